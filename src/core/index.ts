@@ -1,0 +1,16 @@
+// The passport core: shared by the app, its decoder worker, the CLI and the scheme service.
+
+export * from './base64url.ts';
+export * from './inflate.ts';
+export * from './jws.ts';
+export * from './keys.ts';
+export * from './numeric-date.ts';
+export * from './passport-claims.ts';
+export * from './qr-text.ts';
+export * from './signing.ts';
+export * from './status-list.ts';
+export * from './trust-bundle.ts';
+export * from './trust-state.ts';
+export * from './verdict.ts';
+export * from './verdict-messages.ts';
+export * from './verify-passport.ts';

@@ -1,0 +1,88 @@
+// Compact JWS parsing and the header rules common to all three documents (spec section 1).
+
+import { BASE64URL_RUN, decodeBase64url, fromUtf8, parseJsonObject, utf8 } from './base64url.ts';
+
+export type Alg = 'ES256' | 'EdDSA';
+export const ALLOWED_ALGS: readonly Alg[] = ['ES256', 'EdDSA'];
+
+/** Header parameters that would let a token choose its own key, or change how it is processed. */
+const FORBIDDEN_HEADER_PARAMS = ['jwk', 'jku', 'x5u', 'x5c', 'crit', 'b64'] as const;
+
+export type ProtectedHeader = { alg: Alg; kid: string; typ: string };
+
+export type ParsedJws = {
+  header: ProtectedHeader;
+  /** The ASCII bytes of `header.payload`, what the signature covers. */
+  signingInput: Uint8Array;
+  payload: Uint8Array;
+  signature: Uint8Array;
+};
+
+export type JwsProblem =
+  | 'shape'
+  | 'base64url'
+  | 'header-json'
+  | 'alg'
+  | 'kid'
+  | 'typ'
+  | 'forbidden-header'
+  | 'payload-too-large';
+
+export type JwsParse = { ok: true; jws: ParsedJws } | { ok: false; problem: JwsProblem };
+
+/** RFC 7515 4.1.9: compared without regard to case, with or without an `application/` prefix. */
+export function normaliseTyp(typ: string): string {
+  const lower = typ.toLowerCase();
+  return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
+}
+
+export type ParseOptions = { typ: string; maxPayloadBytes?: number };
+
+/** Parses a compact JWS and applies the header rules of section 1; the payload is not parsed here. */
+export function parseCompactJws(compact: string, options: ParseOptions): JwsParse {
+  const parts = compact.split('.');
+  if (parts.length !== 3) return { ok: false, problem: 'shape' };
+  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
+  if (!BASE64URL_RUN.test(headerPart) || !BASE64URL_RUN.test(payloadPart) || !BASE64URL_RUN.test(signaturePart)) {
+    return { ok: false, problem: 'base64url' };
+  }
+  const headerBytes = decodeBase64url(headerPart);
+  const payload = decodeBase64url(payloadPart);
+  const signature = decodeBase64url(signaturePart);
+  if (!headerBytes || !payload || !signature) return { ok: false, problem: 'base64url' };
+
+  const headerText = fromUtf8(headerBytes);
+  const header = headerText === undefined ? undefined : parseJsonObject(headerText);
+  if (!header) return { ok: false, problem: 'header-json' };
+
+  const headerProblem = checkHeader(header, options.typ);
+  if (headerProblem) return { ok: false, problem: headerProblem };
+  if (options.maxPayloadBytes !== undefined && payload.length > options.maxPayloadBytes) {
+    return { ok: false, problem: 'payload-too-large' };
+  }
+  return {
+    ok: true,
+    jws: {
+      header: { alg: header.alg as Alg, kid: header.kid as string, typ: header.typ as string },
+      signingInput: utf8(`${headerPart}.${payloadPart}`),
+      payload,
+      signature,
+    },
+  };
+}
+
+function checkHeader(header: Record<string, unknown>, expectedTyp: string): JwsProblem | undefined {
+  for (const name of FORBIDDEN_HEADER_PARAMS) {
+    if (Object.hasOwn(header, name)) return 'forbidden-header';
+  }
+  if (typeof header.alg !== 'string' || !(ALLOWED_ALGS as readonly string[]).includes(header.alg)) return 'alg';
+  if (typeof header.kid !== 'string' || header.kid.length === 0) return 'kid';
+  if (typeof header.typ !== 'string' || normaliseTyp(header.typ) !== expectedTyp) return 'typ';
+  return undefined;
+}
+
+/** Parses a verified payload as a JSON object of claims. */
+export function parseClaims(payload: Uint8Array): Record<string, unknown> | undefined {
+  const text = fromUtf8(payload);
+  return text === undefined ? undefined : parseJsonObject(text);
+}

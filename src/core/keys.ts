@@ -1,0 +1,93 @@
+// Public keys: shape checks, RFC 7638 thumbprints, and signature verification with keys imported once per kid.
+
+import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
+import { decodeBase64url } from './base64url.ts';
+import type { Alg } from './jws.ts';
+
+export type PublicJwk =
+  | { kty: 'EC'; crv: 'P-256'; x: string; y: string; kid?: string }
+  | { kty: 'OKP'; crv: 'Ed25519'; x: string; kid?: string };
+
+export type KeyProblem = 'not-an-object' | 'private-key' | 'unsupported-key-type' | 'bad-coordinates';
+
+/** The public members of a P-256 or Ed25519 JWK, or why it is not one. Private keys are refused. */
+export function readPublicJwk(value: unknown): { ok: true; jwk: PublicJwk } | { ok: false; problem: KeyProblem } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'not-an-object' };
+  const jwk = value as Record<string, unknown>;
+  if (Object.hasOwn(jwk, 'd')) return { ok: false, problem: 'private-key' };
+  const kid = typeof jwk.kid === 'string' ? { kid: jwk.kid } : {};
+  if (jwk.kty === 'EC' && jwk.crv === 'P-256') {
+    if (!isCoordinate(jwk.x) || !isCoordinate(jwk.y)) return { ok: false, problem: 'bad-coordinates' };
+    return { ok: true, jwk: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ...kid } };
+  }
+  if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') {
+    if (!isCoordinate(jwk.x)) return { ok: false, problem: 'bad-coordinates' };
+    return { ok: true, jwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, ...kid } };
+  }
+  return { ok: false, problem: 'unsupported-key-type' };
+}
+
+function isCoordinate(value: unknown): value is string {
+  return typeof value === 'string' && decodeBase64url(value)?.length === 32;
+}
+
+/** RFC 7638 SHA-256 thumbprint, base64url without padding: the `kid` every key must carry. */
+export function thumbprint(jwk: PublicJwk): Promise<string> {
+  return calculateJwkThumbprint(jwk, 'sha256');
+}
+
+export function algSuitsKey(alg: Alg, jwk: PublicJwk): boolean {
+  return alg === 'ES256' ? jwk.kty === 'EC' : jwk.kty === 'OKP';
+}
+
+type Verifier = (compact: string, signingInput: Uint8Array, signature: Uint8Array) => Promise<boolean>;
+
+/**
+ * Imports each key once (by kid, which is its thumbprint, so it names the key material exactly) and verifies
+ * signatures with it. Ed25519 falls back to @noble/curves on browsers whose WebCrypto lacks it.
+ */
+export class KeyCache {
+  readonly #verifiers = new Map<string, Promise<Verifier>>();
+
+  async verify(alg: Alg, jwk: PublicJwk & { kid: string }, compact: string, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    // spec section 1: a signature under an alg that does not suit the key does not verify
+    if (!algSuitsKey(alg, jwk)) return false;
+    let verifier = this.#verifiers.get(jwk.kid);
+    if (!verifier) {
+      verifier = importVerifier(alg, jwk);
+      this.#verifiers.set(jwk.kid, verifier);
+    }
+    try {
+      return await (await verifier)(compact, signingInput, signature);
+    } catch {
+      return false;
+    }
+  }
+}
+
+async function importVerifier(alg: Alg, jwk: PublicJwk): Promise<Verifier> {
+  let key: CryptoKey;
+  try {
+    key = (await importJWK({ ...jwk }, alg)) as CryptoKey;
+  } catch (error) {
+    if (jwk.kty === 'OKP') return nobleEd25519Verifier(jwk.x);
+    return () => Promise.reject(error);
+  }
+  return async (compact) => {
+    try {
+      await compactVerify(compact, key, { algorithms: [alg] });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+async function nobleEd25519Verifier(x: string): Promise<Verifier> {
+  const { ed25519 } = await import('@noble/curves/ed25519.js');
+  const publicKey = decodeBase64url(x)!;
+  return async (_compact, signingInput, signature) => ed25519.verify(signature, signingInput, publicKey);
+}
+
+/** One cache for the whole process: a kid is a thumbprint, so entries never go stale. */
+export const sharedKeyCache = new KeyCache();

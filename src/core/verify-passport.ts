@@ -1,0 +1,79 @@
+// QR text -> verdict, in the exact order of spec section 5. Fully offline: trust data and time come in as arguments.
+
+import { parseClaims, parseCompactJws } from './jws.ts';
+import { sharedKeyCache, type KeyCache } from './keys.ts';
+import type { NumericDate } from './numeric-date.ts';
+import { readPassportClaims } from './passport-claims.ts';
+import { numericToJws, recogniseQrText } from './qr-text.ts';
+import { STATUS_SUSPENDED, STATUS_VALID, isStatusListStale, statusAt, type StatusListSet } from './status-list.ts';
+import { isBundleStale, type TrustBundle } from './trust-bundle.ts';
+import type { Passport, Verdict } from './verdict.ts';
+
+export const DEFAULT_CLOCK_SKEW = 300;
+export const MAX_QR_TEXT_CHARS = 4096;
+export const MAX_PAYLOAD_BYTES = 2048;
+
+export type VerificationContext = {
+  bundle: TrustBundle;
+  statusLists: StatusListSet;
+  now: NumericDate;
+  /** Allowed clock skew for a passport's nbf and exp, in seconds. */
+  skew?: number;
+  keyCache?: KeyCache;
+};
+
+export async function verifyPassport(qrText: string, context: VerificationContext): Promise<Verdict> {
+  const { bundle, statusLists, now } = context;
+  const skew = context.skew ?? DEFAULT_CLOCK_SKEW;
+
+  const shape = recogniseQrText(qrText); // row 1
+  if (shape.kind === 'none') return { result: 'invalid', code: 'NOT_A_PASSPORT' };
+  if (codePointLength(shape.text) > MAX_QR_TEXT_CHARS) return { result: 'invalid', code: 'MALFORMED' };
+  const compact = shape.kind === 'numeric' ? numericToJws(shape.digits) : shape.jws;
+  if (compact === undefined) return { result: 'invalid', code: 'MALFORMED' };
+  const parsed = parseCompactJws(compact, { typ: 'cp+jwt', maxPayloadBytes: MAX_PAYLOAD_BYTES });
+  if (!parsed.ok) return { result: 'invalid', code: 'MALFORMED' }; // row 2
+  const { header, signingInput, payload, signature } = parsed.jws;
+
+  const holder = bundle.keysByKid.get(header.kid);
+  if (!holder) return { result: 'invalid', code: 'UNTRUSTED_ISSUER' }; // row 3
+  const keyCache = context.keyCache ?? sharedKeyCache;
+  if (!(await keyCache.verify(header.alg, holder.key, compact, signingInput, signature))) {
+    return { result: 'invalid', code: 'BAD_SIGNATURE' }; // row 4
+  }
+
+  const rawClaims = parseClaims(payload);
+  const claims = rawClaims && readPassportClaims(rawClaims);
+  if (!claims) return { result: 'invalid', code: 'MALFORMED' }; // row 5
+  const { issuer } = holder;
+  if (claims.iss !== issuer.iss || !issuer.cats.includes(claims.cat)) {
+    return { result: 'invalid', code: 'UNTRUSTED_ISSUER' }; // row 6
+  }
+  if (now + skew < claims.nbf) return { result: 'invalid', code: 'NOT_YET_VALID' }; // row 7
+  if (now - skew >= claims.exp) return { result: 'invalid', code: 'EXPIRED' }; // row 8
+
+  const list = statusLists.find(claims.status.uri, issuer.iss);
+  const status = list && statusAt(list, claims.status.idx);
+  if (list && (status === undefined || (status !== STATUS_VALID && status !== STATUS_SUSPENDED))) {
+    return { result: 'invalid', code: 'REVOKED' }; // row 9
+  }
+  if (status === STATUS_SUSPENDED) return { result: 'invalid', code: 'SUSPENDED' }; // row 10
+
+  const passport: Passport = {
+    iss: claims.iss,
+    issuer: issuer.name,
+    jti: claims.jti,
+    name: claims.name,
+    cat: claims.cat,
+    nbf: claims.nbf,
+    exp: claims.exp,
+  };
+  if (!list) return { result: 'warning', code: 'STATUS_UNKNOWN', passport }; // row 11
+  if (isStatusListStale(list, now, bundle.statusMaxAge)) return { result: 'warning', code: 'STATUS_STALE', passport }; // row 12
+  if (isBundleStale(bundle, now)) return { result: 'warning', code: 'TRUST_STALE', passport }; // row 13
+  return { result: 'valid', code: 'VALID', passport };
+}
+
+function codePointLength(text: string): number {
+  return text.length <= MAX_QR_TEXT_CHARS ? text.length : [...text].length;
+}

@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
+import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {

@@ -14,3 +14,5 @@ export * from './trust-state.ts';
 export * from './verdict.ts';
 export * from './verdict-messages.ts';
 export * from './verify-passport.ts';
+export * from './partner-profile.ts';
+export * from './redemption-record.ts';

@@ -1,0 +1,36 @@
+// What a command may touch: streams, the working directory and files. Commands never reach for `process` or
+// `node:fs` themselves, so tests can run them in-process with an in-memory CliIo (see node-io.ts for the real one).
+
+export type WriteOptions = {
+  /** File mode for a new file (0o600 for private keys). */
+  mode?: number;
+  /** Replace an existing file; without it, an existing file is an error (code 'EEXIST'). */
+  overwrite: boolean;
+};
+
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** All of standard input as text. */
+  readStdin: () => Promise<string>;
+  /** Relative paths are resolved against this directory. */
+  cwd: string;
+  /** Reads a file as UTF-8 text; rejects when it cannot be read. */
+  readText: (path: string) => Promise<string>;
+  /** Writes a file, creating its parent directories first. */
+  writeFile: (path: string, data: string | Uint8Array, options: WriteOptions) => Promise<void>;
+  exists: (path: string) => Promise<boolean>;
+  /** The directory part of a path, and a path joined onto a directory (for paths relative to another file). */
+  dirname: (path: string) => string;
+  resolve: (from: string, path: string) => string;
+  /** The current time in seconds (NumericDate). */
+  now: () => number;
+};
+
+/** The command contract: adding a command is one file and one line in main.ts. */
+export type Command = {
+  name: string;
+  summary: string;
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+};

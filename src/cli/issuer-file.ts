@@ -1,0 +1,32 @@
+// An issuer file for `bundle`: {"iss","name","cats":[...],"keys":[path or inline JWK, ...]}.
+// Key paths are relative to the issuer file; a private key is reduced to its public part (spec section 3:
+// a bundle never carries private members).
+
+import { CATEGORIES, readPublicJwk, withoutPrivate, type BundleIssuer, type Category, type PublicJwk } from '../core/index.ts';
+import { usageError } from './errors.ts';
+import { readJsonFile } from './inputs.ts';
+import type { CliIo } from './io.ts';
+
+export async function readIssuerFile(io: CliIo, path: string): Promise<BundleIssuer> {
+  const value = await readJsonFile(io, path, '--issuer');
+  const bad = (problem: string): never => usageError(`--issuer file ${path}: ${problem}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('must be a JSON object {"iss","name","cats","keys"}');
+  const { iss, name, cats, keys } = value as Record<string, unknown>;
+  if (typeof iss !== 'string' || iss.length === 0 || [...iss].length > 64) return bad('"iss" must be 1 to 64 characters');
+  if (typeof name !== 'string' || name.trim().length === 0) return bad('"name" (the display name) is required');
+  if (!Array.isArray(cats) || cats.length === 0) return bad(`"cats" must list categories (${CATEGORIES.join(', ')})`);
+  for (const cat of cats) {
+    if (!(CATEGORIES as readonly unknown[]).includes(cat)) return bad(`unknown category ${JSON.stringify(cat)} (known: ${CATEGORIES.join(', ')})`);
+  }
+  if (!Array.isArray(keys) || keys.length === 0) return bad('"keys" must list at least one public key file or JWK');
+
+  const publicKeys: PublicJwk[] = [];
+  for (const [position, entry] of keys.entries()) {
+    const where = typeof entry === 'string' ? `key file ${entry}` : `key ${position + 1}`;
+    const jwk = typeof entry === 'string' ? await readJsonFile(io, io.resolve(io.dirname(path), entry), `--issuer ${path}`) : entry;
+    const read = typeof jwk === 'object' && jwk !== null ? readPublicJwk(withoutPrivate(jwk as Record<string, unknown>)) : undefined;
+    if (!read?.ok) return bad(`${where} is not a JWK of a P-256 or Ed25519 key`);
+    publicKeys.push(read.jwk);
+  }
+  return { iss, name, cats: cats as Category[], keys: publicKeys };
+}

@@ -16,3 +16,5 @@ export * from './verdict-messages.ts';
 export * from './verify-passport.ts';
 export * from './partner-profile.ts';
 export * from './redemption-record.ts';
+export * from './offers.ts';
+export * from './redemption.ts';

@@ -7,18 +7,21 @@ export type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; problem: '
 
 /** Inflates exactly one complete ZLIB stream: nothing missing, nothing after its end, at most `maxBytes` out. */
 export async function inflateZlib(data: Uint8Array, maxBytes: number): Promise<Inflated> {
-  const inflated = await inflateOnce(data, maxBytes);
-  if (!inflated.ok) return inflated;
   // Node's DecompressionStream ignores bytes after the end of the stream; Chromium's rejects them.
   // Where they are ignored, the stream must need its last byte: without it, inflating has to fail.
-  if (!(await platformRejectsTrailingBytes()) && data.length > 0) {
-    const withoutLastByte = await inflateOnce(data.subarray(0, data.length - 1), maxBytes);
-    if (withoutLastByte.ok) return { ok: false, problem: 'not-one-zlib-stream' };
-  }
+  const probe = !(await platformRejectsTrailingBytes()) && data.length > 0;
+  // Both inflates run side by side (zlib works off the main thread), and the probe keeps none of its output.
+  const [inflated, withoutLastByte] = await Promise.all([
+    inflateOnce(data, maxBytes, true),
+    probe ? inflateOnce(data.subarray(0, data.length - 1), maxBytes, false) : undefined,
+  ]);
+  if (!inflated.ok) return inflated;
+  if (withoutLastByte?.ok) return { ok: false, problem: 'not-one-zlib-stream' };
   return inflated;
 }
 
-async function inflateOnce(data: Uint8Array, maxBytes: number): Promise<Inflated> {
+/** With `keep` false, only counts what comes out (and returns no bytes): enough to learn whether the data inflates. */
+async function inflateOnce(data: Uint8Array, maxBytes: number, keep: boolean): Promise<Inflated> {
   const stream = new DecompressionStream('deflate');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
@@ -35,7 +38,7 @@ async function inflateOnce(data: Uint8Array, maxBytes: number): Promise<Inflated
         tooLarge = true;
         throw new RangeError('inflated past the cap');
       }
-      chunks.push(value);
+      if (keep) chunks.push(value);
     }
   })();
   const writing = (async () => {
@@ -54,7 +57,7 @@ async function inflateOnce(data: Uint8Array, maxBytes: number): Promise<Inflated
     writer.abort().catch(() => {});
     return { ok: false, problem: tooLarge ? 'too-large' : 'not-one-zlib-stream' };
   }
-  return { ok: true, bytes: concat(chunks, total) };
+  return { ok: true, bytes: keep ? concat(chunks, total) : new Uint8Array(0) };
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
@@ -73,6 +76,6 @@ const EMPTY_STREAM_WITH_TRAILING_BYTE = new Uint8Array([0x78, 0x9c, 0x03, 0x00, 
 let trailingProbe: Promise<boolean> | undefined;
 
 function platformRejectsTrailingBytes(): Promise<boolean> {
-  trailingProbe ??= inflateOnce(EMPTY_STREAM_WITH_TRAILING_BYTE, 16).then((result) => !result.ok);
+  trailingProbe ??= inflateOnce(EMPTY_STREAM_WITH_TRAILING_BYTE, 16, false).then((result) => !result.ok);
   return trailingProbe;
 }

@@ -1,0 +1,89 @@
+// The page's side of the decoder worker: the one module that posts to it. The worker (and with it zxing-wasm and
+// its .wasm) is started on demand when the scan screen first opens, then kept for the next scan.
+
+import type { DecoderEngine, DecoderReply } from '../workers/decoder-protocol.ts';
+
+export type DecodeResult = { text: string | undefined; ms: number };
+
+export class DecoderBridge {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, (result: DecodeResult) => void>();
+  #nextId = 1;
+  #broken = false;
+  /** Resolves with the engine in use once it is loaded, or undefined when none could be. */
+  readonly ready: Promise<DecoderEngine | undefined>;
+
+  constructor(worker: Worker) {
+    this.#worker = worker;
+    let settle: (engine: DecoderEngine | undefined) => void = () => {};
+    this.ready = new Promise((resolve) => (settle = resolve));
+    worker.addEventListener('message', (event: MessageEvent<DecoderReply>) => {
+      const reply = event.data;
+      if (reply.type === 'ready') settle(reply.engine);
+      if (reply.type === 'broken') {
+        this.#broken = true;
+        settle(undefined);
+        this.#failAll();
+      }
+      if (reply.type === 'decoded') {
+        this.#pending.get(reply.id)?.({ text: reply.text, ms: reply.ms });
+        this.#pending.delete(reply.id);
+      }
+    });
+    worker.addEventListener('error', () => {
+      this.#broken = true;
+      settle(undefined);
+      this.#failAll();
+    });
+  }
+
+  /** Decodes one image; its pixel buffer is transferred to the worker (the caller must not reuse it). */
+  decode(image: ImageData): Promise<DecodeResult> {
+    if (this.#broken) return Promise.resolve({ text: undefined, ms: 0 });
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, resolve);
+      this.#worker.postMessage({ type: 'decode', id, image }, [image.data.buffer]);
+    });
+  }
+
+  /** A photo or screenshot chosen by staff, scaled so its long side is at most `maxSide` pixels. */
+  async decodeFile(file: Blob, maxSide = 1600): Promise<DecodeResult> {
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await createImageBitmap(file);
+    } catch {
+      return { text: undefined, ms: 0 }; // not an image the browser can read
+    }
+    const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) return { text: undefined, ms: 0 };
+    context.drawImage(bitmap, 0, 0, width, height);
+    bitmap.close();
+    return this.decode(context.getImageData(0, 0, width, height));
+  }
+
+  close(): void {
+    this.#worker.terminate();
+    this.#broken = true;
+    this.#failAll();
+  }
+
+  #failAll(): void {
+    for (const resolve of this.#pending.values()) resolve({ text: undefined, ms: 0 });
+    this.#pending.clear();
+  }
+}
+
+let shared: DecoderBridge | undefined;
+
+/** The app's one decoder, started on first use. */
+export function sharedDecoder(): DecoderBridge {
+  shared ??= new DecoderBridge(new Worker(new URL('../workers/decoder.worker.ts', import.meta.url), { type: 'module', name: 'qr-decoder' }));
+  return shared;
+}

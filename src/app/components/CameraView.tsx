@@ -1,0 +1,185 @@
+// The live camera with its scan frame, camera picker and torch. It owns the camera for as long as it is mounted
+// and visible: hidden page, a decoded code, or unmounting (a verdict shown, leaving the scan screen) all stop
+// every track, so the camera light goes out.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { listCameras, openCamera, setTorch, stopStream, watchVisibility, type CameraInfo, type CameraProblem } from '../adapters/camera.ts';
+import { sharedDecoder } from '../adapters/decoder-bridge.ts';
+import { SCAN_FRAME_SHARE, startScanLoop } from '../adapters/scan-loop.ts';
+import { cameraProblemMessage, scanMessage } from '../scan-messages.ts';
+
+type Props = { onScan: (text: string) => void; kiosk: boolean };
+
+type CameraState =
+  | { kind: 'starting' }
+  | { kind: 'running'; torch: boolean }
+  | { kind: 'paused' }
+  | { kind: 'scanned' }
+  | { kind: 'problem'; problem: CameraProblem };
+
+const CHOSEN_CAMERA_KEY = 'cp.camera';
+
+function rememberedCamera(): string | undefined {
+  try {
+    return localStorage.getItem(CHOSEN_CAMERA_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function CameraView({ onScan, kiosk }: Props) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [state, setState] = useState<CameraState>({ kind: 'starting' });
+  const [cameras, setCameras] = useState<CameraInfo[]>([]);
+  const [deviceId, setDeviceId] = useState<string | undefined>(() => (kiosk ? undefined : rememberedCamera()));
+  const [torchOn, setTorchOn] = useState(false);
+  const [aspect, setAspect] = useState<[number, number]>([4, 3]);
+  const [attempt, setAttempt] = useState(0); // bumped to restart the camera
+  const [decoderBroken, setDecoderBroken] = useState(false);
+  const track = useRef<MediaStreamTrack | undefined>(undefined);
+  const latestOnScan = useRef(onScan);
+  latestOnScan.current = onScan;
+
+  useEffect(() => {
+    let mounted = true;
+    void sharedDecoder().ready.then((engine) => mounted && setDecoderBroken(engine === undefined));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    let stream: MediaStream | undefined;
+    let stopLoop = () => {};
+    let cancelled = false;
+    const decoder = sharedDecoder();
+
+    const stop = () => {
+      stopLoop();
+      stopStream(stream);
+      stream = undefined;
+      track.current = undefined;
+      setTorchOn(false);
+    };
+    const start = async () => {
+      setState({ kind: 'starting' });
+      const opened = await openCamera(deviceId);
+      if (cancelled || document.visibilityState === 'hidden') {
+        if (opened.ok) stopStream(opened.stream);
+        return;
+      }
+      if (!opened.ok) {
+        // a remembered camera that is gone (unplugged): fall back to the default one
+        if (deviceId && opened.problem === 'no-camera') return setDeviceId(undefined);
+        return setState({ kind: 'problem', problem: opened.problem });
+      }
+      stream = opened.stream;
+      track.current = opened.track;
+      setState({ kind: 'running', torch: opened.torch });
+      if (!kiosk) void listCameras().then((found) => !cancelled && setCameras(found));
+      const element = video.current;
+      if (!element) return;
+      element.srcObject = opened.stream;
+      element.onloadedmetadata = () => element.videoWidth > 0 && setAspect([element.videoWidth, element.videoHeight]);
+      element.onplaying = () => performance.mark('cp:camera-playing');
+      await element.play().catch(() => undefined);
+      if (cancelled || stream !== opened.stream) return;
+      stopLoop = startScanLoop({
+        video: element,
+        decode: (image) => decoder.decode(image),
+        onText: (text) => {
+          performance.mark('cp:qr-decoded');
+          stop();
+          setState({ kind: 'scanned' });
+          latestOnScan.current(text);
+        },
+      });
+    };
+
+    void start();
+    const unwatch = watchVisibility(
+      () => {
+        stop();
+        setState({ kind: 'paused' });
+      },
+      () => void start(),
+    );
+    return () => {
+      cancelled = true;
+      unwatch();
+      stop();
+    };
+  }, [deviceId, attempt, kiosk]);
+
+  const chooseCamera = (id: string) => {
+    try {
+      localStorage.setItem(CHOSEN_CAMERA_KEY, id);
+    } catch {
+      // private mode: the choice lasts for this visit only
+    }
+    setDeviceId(id);
+  };
+
+  const toggleTorch = async () => {
+    if (track.current && (await setTorch(track.current, !torchOn))) setTorchOn(!torchOn);
+  };
+
+  const [w, h] = aspect;
+  const side = SCAN_FRAME_SHARE * Math.min(w, h); // the same square the scan loop crops (scanFrameRegion)
+  const frameStyle = { width: `${(100 * side) / w}%`, height: `${(100 * side) / h}%` };
+
+  return (
+    <section class={`camera${kiosk ? ' camera--kiosk' : ''}`} aria-label={scanMessage('camera.region')}>
+      {state.kind === 'problem' ? (
+        <div class="camera__problem" role="alert">
+          <p>{kiosk ? scanMessage('scan.kiosk.cameraProblem') : cameraProblemMessage(state.problem)}</p>
+          {!kiosk && <p>{scanMessage('camera.problem.otherWays')}</p>}
+          {!kiosk && (
+            <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+              {scanMessage('camera.retry')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <div class="camera__view" style={{ aspectRatio: `${w} / ${h}` }}>
+          <video ref={video} class="camera__video" muted playsInline autoPlay aria-hidden="true" />
+          <div class="camera__frame" style={frameStyle} aria-hidden="true" />
+          <p class="camera__status" role="status">
+            {state.kind === 'starting' ? scanMessage('camera.starting') : state.kind === 'paused' ? scanMessage('camera.paused') : scanMessage('camera.frame')}
+          </p>
+        </div>
+      )}
+      {decoderBroken && (
+        <p class="camera__problem" role="alert">
+          {kiosk ? scanMessage('scan.kiosk.cameraProblem') : scanMessage('decoder.broken')}
+        </p>
+      )}
+      {state.kind === 'scanned' && !kiosk && (
+        <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+          {scanMessage('camera.retry')}
+        </button>
+      )}
+      {!kiosk && (cameras.length > 1 || (state.kind === 'running' && state.torch)) && (
+        <div class="camera__controls">
+          {cameras.length > 1 && (
+            <label>
+              {scanMessage('camera.picker')}{' '}
+              <select value={deviceId ?? track.current?.getSettings().deviceId ?? ''} onChange={(e) => chooseCamera(e.currentTarget.value)}>
+                {cameras.map((c) => (
+                  <option key={c.deviceId} value={c.deviceId}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {state.kind === 'running' && state.torch && (
+            <button type="button" aria-pressed={torchOn} onClick={() => void toggleTorch()}>
+              {scanMessage(torchOn ? 'camera.torch.off' : 'camera.torch.on')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+// The service worker: precaches the whole app (HTML, JS, CSS, the decoder's .wasm, icons, the demo trust data)
+// so that after one visit it starts and verifies with the network off, a cold start included. A new version waits
+// until the page says so (the quiet update prompt), so it never swaps code under a verification in progress.
+
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// every in-app address opens the shell, online or not (deep links, a reload on a sub-page)
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const data = event.data as { type?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});

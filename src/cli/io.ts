@@ -20,9 +20,8 @@ export type CliIo = {
   /** Writes a file, creating its parent directories first. */
   writeFile: (path: string, data: string | Uint8Array, options: WriteOptions) => Promise<void>;
   exists: (path: string) => Promise<boolean>;
-  /** The directory part of a path, and a path joined onto a directory (for paths relative to another file). */
-  dirname: (path: string) => string;
-  resolve: (from: string, path: string) => string;
+  /** `path` read relative to the directory of `file` (an issuer file's key paths); absolute paths stay as they are. */
+  besideFile: (file: string, path: string) => string;
   /** The current time in seconds (NumericDate). */
   now: () => number;
 };

@@ -23,7 +23,7 @@ export async function readIssuerFile(io: CliIo, path: string): Promise<BundleIss
   const publicKeys: PublicJwk[] = [];
   for (const [position, entry] of keys.entries()) {
     const where = typeof entry === 'string' ? `key file ${entry}` : `key ${position + 1}`;
-    const jwk = typeof entry === 'string' ? await readJsonFile(io, io.resolve(io.dirname(path), entry), `--issuer ${path}`) : entry;
+    const jwk = typeof entry === 'string' ? await readJsonFile(io, io.besideFile(path, entry), `--issuer ${path}: key`) : entry;
     const read = typeof jwk === 'object' && jwk !== null ? readPublicJwk(withoutPrivate(jwk as Record<string, unknown>)) : undefined;
     if (!read?.ok) return bad(`${where} is not a JWK of a P-256 or Ed25519 key`);
     publicKeys.push(read.jwk);

@@ -2,7 +2,7 @@
 
 import { constants } from 'node:fs';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CliIo } from './io.ts';
 
 export function nodeIo(cwd: string = process.cwd()): CliIo {
@@ -24,8 +24,7 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
       if (options.mode !== undefined) await chmod(target, options.mode);
     },
     exists: (path) => access(at(path), constants.F_OK).then(() => true, () => false),
-    dirname,
-    resolve,
+    besideFile: (file, path) => (isAbsolute(path) ? path : join(dirname(file), path)),
     now: () => Math.floor(Date.now() / 1000),
   };
 }

@@ -22,9 +22,12 @@ async function bundleSignedBy(root: KeyPair, issuer: KeyPair): Promise<string> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cp-cli-files-'));
-  const [root, secondRoot, strangerRoot, issuer] = await Promise.all(
-    (['ES256', 'EdDSA', 'ES256', 'ES256'] as const).map((alg) => generateSigningKey(alg)),
-  );
+  const [root, secondRoot, strangerRoot, issuer] = await Promise.all([
+    generateSigningKey('ES256'),
+    generateSigningKey('EdDSA'),
+    generateSigningKey('ES256'),
+    generateSigningKey('ES256'),
+  ]);
   bareJws = await signPassport(
     { iss: 'uk.test', jti: 'T-1', name: 'Sam', cat: 'adult', nbf: NOW - 86_400, exp: NOW + 86_400 * 365, statusUri: 'https://t.example/1', statusIdx: 3 },
     issuer.privateJwk,

@@ -92,7 +92,9 @@ const ED25519: Algorithm = { name: 'Ed25519' };
 async function nobleEd25519Verifier(x: string): Promise<Verifier> {
   const { ed25519 } = await import('@noble/curves/ed25519.js');
   const publicKey = decodeBase64url(x)!;
-  return async (_compact, signingInput, signature) => ed25519.verify(signature, signingInput, publicKey);
+  // zip215: false is RFC 8032 (spec section 1: Ed25519), as WebCrypto is; noble's default (ZIP-215) would accept a
+  // non-canonical R, so a re-encoded token would verify on an old tablet and fail in Chromium
+  return async (_compact, signingInput, signature) => ed25519.verify(signature, signingInput, publicKey, { zip215: false });
 }
 
 /** One cache for the whole process: a kid is a thumbprint, so entries never go stale. */

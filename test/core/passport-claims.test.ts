@@ -29,6 +29,12 @@ describe.each(['es', 'ed'] as const)('row 5 claims, %s issuer', (which) => {
     expect(await codeWith({})).toBe('STATUS_UNKNOWN');
   });
 
+  it('a well-signed payload that is not UTF-8 is MALFORMED', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(passportClaims(scheme[which])).replace('Jo Carer', 'Jo XCarer'));
+    bytes[bytes.indexOf(0x58)] = 0xff; // the X becomes a byte that is never UTF-8
+    expect((await verifyWith(scheme, await passportJws(scheme[which], bytes))).code).toBe('MALFORMED');
+  });
+
   it.each(['iss', 'jti', 'name', 'cat', 'nbf', 'exp', 'status'])('a passport without %s is MALFORMED', async (claim) => {
     expect(await codeWith({ [claim]: undefined })).toBe('MALFORMED');
   });

@@ -150,6 +150,11 @@ describe('size limits (spec section 2): QR text at most 4,096 characters', () =>
     expect(await code(`CP1:/${numeric(long)}`)).toBe('MALFORMED');
   });
 
+  it('white space around the text is trimmed first, so it does not count toward the 4,096', async () => {
+    // spec section 2: surrounding white space is "the same passport"; the limit applies to what is left
+    expect(await code(`\r\n${await jwsOfLength(4096)}\r\n`)).toBe('STATUS_UNKNOWN');
+  });
+
   it('a too-long text with an unknown kid is MALFORMED (row 2 before row 3)', async () => {
     const strangerKey = await generateSigningKey('ES256');
     const stranger = { ...scheme.es, key: strangerKey };

@@ -86,6 +86,10 @@ describe('lst must be exactly one complete ZLIB stream', () => {
     expect(await codeWithList({ bits: 1, lst: b64(join(revoking, await deflateZlib(Uint8Array.of(0)))) })).toBe('STATUS_UNKNOWN');
   });
 
+  it('a complete stream of no bytes is a usable list of no entries, so every index is outside it: REVOKED', async () => {
+    expect(await codeWithList({ bits: 1, lst: b64(await deflateZlib(new Uint8Array(0))) })).toBe('REVOKED');
+  });
+
   it('a stream with a wrong Adler-32 checksum is ignored', async () => {
     const corrupt = Uint8Array.from(revoking);
     corrupt[corrupt.length - 1]! ^= 0xff;

@@ -105,6 +105,8 @@ describe('bundles rejected whole', () => {
 
   it('a key with private members (d)', async () => {
     expect(await load(await withEsKeys([scheme.es.key.privateJwk]))).toMatchObject({ ok: false, reason: 'private-key' });
+    expect((await load(await withEsKeys([{ ...scheme.es.key.publicJwk, d: '' }]))).ok).toBe(false);
+    expect((await load(await withEsKeys([scheme.es.key.publicJwk, scheme.ed.key.privateJwk]))).ok).toBe(false);
   });
 
   it.each([

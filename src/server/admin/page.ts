@@ -1,0 +1,85 @@
+// GET /admin: one server-rendered page for the scheme's staff: issue, revoke, enrol devices, reports as charts.
+
+import type { SchemeContext } from '../context.ts';
+import { listDevices } from '../devices/device-store.ts';
+import { requireAdmin } from '../http/auth.ts';
+import { html } from '../http/reply.ts';
+import type { Router } from '../http/router.ts';
+import { listPartners } from '../partners/partner-store.ts';
+import { recentAudit } from '../register/audit-log.ts';
+import { listPassports, type RegisterEntry } from '../register/passport-register.ts';
+import { REPORTS } from '../reports/reports.ts';
+import { barChart, escapeHtml as e } from './charts.ts';
+import { ADMIN_SCRIPT, ADMIN_STYLE } from './page-assets.ts';
+
+export function adminPageRoute(router: Router, ctx: SchemeContext, adminPassword: string): void {
+  router.get('/admin', async ({ req, url }) => {
+    const auth = requireAdmin(req, adminPassword);
+    if (!auth.ok) return auth.reply;
+    return html(await renderAdminPage(ctx, url.searchParams.get('q') ?? ''));
+  });
+}
+
+export async function renderAdminPage(ctx: SchemeContext, search: string): Promise<string> {
+  const [passports, partners, devices, audit, byOffer, byWeek, byMonth, reached] = await Promise.all([
+    listPassports(ctx.db, { search, limit: 60 }),
+    listPartners(ctx.db),
+    listDevices(ctx),
+    recentAudit(ctx.db, 20),
+    REPORTS['redemptions-by-offer']!(ctx.db),
+    REPORTS['redemptions-by-week']!(ctx.db),
+    REPORTS['passports-by-month']!(ctx.db),
+    REPORTS['carers-reached']!(ctx.db),
+  ]);
+  const issuerOptions = ctx.keys.issuers.map((i) => `<option value="${e(i.iss)}" data-cats="${e(i.cats.join(' '))}">${e(i.name)}</option>`).join('');
+  const carers = Number(reached.rows[0]?.carers ?? 0);
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Carers Passport: scheme admin</title><style>${ADMIN_STYLE}</style></head>
+<body><header><h1>Carers Passport: scheme admin</h1>${ctx.keys.demo ? '<p class="demo">Demo scheme: demo keys, not for real passports.</p>' : ''}</header>
+<main>
+<section><h2>Issue a passport</h2>
+<form id="issue"><label>Issuer <select name="iss">${issuerOptions}</select></label>
+<label>Kind of carer <select name="cat"></select></label>
+<label>Name on the card <input name="name" required maxlength="64" autocomplete="off"></label>
+<button>Issue</button></form><div id="issued" class="result" aria-live="polite"></div></section>
+
+<section><h2>Passports</h2>
+<form method="get" action="/admin"><label>Find by number or name <input name="q" value="${e(search)}"></label> <button>Find</button></form>
+<table><thead><tr><th>Number</th><th>Issuer</th><th>Name</th><th>Kind</th><th>Valid until</th><th>Status</th><th>Change</th></tr></thead>
+<tbody>${passports.map(passportRow).join('')}</tbody></table><div id="changed" class="result" aria-live="polite"></div></section>
+
+<section><h2>Partners and their devices</h2>
+${partners.map((p) => `<article><h3>${e(p.name)} <small>(${e(p.kind)}, ${p.offers.length} offers)</small></h3>
+<button data-enrol="${e(p.id)}">New enrolment code</button>
+<ul>${devices.filter((d) => d.partnerId === p.id).map((d) => `<li>${e(d.name)} <code>${e(d.id)}</code>, last seen ${e(d.lastSeen ?? 'never')}
+${d.revokedAt ? `<strong>removed ${e(d.revokedAt)}</strong>` : `<button data-revoke-device="${e(d.id)}">Remove device</button>`}</li>`).join('')}</ul>
+<div class="result" data-enrol-result="${e(p.id)}" aria-live="polite"></div></article>`).join('')}
+</section>
+
+<section><h2>Reports</h2>
+<p>Carers reached: <strong>${carers.toLocaleString('en-GB')}</strong> distinct passports.
+Download as CSV: ${Object.keys(REPORTS).map((n) => `<a href="/v1/reports/${n}?format=csv">${n}</a>`).join(', ')}.</p>
+${barChart('Redemptions per offer', byOffer.rows.map((r) => ({ label: `${r.offerTitle} (${r.partnerId})`, value: Number(r.redemptions) })))}
+${barChart('Redemptions per week (starting Monday)', byWeek.rows.map((r) => ({ label: String(r.weekStarting), value: Number(r.redemptions) })))}
+${barChart('Passports issued per month', byMonth.rows.map((r) => ({ label: String(r.month), value: Number(r.issued) })))}
+${barChart('Passports revoked per month', byMonth.rows.map((r) => ({ label: String(r.month), value: Number(r.revoked) })))}
+</section>
+
+<section><h2>Recent changes</h2><table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Passport / partner / device</th></tr></thead><tbody>
+${audit.map((a) => `<tr><td>${e(a.at)}</td><td>${e(a.actor)}</td><td>${e(a.action)}</td><td>${e([a.iss && `${a.iss} ${a.jti}`, a.partnerId, a.deviceId].filter(Boolean).join(' / '))}</td></tr>`).join('')}
+</tbody></table></section>
+</main><script>${ADMIN_SCRIPT}</script></body></html>`;
+}
+
+function passportRow(p: RegisterEntry): string {
+  const key = `${e(p.iss)}/${e(p.jti)}`;
+  const actions = [
+    p.status === 'valid' ? `<button data-act="suspend" data-passport="${key}">Suspend</button>` : '',
+    p.status === 'suspended' ? `<button data-act="reinstate" data-passport="${key}">Reinstate</button>` : '',
+    p.status !== 'revoked' ? `<button data-act="revoke" data-passport="${key}">Revoke</button>` : '',
+    p.status !== 'revoked' && p.name ? `<button data-act="renew" data-passport="${key}">Renew</button>` : '',
+  ].join(' ');
+  return `<tr><td><code>${e(p.jti)}</code></td><td>${e(p.iss)}</td><td>${e(p.name ?? '(not kept)')}</td><td>${e(p.cat)}</td>
+<td>${new Date(p.exp * 1000).toISOString().slice(0, 10)}</td><td class="status-${p.status}">${p.status}</td><td>${actions}</td></tr>`;
+}

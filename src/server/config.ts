@@ -1,0 +1,45 @@
+// The service's settings, all from environment variables (documented in one place, here).
+//
+//   PORT              port to listen on (default 8080)
+//   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 to reach it from a phone on the network)
+//   PUBLIC_URL        the service's address as devices see it (default http://HOST:PORT); goes into enrolment codes
+//   DATABASE_URL      a PostgreSQL server (postgres://user:pass@host/db); unset: embedded PGlite in DATA_DIR
+//   DATA_DIR          PGlite's data folder (default .data/pglite in the project)
+//   ADMIN_PASSWORD    password of the admin page and reports (HTTP Basic, any user name); the demo defaults to "demo"
+//   CP_ROOT_KEY_FILE, CP_ISSUERS_FILE, CP_SCHEME_ID   a real scheme's keys (src/server/keys/key-material.ts);
+//                     unset: the demo scheme with the committed DEMO-ONLY keys, seeded on first run
+//   CP_KEEP_NAMES     0 to keep no carers' names in the register (renewal then needs the name again); default 1
+//   STATIC_DIR        the built app to serve (default dist)
+
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseChoice } from './db/open-database.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEMO_ADMIN_PASSWORD = 'demo';
+
+export type ServiceConfig = {
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  database: DatabaseChoice;
+  adminPassword: string | undefined;
+  keepNames: boolean;
+  staticDir: string;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig | { problem: string } {
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) return { problem: `PORT ${env.PORT} is not a port number` };
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    publicUrl: env.PUBLIC_URL || undefined,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', folder: resolve(env.DATA_DIR || join(PROJECT_ROOT, '.data', 'pglite')) },
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    keepNames: env.CP_KEEP_NAMES !== '0',
+    staticDir: resolve(env.STATIC_DIR || join(PROJECT_ROOT, 'dist')),
+  };
+}

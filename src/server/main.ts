@@ -1,0 +1,80 @@
+// `npm start`: the scheme service with the embedded database (or DATABASE_URL), the demo scheme seeded on first
+// run, the built app from dist/, and the addresses printed. Settings: src/server/config.ts.
+
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ADMIN_PASSWORD, readConfig } from './config.ts';
+import { DataFolderLocked } from './db/lock-file.ts';
+import { openDatabase } from './db/open-database.ts';
+import { loadKeyMaterial } from './keys/key-material.ts';
+import { startService } from './service.ts';
+
+async function main(): Promise<number> {
+  const config = readConfig(process.env);
+  if ('problem' in config) return fail(config.problem);
+  const keys = await loadKeyMaterial(process.env);
+  const adminPassword = config.adminPassword ?? (keys.demo ? DEMO_ADMIN_PASSWORD : undefined);
+  if (!adminPassword) return fail('Set ADMIN_PASSWORD: a real scheme has no default admin password.');
+
+  let db;
+  try {
+    db = await openDatabase(config.database);
+  } catch (error) {
+    if (error instanceof DataFolderLocked) return fail(error.message);
+    throw error;
+  }
+  const service = await startService({
+    db,
+    keys,
+    adminPassword,
+    port: config.port,
+    host: config.host,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    keepNames: config.keepNames,
+    staticDir: config.staticDir,
+    seedDemo: keys.demo,
+    log: (line) => console.log(`${new Date().toISOString()} ${line}`),
+  });
+
+  const base = service.url;
+  const lines = [
+    '',
+    `Carers Passport scheme service (${db.kind === 'pglite' ? `embedded database in ${config.database.kind === 'pglite' ? config.database.folder : ''}` : 'PostgreSQL'})`,
+    keys.demo ? 'DEMO scheme: demo-only keys from src/demo, never for real passports.' : `Scheme ${keys.schemeId}`,
+    service.seeded ? 'First run: seeded the demo scheme (2 issuers, 36 passports, 3 partners with offers).' : '',
+    '',
+    `  App:            ${base}/${existsSync(join(config.staticDir, 'index.html')) ? '' : '   (not built: run `npx vite build` first)'}`,
+    `  Admin page:     ${base}/admin   (any user name, password: ${config.adminPassword ? '<ADMIN_PASSWORD>' : adminPassword})`,
+    keys.demo ? `  Demo cards:     ${base}/demo/cards   (print them, or show them on a second screen or a phone)` : '',
+    `  Trust data:     ${base}/.well-known/carers-passport/trust-bundle.jwt`,
+    ...otherAddresses(config.host, config.port).map((a) => `  On the network: ${a}/`),
+    '',
+  ];
+  console.log(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'));
+
+  const stop = async () => {
+    await service.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return 0;
+}
+
+function otherAddresses(host: string, port: number): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [];
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a!.address}:${port}`);
+}
+
+function fail(message: string): number {
+  console.error(`carers-passport service: ${message}`);
+  return 1;
+}
+
+const code = await main();
+if (code !== 0) process.exit(code);

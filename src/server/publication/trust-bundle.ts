@@ -1,0 +1,59 @@
+// The scheme's trust bundle (spec section 3): signed with the root, a higher seq whenever keys or issuers change,
+// and signed again well before it expires.
+
+import { signTrustBundle, type Category, type PublicJwk } from '../../core/index.ts';
+import type { SchemeContext } from '../context.ts';
+
+/** A bundle lives 30 days and is signed again once a day, so a device that syncs now and then never holds a stale one. */
+export const BUNDLE_LIFETIME = 30 * 86_400;
+export const BUNDLE_RESIGN_AFTER = 86_400;
+
+export type StoredBundle = { seq: number; jwt: string; iat: number; exp: number };
+
+export async function currentTrustBundle(ctx: Pick<SchemeContext, 'db'>): Promise<StoredBundle | undefined> {
+  const rows = await ctx.db.query<StoredBundle>('SELECT seq, jwt, iat, exp FROM trust_bundles ORDER BY seq DESC LIMIT 1');
+  const row = rows[0];
+  return row && { ...row, iat: Number(row.iat), exp: Number(row.exp) };
+}
+
+export async function publishTrustBundle(ctx: SchemeContext, reason: string): Promise<StoredBundle> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('LOCK TABLE trust_bundles IN EXCLUSIVE MODE');
+    const [last] = await tx.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM trust_bundles');
+    const issuers = await tx.query<{ iss: string; name: string; cats: Category[]; keys: PublicJwk[] | null }>(
+      `SELECT i.iss, i.name, i.cats,
+              (SELECT json_agg(k.public_jwk ORDER BY k.added_at, k.kid) FROM scheme_keys k
+                WHERE k.iss = i.iss AND k.state <> 'removed') AS keys
+         FROM issuers i ORDER BY i.iss`,
+    );
+    const iat = ctx.now();
+    const seq = (last?.seq ?? 0) + 1;
+    const exp = iat + BUNDLE_LIFETIME;
+    const jwt = await signTrustBundle(
+      {
+        iss: ctx.keys.schemeId,
+        iat,
+        exp,
+        seq,
+        issuers: issuers.filter((i) => (i.keys ?? []).length > 0).map((i) => ({ iss: i.iss, name: i.name, cats: i.cats, keys: i.keys ?? [] })),
+      },
+      ctx.keys.root,
+    );
+    await tx.query('INSERT INTO trust_bundles (seq, jwt, iat, exp, reason) VALUES ($1, $2, $3, $4, $5)', [seq, jwt, iat, exp, reason]);
+    return { seq, jwt, iat, exp };
+  });
+}
+
+/** Signs a new bundle when there is none or the current one is a day old. */
+export async function refreshTrustBundleIfDue(ctx: SchemeContext): Promise<StoredBundle> {
+  const current = await currentTrustBundle(ctx);
+  if (current && ctx.now() - current.iat < BUNDLE_RESIGN_AFTER) return current;
+  return publishTrustBundle(ctx, current ? 'periodic' : 'first');
+}
+
+export async function rootPublicKeys(ctx: Pick<SchemeContext, 'db'>): Promise<PublicJwk[]> {
+  const rows = await ctx.db.query<{ public_jwk: PublicJwk }>(
+    `SELECT public_jwk FROM scheme_keys WHERE role = 'root' AND state <> 'removed' ORDER BY added_at, kid`,
+  );
+  return rows.map((r) => r.public_jwk);
+}

@@ -1,0 +1,80 @@
+// Stores a batch of redemption records once each, however often it is sent: the record id is the key.
+// Answers per record, in request order: stored, duplicate (the same record again) or rejected with a reason.
+
+import { readRedemptionRecord, type RedemptionRecord } from '../../core/index.ts';
+import type { SchemeContext } from '../context.ts';
+import { toDate } from '../context.ts';
+import type { Device } from '../devices/device-store.ts';
+
+export const MAX_BATCH = 500;
+
+export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
+
+export async function ingestRecords(ctx: SchemeContext, device: Device, records: readonly unknown[]): Promise<RecordResult[]> {
+  const results: RecordResult[] = new Array(records.length);
+  const accepted = new Map<string, { record: RedemptionRecord; positions: number[] }>();
+  records.forEach((value, position) => {
+    const read = readRedemptionRecord(value);
+    const id = typeof (value as { id?: unknown } | null)?.id === 'string' ? (value as { id: string }).id : '';
+    if (!read.ok) {
+      results[position] = { id, status: 'rejected', reason: read.problem };
+      return;
+    }
+    const record = { ...read.record, id: read.record.id.toLowerCase() };
+    if (record.partnerId !== device.partnerId) results[position] = { id, status: 'rejected', reason: 'not your partner' };
+    else if (record.deviceId !== device.id) results[position] = { id, status: 'rejected', reason: 'not your device' };
+    else {
+      const seen = accepted.get(record.id);
+      if (!seen) accepted.set(record.id, { record, positions: [position] });
+      else if (sameRecord(seen.record, record)) seen.positions.push(position);
+      else results[position] = { id, status: 'rejected', reason: 'id already used' };
+    }
+  });
+  if (accepted.size === 0) return results;
+
+  const batch = [...accepted.values()].map((a) => a.record);
+  const column = <K extends keyof RedemptionRecord>(key: K) => batch.map((r) => r[key]);
+  const inserted = await ctx.db.query<{ id: string }>(
+    `INSERT INTO redemptions (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, received_at)
+     SELECT u.id, u.redeemed_at, u.offer_id, u.partner_id, u.device_id, u.iss, u.jti, u.verdict, $9
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         AS u (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [column('id'), column('redeemedAt'), column('offerId'), column('partnerId'), column('deviceId'), column('iss'), column('jti'), column('verdict'), toDate(ctx.now())],
+  );
+  const stored = new Set(inserted.map((r) => String(r.id).toLowerCase()));
+  const conflicts = batch.filter((r) => !stored.has(r.id)).map((r) => r.id);
+  const existing = new Map<string, RedemptionRecord>();
+  if (conflicts.length > 0) {
+    const rows = await ctx.db.query<{ id: string; redeemed_at: Date | string; offer_id: string; partner_id: string; device_id: string; iss: string; jti: string; verdict: RedemptionRecord['verdict'] }>(
+      'SELECT id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict FROM redemptions WHERE id = ANY($1::uuid[])',
+      [conflicts],
+    );
+    for (const row of rows) {
+      existing.set(String(row.id).toLowerCase(), {
+        id: String(row.id).toLowerCase(), redeemedAt: new Date(row.redeemed_at).toISOString(), offerId: row.offer_id, partnerId: row.partner_id,
+        deviceId: row.device_id, iss: row.iss, jti: row.jti, verdict: row.verdict,
+      });
+    }
+  }
+  for (const { record, positions } of accepted.values()) {
+    positions.forEach((position, n) => {
+      const id = (records[position] as { id: string }).id;
+      if (stored.has(record.id)) results[position] = n === 0 ? { id, status: 'stored' } : { id, status: 'duplicate' };
+      else {
+        const held = existing.get(record.id);
+        results[position] = held && sameRecord(held, record) ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: 'id already used' };
+      }
+    });
+  }
+  return results;
+}
+
+/** The same record: equal fields, with redeemedAt compared as an instant (…00Z and …00.000Z are one time). */
+function sameRecord(a: RedemptionRecord, b: RedemptionRecord): boolean {
+  return (
+    Date.parse(a.redeemedAt) === Date.parse(b.redeemedAt) &&
+    a.offerId === b.offerId && a.partnerId === b.partnerId && a.deviceId === b.deviceId &&
+    a.iss === b.iss && a.jti === b.jti && a.verdict === b.verdict
+  );
+}

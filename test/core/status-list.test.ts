@@ -113,6 +113,14 @@ describe('which list is used (spec section 4)', () => {
     expect(await codeAt(scheme.es, 5, [await revoking(scheme.es, {}, stranger)])).toBe('STATUS_UNKNOWN');
   });
 
+  it('a list signed by another key of the passport\'s own issuer is used', async () => {
+    const second = await generateSigningKey('EdDSA');
+    const { bundleClaims: claimsOf, issuerEntry, signBundle: sign, loadOrThrow: loadBundle } = await import('./support/scheme.ts');
+    const entries = [issuerEntry(scheme.es, [scheme.es.key.publicJwk, second.publicJwk]), issuerEntry(scheme.ed)];
+    const bundle = await loadBundle(await sign(claimsOf([], { issuers: entries }), scheme.root), scheme.roots);
+    expect(await codeAt(scheme.es, 5, [await revoking(scheme.es, {}, second)], { bundle })).toBe('REVOKED');
+  });
+
   it('a list whose sub is not exactly the uri is ignored', async () => {
     for (const uri of [`${scheme.es.listUri}/`, scheme.es.listUri.toUpperCase(), `${scheme.es.listUri}?v=2`, ` ${scheme.es.listUri}`]) {
       expect(await codeAt(scheme.es, 5, [await revoking(scheme.es, { uri })]), uri).toBe('STATUS_UNKNOWN');

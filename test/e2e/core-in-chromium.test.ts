@@ -72,6 +72,19 @@ function inflateInPage(bytes: Uint8Array, maxBytes: number): Promise<InflateResu
   );
 }
 
+/** Deterministic bytes that do not compress (a tiny xorshift), so compressed sizes are predictable run to run. */
+function seededBytes(length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = 2463534242;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
 describe('inflateZlib in Chromium', () => {
   const MiB = 1024 * 1024;
 
@@ -84,6 +97,15 @@ describe('inflateZlib in Chromium', () => {
     const good = await deflateZlib(packStatuses(statusesWith(4096, { 5: 1 }), 1));
     expect(await inflateInPage(Uint8Array.from([...good, 0]), 16 * MiB)).toMatchObject({ ok: false, problem: 'not-one-zlib-stream' });
     expect(await inflateInPage(Uint8Array.from([...good, ...good]), 16 * MiB)).toMatchObject({ ok: false, problem: 'not-one-zlib-stream' });
+  });
+
+  it('rejects trailing bytes that arrive in a later 1 KiB slice than the end of the stream', async () => {
+    // random bytes barely compress: find a length whose stream is exactly 1,024 bytes, so the extra byte is sliced apart
+    let stream = new Uint8Array(0);
+    for (let n = 990; stream.length !== 1024 && n < 1100; n++) stream = await deflateZlib(seededBytes(n));
+    expect(stream.length).toBe(1024);
+    expect(await inflateInPage(stream, 16 * MiB)).toMatchObject({ ok: true });
+    expect(await inflateInPage(Uint8Array.from([...stream, 0]), 16 * MiB)).toMatchObject({ ok: false, problem: 'not-one-zlib-stream' });
   });
 
   it('rejects a truncated stream', async () => {
@@ -100,9 +122,10 @@ describe('inflateZlib in Chromium', () => {
     expect(result.ms).toBeLessThan(2_000);
   });
 
-  it('accepts exactly 16 MiB', async () => {
+  it('accepts exactly 16 MiB and refuses one byte more', async () => {
     const result = await inflateInPage(await deflateZlib(new Uint8Array(16 * MiB)), 16 * MiB);
     expect(result).toMatchObject({ ok: true, length: 16 * MiB });
+    expect(await inflateInPage(await deflateZlib(new Uint8Array(16 * MiB + 1)), 16 * MiB)).toMatchObject({ ok: false, problem: 'too-large' });
   });
 });
 

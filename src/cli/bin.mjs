@@ -10,7 +10,8 @@ process.stdout.on('error', (error) => {
 
 try {
   const { register } = await import('tsx/esm/api');
-  register();
+  // tsconfig: false, so a tsconfig.json in the caller's directory never changes how the CLI's own files load
+  register({ tsconfig: false });
   const { main } = await import('./main.ts');
   const { nodeIo } = await import('./node-io.ts');
   process.exitCode = await main(process.argv.slice(2), nodeIo());

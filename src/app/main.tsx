@@ -1,12 +1,87 @@
-import { render } from 'preact';
+// Wires the adapters into the models and renders the shell. The only file that knows the real browser adapters.
 
-function App() {
-  return (
-    <main>
-      <h1>Carers Passport Check</h1>
-      <p>Scan a Carers Passport to check it.</p>
-    </main>
+import { computed } from '@preact/signals';
+import { render } from 'preact';
+import pinnedRoots from 'virtual:carers-passport/pinned-roots';
+import { pinRoot, verifyPassport, type PinnedRoot } from '../core/index.ts';
+import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
+import { beep, vibrate } from './adapters/feedback.ts';
+import { openStorage } from './adapters/storage.ts';
+import { registerServiceWorker } from './adapters/sw-bridge.ts';
+import { App } from './App.tsx';
+import { ModelsContext, type Models } from './models/context.ts';
+import { KioskModel } from './models/kiosk-model.ts';
+import { NavigationModel } from './models/navigation-model.ts';
+import { RedemptionsModel } from './models/redemptions-model.ts';
+import { SettingsModel } from './models/settings-model.ts';
+import { TrustModel } from './models/trust-model.ts';
+import { VerdictModel } from './models/verdict-model.ts';
+import { fetchShippedTrust } from './trust-data.ts';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const storage = await openStorage();
+  const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
+
+  const settings = new SettingsModel(storage);
+  await settings.load();
+  const deviceId = await storage.deviceId();
+
+  const trust = new TrustModel({ storage, roots, fetchShipped: () => fetchShippedTrust(document.baseURI) });
+  void trust.start();
+
+  const kiosk = new KioskModel({
+    enterFullscreen,
+    exitFullscreen,
+    keepAwake,
+    remember: (active) => settings.update({ kiosk: active }),
+    checkPin: (pin) => settings.checkPin(pin),
+  });
+
+  const verdict = new VerdictModel({
+    async verify(text) {
+      const state = await trust.whenReady();
+      if (!state) return undefined;
+      return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: Math.floor(Date.now() / 1000) });
+    },
+    clearAfter: computed(() => (kiosk.active.value ? settings.settings.value.kioskResetSeconds : settings.settings.value.clearAfterSeconds)),
+    onResult(result) {
+      const { sound, vibration } = settings.settings.peek();
+      if (sound) beep(result.result);
+      if (vibration) vibrate(result.result);
+    },
+  });
+
+  const redemptions = new RedemptionsModel({
+    storage,
+    shown: verdict.shown,
+    profile: computed(() => settings.settings.value.profile),
+    deviceId,
+    onActivity: () => verdict.extend(),
+  });
+  await redemptions.load(settings.settings.peek().retentionDays);
+
+  // a kiosk that restarts comes back as a kiosk (full screen needs a tap, so not here)
+  if (settings.settings.peek().kiosk) kiosk.enter(false);
+  void requestPersistence();
+
+  const models: Models = {
+    settings,
+    trust,
+    verdict,
+    redemptions,
+    kiosk,
+    navigation: new NavigationModel(),
+    download: (filename, text) => downloadText(filename, text),
+    persistence: { state: persistedState, request: requestPersistence },
+  };
+  render(
+    <ModelsContext.Provider value={models}>
+      <App />
+    </ModelsContext.Provider>,
+    document.getElementById('app')!,
   );
+  void registerServiceWorker();
 }
 
-render(<App />, document.getElementById('app')!);
+void start();

@@ -1,0 +1,67 @@
+// The shell: a top bar with the partner's name and the staff screens, and whichever screen is open. The verdict
+// covers everything while it is shown; kiosk mode replaces the whole shell.
+
+import { UpdatePrompt } from './components/UpdatePrompt.tsx';
+import { LazyScreen } from './components/LazyScreen.tsx';
+import { TrustFreshness } from './components/TrustFreshness.tsx';
+import { useModels } from './models/context.ts';
+import type { ScreenName } from './models/navigation-model.ts';
+import { M } from './messages.ts';
+import { KioskScreen } from './screens/KioskScreen.tsx';
+import { PinPrompt } from './screens/PinPrompt.tsx';
+import { ScanScreen } from './screens/ScanScreen.tsx';
+import { VerdictScreen } from './screens/VerdictScreen.tsx';
+
+// loaded on first use: staff open them rarely, and the first scan should not wait for them
+const loadHistory = () => import('./screens/HistoryScreen.tsx').then((m) => m.HistoryScreen);
+const loadSettings = () => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen);
+
+const NAV: { screen: ScreenName; label: string }[] = [
+  { screen: 'scan', label: M.navScan },
+  { screen: 'history', label: M.navHistory },
+  { screen: 'settings', label: M.navSettings },
+];
+
+export function App() {
+  const { kiosk, navigation, settings, verdict, redemptions } = useModels();
+  if (kiosk.active.value) return <KioskScreen />;
+  const shown = verdict.shown.value;
+  const screen = navigation.screen.value;
+  const busy = shown !== undefined || verdict.checking.value || redemptions.pending.value.size > 0;
+
+  return (
+    <>
+      <header class="topbar">
+        <p class="topbar__brand">{M.appName}</p>
+        <p class="topbar__partner">{settings.settings.value.profile.name}</p>
+        <nav aria-label={M.navMain}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.screen}>
+                <button type="button" aria-current={screen === item.screen ? 'page' : undefined} onClick={() => navigation.go(item.screen)}>
+                  {item.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {screen === 'scan' &&
+        (shown ? (
+          <VerdictScreen mode="staff" />
+        ) : (
+          <ScanScreen mode="staff" onScan={(text) => void verdict.scan(text)} freshness={<TrustFreshness />} />
+        ))}
+      {screen === 'history' && <LazyScreen load={loadHistory} />}
+      {screen === 'settings' &&
+        (settings.unlocked.value ? (
+          <LazyScreen load={loadSettings} />
+        ) : (
+          <main class="page" aria-labelledby="pin-heading">
+            <PinPrompt onSubmit={(pin) => settings.unlock(pin)} onCancel={() => navigation.go('scan')} />
+          </main>
+        ))}
+      <UpdatePrompt busy={busy} />
+    </>
+  );
+}

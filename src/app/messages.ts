@@ -1,0 +1,209 @@
+// Every user-facing string of the app, keyed, in plain English for staff at a till. The verdict words themselves
+// come from the core's VERDICT_MESSAGES (the CLI prints the same). One place to translate.
+
+import { VERDICT_MESSAGES, type Category, type OfferHours, type OfferRefusal, type PartnerKind, type VerdictCode } from '../core/index.ts';
+
+export const LOCALE = 'en-GB';
+
+const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export const CATEGORY_WORDS: Record<Category, string> = {
+  adult: 'Adult carer',
+  young: 'Young carer',
+  'young-adult': 'Young adult carer',
+  parent: 'Parent carer',
+};
+
+export const PARTNER_KIND_WORDS: Record<PartnerKind, string> = {
+  shop: 'Shop',
+  pharmacy: 'Pharmacy',
+  'hospital-ward': 'Hospital ward',
+  other: 'Other',
+};
+
+export const RESULT_WORDS = { valid: 'Valid', warning: 'Check', invalid: 'Not valid' } as const;
+
+export function verdictTitle(code: VerdictCode): string {
+  return VERDICT_MESSAGES[code].title;
+}
+
+export function verdictAdvice(code: VerdictCode): string {
+  return VERDICT_MESSAGES[code].advice;
+}
+
+function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function hoursWords(hours: OfferHours[]): string {
+  return hours.map((h) => `${listWords(h.days.map((d) => WEEKDAYS[d] ?? ''))}, ${h.from} to ${h.to}`).join('; ');
+}
+
+export function refusalWords(refusal: OfferRefusal): string {
+  switch (refusal.code) {
+    case 'NOT_REDEEMABLE':
+      return 'Not available: the passport is not valid.';
+    case 'CATEGORY':
+      return `Not for this kind of carer (only ${listWords(refusal.categories.map((c) => CATEGORY_WORDS[c].toLowerCase()))}).`;
+    case 'NOT_STARTED':
+      return `Not started yet: starts on ${dateWords(refusal.startDate)}.`;
+    case 'ENDED':
+      return `Ended on ${dateWords(refusal.endDate)}.`;
+    case 'OUTSIDE_HOURS':
+      return `Not at this time: only ${hoursWords(refusal.hours)}.`;
+    case 'USED_TODAY':
+      return refusal.count === 1 ? 'Already used today.' : `Already used ${refusal.count} times today (the most allowed).`;
+    case 'LIMIT_REACHED':
+      return `Already used ${refusal.count === 1 ? 'once' : `${refusal.count} times`} this ${refusal.period} (the most allowed).`;
+  }
+}
+
+function dateWords(isoDate: string): string {
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+export function limitWords(limit: { kind: 'unlimited' } | { kind: 'per-period'; count: number; period: string }): string {
+  if (limit.kind === 'unlimited') return 'No limit';
+  return `${limit.count === 1 ? 'Once' : `${limit.count} times`} a ${limit.period}`;
+}
+
+/** "2 hours ago", "3 days ago", "just now". */
+export function agoWords(seconds: number): string {
+  const rtf = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return 'just now';
+  if (s < 3600) return rtf.format(-Math.floor(s / 60), 'minute');
+  if (s < 86_400) return rtf.format(-Math.floor(s / 3600), 'hour');
+  return rtf.format(-Math.floor(s / 86_400), 'day');
+}
+
+export const M = {
+  appName: 'Carers Passport Check',
+  navScan: 'Scan',
+  navHistory: 'History',
+  navSettings: 'Settings',
+  navMain: 'Main',
+  loading: 'Loading…',
+  loadingTrust: 'Loading trust data…',
+  staleListAge: (days: number) => `The cancellation list is ${days} days old: connect to the internet to update it, or check the passport another way.`,
+  skipToContent: 'Skip to content',
+  noTrust: 'This device has no trust data yet, so passports cannot be checked. Open Settings to load it.',
+  checking: 'Checking…',
+  scanPrompt: 'Scan a Carers Passport to check it.',
+  trustAgeBadge: (ago: string) => `Trust data updated ${ago}`,
+
+  // verdict screen
+  carerName: 'Name',
+  carerKind: 'Kind of carer',
+  issuer: 'Issued by',
+  passportNumber: 'Passport number',
+  expires: 'Expires',
+  whatToDo: 'What to do',
+  done: 'Done',
+  clearsIn: (seconds: number) => `Clears in ${seconds} s`,
+  iconLabel: { valid: 'Tick', warning: 'Warning sign', invalid: 'Cross' },
+
+  // offers
+  offersHeading: 'Offers',
+  offersNone: 'This partner has no offers set up.',
+  offersNotAvailable: 'Not available now',
+  redeem: (title: string) => `Give: ${title}`,
+  record: (title: string) => `Record: ${title}`,
+  recorded: (title: string) => `Recorded: ${title}`,
+  recording: 'Recording…',
+  remaining: (n: number) => `${n} left in this period`,
+  confirmWarning: 'I have checked this passport another way and accept it.',
+  confirmWarningFirst: 'Tick the box above to confirm before giving an offer.',
+  invalidNoOffers: 'No offers can be given: the passport is not valid.',
+  referenceNeeded: (label: string) => `Enter the ${label.toLowerCase()} first.`,
+  optional: '(optional)',
+  recordFailed: 'Could not save the record on this device. Try again.',
+
+  // history
+  historyHeading: 'History',
+  historyToday: 'Today',
+  historyRecent: 'Recent',
+  historyEmpty: 'No redemptions recorded yet.',
+  historyCounts: 'Today by offer',
+  historyWaiting: (n: number) => (n === 1 ? '1 record waiting for upload' : `${n} records waiting for upload`),
+  historyAllUploaded: 'All records uploaded',
+  historyExport: 'Export CSV',
+  historyExportHint: 'Downloads every record on this device. No names are included.',
+  historyPurged: (n: number) => `${n} old uploaded records were removed.`,
+  colTime: 'Time',
+  colOffer: 'Offer',
+  colPassport: 'Passport number',
+  colUploaded: 'Uploaded',
+  yes: 'Yes',
+  no: 'No',
+
+  // PIN
+  pinHeading: 'Staff PIN',
+  pinLabel: 'Enter the staff PIN',
+  pinSubmit: 'Unlock',
+  pinCancel: 'Cancel',
+  pinWrong: 'That PIN is not right. Try again.',
+
+  // settings
+  settingsHeading: 'Settings',
+  settingsLock: 'Lock settings',
+  partnerSection: 'Partner profile',
+  partnerChoose: 'Profile',
+  partnerKind: 'Kind',
+  offerEdit: 'Edit offer',
+  offerTitle: 'Title',
+  offerDescription: 'Description',
+  offerCategories: 'For these carers',
+  offerLimit: 'Limit per passport',
+  offerLimitCount: 'How many',
+  offerLimitPeriod: 'Per',
+  offerUnlimited: 'No limit',
+  offerHoursOn: 'Only at set hours',
+  hoursFrom: 'From',
+  hoursTo: 'To',
+  weekdayShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  offerHours: (words: string) => `Hours: ${words}`,
+  offerSave: 'Save offer',
+  offerSaved: 'Offer saved.',
+  offerInvalid: (problem: string) => `Not saved: ${problem}.`,
+  periodDay: 'day',
+  periodWeek: 'week',
+  periodMonth: 'month',
+  resultSection: 'Result screen',
+  clearAfter: 'Clear the result after (seconds)',
+  sound: 'Play a sound on a result',
+  vibration: 'Vibrate on a result',
+  kioskSection: 'Kiosk mode',
+  kioskEnter: 'Start kiosk mode',
+  kioskHint: 'Self-service: full screen, camera only, no staff controls. Leaving needs the staff PIN.',
+  pinSection: 'Staff PIN',
+  pinNew: 'New PIN (4 to 12 digits)',
+  pinChange: 'Change PIN',
+  pinChanged: 'PIN changed.',
+  pinTooShort: 'The PIN must be 4 to 12 digits.',
+  trustSection: 'Trust data',
+  trustBundleAge: (ago: string) => `Trust list signed ${ago}`,
+  trustBundleSeq: (seq: number, expires: string) => `Version ${seq}, valid until ${expires}`,
+  trustListAge: (issuer: string, ago: string) => `Cancellation list for ${issuer} updated ${ago}`,
+  trustListMissing: (issuer: string) => `No cancellation list for ${issuer}`,
+  trustNone: 'No trust data held.',
+  trustLoadFiles: 'Load trust files',
+  trustLoadHint: 'Choose a trust bundle (.jwt) and/or cancellation lists (.jwt) given to you by the scheme.',
+  trustLoaded: (n: number) => (n === 1 ? '1 file loaded.' : `${n} files loaded.`),
+  trustFileRejected: (file: string, why: string) => `${file} was not used: ${why}`,
+  trustNotAToken: 'it is not a trust bundle or a cancellation list',
+  trustListUnusable: (problem: string) => `the cancellation list could not be used (${problem})`,
+  storageSection: 'Storage on this device',
+  storagePersisted: 'Records are kept safe: the browser will not clear them on its own.',
+  storageNotPersisted: 'The browser may clear records when space runs low.',
+  storageUnknown: 'This browser cannot say whether records are kept.',
+  storageAsk: 'Ask to keep records',
+  retention: (days: number) => `Uploaded records are removed after ${days} days.`,
+
+  // kiosk
+  kioskInstruction: 'Hold your passport QR code up to the camera',
+  kioskLeave: 'Staff',
+  kioskLeaveHeading: 'Leave kiosk mode',
+  kioskNextIn: (seconds: number) => `Ready for the next person in ${seconds} s`,
+} as const;

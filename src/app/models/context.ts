@@ -1,0 +1,30 @@
+// The app's models, handed to components through one context (no prop-drilling chains).
+
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { KioskModel } from './kiosk-model.ts';
+import type { NavigationModel } from './navigation-model.ts';
+import type { RedemptionsModel } from './redemptions-model.ts';
+import type { SettingsModel } from './settings-model.ts';
+import type { TrustModel } from './trust-model.ts';
+import type { VerdictModel } from './verdict-model.ts';
+
+export type Models = {
+  settings: SettingsModel;
+  trust: TrustModel;
+  verdict: VerdictModel;
+  redemptions: RedemptionsModel;
+  kiosk: KioskModel;
+  navigation: NavigationModel;
+  /** Offers a download (CSV export); a no-op in tests. */
+  download: (filename: string, text: string) => void;
+  persistence: { state: () => Promise<'granted' | 'not-granted' | 'unsupported'>; request: () => Promise<'granted' | 'not-granted' | 'unsupported'> };
+};
+
+export const ModelsContext = createContext<Models | undefined>(undefined);
+
+export function useModels(): Models {
+  const models = useContext(ModelsContext);
+  if (!models) throw new Error('useModels outside ModelsContext'); // a wiring bug
+  return models;
+}

@@ -1,0 +1,144 @@
+// Offers for the verdict on screen and the redemptions this device recorded. A record is committed to IndexedDB
+// before its confirmation shows; one tap, one record, however many times the button is pressed.
+
+import { computed, createModel, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
+import {
+  buildRedemptionRecord,
+  checkOffers,
+  localTime,
+  redemptionsToCsv,
+  selectPurgeable,
+  type PartnerProfile,
+  type StoredRedemption,
+} from '../../core/index.ts';
+import type { AppStorage } from '../adapters/storage.ts';
+import { M } from '../messages.ts';
+import type { ShownVerdict } from './verdict-model.ts';
+
+export type RedemptionsDeps = {
+  storage: AppStorage;
+  shown: ReadonlySignal<ShownVerdict | undefined>;
+  profile: ReadonlySignal<PartnerProfile>;
+  deviceId: string;
+  now?: () => number;
+  /** Called when staff act on the result, so it does not clear under their hands. */
+  onActivity?: () => void;
+};
+
+export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
+  const now = deps.now ?? (() => Date.now());
+  const records = signal<StoredRedemption[]>([]);
+  const clock = signal(now());
+  const warningConfirmed = signal(false);
+  const references = signal<Readonly<Record<string, string>>>({});
+  const recorded = signal<Readonly<Record<string, StoredRedemption>>>({});
+  const problems = signal<Readonly<Record<string, string>>>({});
+  const pending = signal<ReadonlySet<string>>(new Set());
+  const purged = signal(0);
+
+  // a new verdict (or none) starts clean: no confirmation, references or receipts carry over
+  effect(() => {
+    deps.shown.value;
+    untracked(() => {
+      warningConfirmed.value = false;
+      references.value = {};
+      recorded.value = {};
+      problems.value = {};
+      clock.value = now();
+    });
+  });
+
+  const checks = computed(() => {
+    const shown = deps.shown.value;
+    if (!shown) return [];
+    return checkOffers({ profile: deps.profile.value, verdict: shown.verdict, records: records.value, now: clock.value });
+  });
+  const waiting = computed(() => records.value.filter((r) => r.uploaded === 0).length);
+  const today = computed(() => {
+    const zone = deps.profile.value.timeZone;
+    const date = localTime(clock.value, zone).date;
+    return records.value.filter((r) => localTime(Date.parse(r.redeemedAt), zone).date === date);
+  });
+
+  const setProblem = (offerId: string, text: string | undefined) => {
+    const next = { ...problems.peek() };
+    if (text === undefined) delete next[offerId];
+    else next[offerId] = text;
+    problems.value = next;
+  };
+
+  return {
+    records,
+    checks,
+    waiting,
+    today,
+    warningConfirmed,
+    references,
+    recorded,
+    problems,
+    pending,
+    purged,
+    /** Loads every record and purges uploaded ones past the retention period. */
+    async load(retentionDays: number) {
+      const all = await deps.storage.listRedemptions();
+      const purge = selectPurgeable(all, now(), retentionDays);
+      if (purge.length > 0) await deps.storage.deleteRedemptions(purge);
+      const gone = new Set(purge);
+      records.value = all.filter((r) => !gone.has(r.id));
+      purged.value = purge.length;
+      clock.value = now();
+    },
+    confirmWarning(confirmed: boolean) {
+      warningConfirmed.value = confirmed;
+      deps.onActivity?.();
+    },
+    setReference(offerId: string, text: string) {
+      references.value = { ...references.peek(), [offerId]: text };
+      deps.onActivity?.();
+    },
+    async redeem(offerId: string): Promise<StoredRedemption | undefined> {
+      const shown = deps.shown.peek();
+      if (!shown || pending.peek().has(offerId) || recorded.peek()[offerId]) return recorded.peek()[offerId];
+      const check = checks.peek().find((c) => c.offer.id === offerId);
+      if (!check?.applies) return undefined; // invalid verdicts and refused offers cannot redeem
+      if (shown.verdict.result === 'warning' && !warningConfirmed.peek()) return setProblem(offerId, M.confirmWarningFirst), undefined;
+      const reference = references.peek()[offerId]?.trim() ?? '';
+      const ask = check.offer.reference;
+      if (ask?.required && reference === '') return setProblem(offerId, M.referenceNeeded(ask.label)), undefined;
+      const record = buildRedemptionRecord({
+        verdict: shown.verdict,
+        offerId,
+        partnerId: deps.profile.peek().id,
+        deviceId: deps.deviceId,
+        now: now(),
+      });
+      if (!record) return undefined;
+      const stored: StoredRedemption = { ...record, uploaded: 0, ...(ask && reference !== '' ? { reference } : {}) };
+      pending.value = new Set([...pending.peek(), offerId]); // set before the first await: a double tap finds it
+      setProblem(offerId, undefined);
+      deps.onActivity?.();
+      try {
+        await deps.storage.addRedemption(stored);
+        records.value = [stored, ...records.peek()];
+        // the world may have moved on (a new scan): only confirm on the verdict it was for
+        if (deps.shown.peek()?.id === shown.id) recorded.value = { ...recorded.peek(), [offerId]: stored };
+        return stored;
+      } catch {
+        setProblem(offerId, M.recordFailed);
+        return undefined;
+      } finally {
+        const next = new Set(pending.peek());
+        next.delete(offerId);
+        pending.value = next;
+      }
+    },
+    exportCsv(): string {
+      const titles = new Map(deps.profile.peek().offers.map((o) => [o.id, o.title]));
+      return redemptionsToCsv(records.peek(), { includeReference: true, offerTitles: titles });
+    },
+    tick() {
+      clock.value = now();
+    },
+  };
+});
+export type RedemptionsModel = InstanceType<typeof RedemptionsModel>;

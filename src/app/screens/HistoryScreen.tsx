@@ -1,0 +1,105 @@
+// Redemptions recorded on this device: today's and recent ones (never a name), counts per offer, what is
+// waiting for upload, and a CSV export.
+
+import type { StoredRedemption } from '../../core/index.ts';
+import { useModels } from '../models/context.ts';
+import { LOCALE, M } from '../messages.ts';
+
+const RECENT = 50;
+
+export function HistoryScreen() {
+  const { redemptions, settings, download } = useModels();
+  const profile = settings.settings.value.profile;
+  const titles = new Map(profile.offers.map((o) => [o.id, o.title]));
+  const today = redemptions.today.value;
+  const todayIds = new Set(today.map((r) => r.id));
+  const recent = redemptions.records.value.filter((r) => !todayIds.has(r.id)).slice(0, RECENT);
+  const waiting = redemptions.waiting.value;
+  const counts = new Map<string, number>();
+  for (const r of today) counts.set(r.offerId, (counts.get(r.offerId) ?? 0) + 1);
+  const purged = redemptions.purged.value;
+
+  const exportCsv = () => {
+    const date = new Date().toISOString().slice(0, 10);
+    download(`redemptions-${profile.id}-${date}.csv`, redemptions.exportCsv());
+  };
+
+  return (
+    <main class="page history" aria-labelledby="history-heading">
+      <h1 id="history-heading">{M.historyHeading}</h1>
+      <p class="history__waiting" role="status">
+        {waiting > 0 ? M.historyWaiting(waiting) : M.historyAllUploaded}
+      </p>
+      {purged > 0 && <p>{M.historyPurged(purged)}</p>}
+      <section aria-labelledby="counts-heading">
+        <h2 id="counts-heading">{M.historyCounts}</h2>
+        {counts.size === 0 ? (
+          <p>{M.historyEmpty}</p>
+        ) : (
+          <ul class="history__counts">
+            {[...counts].map(([offerId, count]) => (
+              <li key={offerId}>
+                <span>{titles.get(offerId) ?? offerId}</span>: <strong>{count}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <RecordTable heading={M.historyToday} id="today" records={today} titles={titles} timeZone={profile.timeZone} timeOnly />
+      <RecordTable heading={M.historyRecent} id="recent" records={recent} titles={titles} timeZone={profile.timeZone} />
+      <section aria-labelledby="export-heading">
+        <h2 id="export-heading" class="visually-hidden">
+          {M.historyExport}
+        </h2>
+        <button type="button" class="primary" onClick={exportCsv} disabled={redemptions.records.value.length === 0}>
+          {M.historyExport}
+        </button>
+        <p class="hint">{M.historyExportHint}</p>
+      </section>
+    </main>
+  );
+}
+
+type TableProps = {
+  heading: string;
+  id: string;
+  records: StoredRedemption[];
+  titles: Map<string, string>;
+  timeZone: string;
+  timeOnly?: boolean;
+};
+
+function RecordTable({ heading, id, records, titles, timeZone, timeOnly = false }: TableProps) {
+  const format = new Intl.DateTimeFormat(LOCALE, timeOnly ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {records.length === 0 ? (
+        <p>{M.historyEmpty}</p>
+      ) : (
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-heading`}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{M.colTime}</th>
+                <th scope="col">{M.colOffer}</th>
+                <th scope="col">{M.colPassport}</th>
+                <th scope="col">{M.colUploaded}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((r) => (
+                <tr key={r.id}>
+                  <td>{format.format(new Date(r.redeemedAt))}</td>
+                  <td>{titles.get(r.offerId) ?? r.offerId}</td>
+                  <td>{r.jti}</td>
+                  <td>{r.uploaded === 1 ? M.yes : M.no}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Self-service kiosk: one instruction, the camera, the result in large type, then ready for the next person.
+// No staff controls except the way out, which needs the staff PIN.
+
+import { useState } from 'preact/hooks';
+import { TrustFreshness } from '../components/TrustFreshness.tsx';
+import { useModels } from '../models/context.ts';
+import { M } from '../messages.ts';
+import { PinPrompt } from './PinPrompt.tsx';
+import { ScanScreen } from './ScanScreen.tsx';
+import { VerdictScreen } from './VerdictScreen.tsx';
+
+export function KioskScreen() {
+  const { verdict, kiosk } = useModels();
+  const [leaving, setLeaving] = useState(false);
+
+  if (leaving) {
+    return (
+      <main class="page kiosk kiosk--leaving" aria-labelledby="pin-heading">
+        <PinPrompt
+          heading={M.kioskLeaveHeading}
+          onSubmit={async (pin) => {
+            const ok = await kiosk.leave(pin);
+            if (ok) setLeaving(false);
+            return ok;
+          }}
+          onCancel={() => setLeaving(false)}
+        />
+      </main>
+    );
+  }
+  return (
+    <div class="kiosk">
+      {verdict.shown.value ? (
+        <VerdictScreen mode="kiosk" />
+      ) : (
+        <ScanScreen mode="kiosk" onScan={(text) => void verdict.scan(text)} freshness={verdict.noTrust.value ? <TrustFreshness /> : undefined} />
+      )}
+      <footer class="kiosk__staff">
+        <button type="button" onClick={() => setLeaving(true)}>
+          {M.kioskLeave}
+        </button>
+      </footer>
+    </div>
+  );
+}

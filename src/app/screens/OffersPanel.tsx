@@ -1,0 +1,115 @@
+// The offers for the passport on screen: one big button for each that applies, the reason for each that does not.
+// Warnings need staff to confirm first; invalid passports show no buttons at all.
+
+import type { OfferCheck } from '../../core/index.ts';
+import { useModels } from '../models/context.ts';
+import { M, refusalWords } from '../messages.ts';
+
+export function OffersPanel() {
+  const { verdict, redemptions } = useModels();
+  const shown = verdict.shown.value;
+  if (!shown) return null;
+  if (shown.verdict.result === 'invalid') {
+    return (
+      <section class="offers" aria-labelledby="offers-heading">
+        <h2 id="offers-heading">{M.offersHeading}</h2>
+        <p>{M.invalidNoOffers}</p>
+      </section>
+    );
+  }
+  const checks = redemptions.checks.value;
+  const recorded = redemptions.recorded.value;
+  // an offer recorded on this scan shows its confirmation, not "already used today"
+  const available = checks.filter((c) => c.applies || recorded[c.offer.id]);
+  const unavailable = checks.filter((c) => !c.applies && !recorded[c.offer.id]);
+
+  return (
+    <section class="offers" aria-labelledby="offers-heading">
+      <h2 id="offers-heading">{M.offersHeading}</h2>
+      {checks.length === 0 && <p>{M.offersNone}</p>}
+      {shown.verdict.result === 'warning' && (
+        <label class="offers__confirm">
+          <input
+            type="checkbox"
+            checked={redemptions.warningConfirmed.value}
+            onChange={(e) => redemptions.confirmWarning(e.currentTarget.checked)}
+          />
+          <span>{M.confirmWarning}</span>
+        </label>
+      )}
+      <ul class="offers__list">
+        {available.map((check) => (
+          <OfferItem key={check.offer.id} check={check} />
+        ))}
+      </ul>
+      {unavailable.length > 0 && (
+        <>
+          <h3>{M.offersNotAvailable}</h3>
+          <ul class="offers__list offers__list--refused">
+            {unavailable.map((check) => (
+              <li key={check.offer.id} class="offer offer--refused">
+                <span class="offer__title">{check.offer.title}</span>
+                <span class="offer__reason">{check.applies ? '' : refusalWords(check.refusal)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function OfferItem({ check }: { check: OfferCheck }) {
+  const { redemptions } = useModels();
+  const { offer } = check;
+  const done = redemptions.recorded.value[offer.id];
+  const pending = redemptions.pending.value.has(offer.id);
+  const problem = redemptions.problems.value[offer.id];
+  const inputId = `ref-${offer.id}`;
+  const problemId = `problem-${offer.id}`;
+  const label = offer.kind === 'benefit' ? M.redeem(offer.title) : M.record(offer.title);
+
+  return (
+    <li class="offer">
+      <p class="offer__description">{offer.description}</p>
+      {check.applies && check.remaining !== undefined && !done && <p class="offer__remaining">{M.remaining(check.remaining)}</p>}
+      {offer.reference && !done && (
+        <div class="offer__reference">
+          <label for={inputId}>
+            {offer.reference.label} {!offer.reference.required && M.optional}
+          </label>
+          <input
+            id={inputId}
+            type="text"
+            autocomplete="off"
+            value={redemptions.references.value[offer.id] ?? ''}
+            aria-invalid={problem !== undefined}
+            aria-describedby={problem ? problemId : undefined}
+            onInput={(e) => redemptions.setReference(offer.id, e.currentTarget.value)}
+          />
+        </div>
+      )}
+      {done ? (
+        <p class="offer__recorded" role="status">
+          <span aria-hidden="true">✓ </span>
+          {M.recorded(offer.title)}
+        </p>
+      ) : (
+        <button
+          type="button"
+          class="offer__redeem primary"
+          aria-describedby={problem ? problemId : undefined}
+          aria-busy={pending}
+          onClick={() => void redemptions.redeem(offer.id)}
+        >
+          {pending ? M.recording : label}
+        </button>
+      )}
+      {problem && (
+        <p id={problemId} class="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </li>
+  );
+}

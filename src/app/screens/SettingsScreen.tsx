@@ -1,0 +1,138 @@
+// Settings, behind the staff PIN: partner profile and offers, the result screen, kiosk mode, the PIN itself,
+// trust data and storage.
+
+import { useEffect, useState } from 'preact/hooks';
+import { OfferEditor } from '../components/OfferEditor.tsx';
+import { TrustPanel } from '../components/TrustPanel.tsx';
+import { useModels } from '../models/context.ts';
+import { M, PARTNER_KIND_WORDS } from '../messages.ts';
+import { DEMO_PROFILES } from '../partner-profiles.ts';
+
+export function SettingsScreen() {
+  const { settings: model, kiosk, navigation } = useModels();
+  const settings = model.settings.value;
+  const { profile } = settings;
+
+  return (
+    <main class="page settings" aria-labelledby="settings-heading">
+      <h1 id="settings-heading">{M.settingsHeading}</h1>
+      <button
+        type="button"
+        onClick={() => {
+          model.lock();
+          navigation.go('scan');
+        }}
+      >
+        {M.settingsLock}
+      </button>
+
+      <section class="settings__section" aria-labelledby="partner-heading">
+        <h2 id="partner-heading">{M.partnerSection}</h2>
+        <label for="partner-profile">{M.partnerChoose}</label>
+        <select id="partner-profile" value={profile.id} onChange={(e) => void model.chooseProfile(e.currentTarget.value)}>
+          {DEMO_PROFILES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <p>
+          {M.partnerKind}: {PARTNER_KIND_WORDS[profile.kind]}
+        </p>
+        {profile.offers.map((offer) => (
+          <details key={`${profile.id}/${offer.id}`} class="settings__offer">
+            <summary>
+              {M.offerEdit}: {offer.title}
+            </summary>
+            <OfferEditor offer={offer} onSave={model.saveOffer} />
+          </details>
+        ))}
+      </section>
+
+      <section class="settings__section" aria-labelledby="result-heading">
+        <h2 id="result-heading">{M.resultSection}</h2>
+        <label for="clear-after">{M.clearAfter}</label>
+        <input
+          id="clear-after"
+          type="number"
+          min={5}
+          max={300}
+          value={settings.clearAfterSeconds}
+          onChange={(e) => {
+            const seconds = Number(e.currentTarget.value);
+            if (Number.isFinite(seconds) && seconds >= 5 && seconds <= 300) void model.update({ clearAfterSeconds: Math.round(seconds) });
+          }}
+        />
+        <label class="check">
+          <input type="checkbox" checked={settings.sound} onChange={(e) => void model.update({ sound: e.currentTarget.checked })} />
+          {M.sound}
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={settings.vibration} onChange={(e) => void model.update({ vibration: e.currentTarget.checked })} />
+          {M.vibration}
+        </label>
+      </section>
+
+      <section class="settings__section" aria-labelledby="kiosk-heading">
+        <h2 id="kiosk-heading">{M.kioskSection}</h2>
+        <p>{M.kioskHint}</p>
+        <button
+          type="button"
+          onClick={() => {
+            model.lock();
+            navigation.go('scan');
+            kiosk.enter();
+          }}
+        >
+          {M.kioskEnter}
+        </button>
+      </section>
+
+      <PinChange />
+      <TrustPanel />
+      <StoragePanel retentionDays={settings.retentionDays} />
+    </main>
+  );
+}
+
+function PinChange() {
+  const { settings } = useModels();
+  const [pin, setPin] = useState('');
+  const [outcome, setOutcome] = useState<string | undefined>(undefined);
+  const change = async (event: Event) => {
+    event.preventDefault();
+    const ok = await settings.changePin(pin);
+    setPin('');
+    setOutcome(ok ? M.pinChanged : M.pinTooShort);
+  };
+  return (
+    <section class="settings__section" aria-labelledby="pin-section-heading">
+      <h2 id="pin-section-heading">{M.pinSection}</h2>
+      <form onSubmit={change}>
+        <label for="new-pin">{M.pinNew}</label>
+        <input id="new-pin" type="password" inputMode="numeric" autocomplete="new-password" value={pin} onInput={(e) => setPin(e.currentTarget.value)} />
+        <button type="submit">{M.pinChange}</button>
+        {outcome && <p role="status">{outcome}</p>}
+      </form>
+    </section>
+  );
+}
+
+function StoragePanel({ retentionDays }: { retentionDays: number }) {
+  const { persistence } = useModels();
+  const [state, setState] = useState<'granted' | 'not-granted' | 'unsupported' | undefined>(undefined);
+  useEffect(() => void persistence.state().then(setState), [persistence]);
+  const words = state === 'granted' ? M.storagePersisted : state === 'not-granted' ? M.storageNotPersisted : state === 'unsupported' ? M.storageUnknown : M.loading;
+  return (
+    <section class="settings__section" aria-labelledby="storage-heading">
+      <h2 id="storage-heading">{M.storageSection}</h2>
+      <p role="status">{words}</p>
+      {state === 'not-granted' && (
+        <button type="button" onClick={() => void persistence.request().then(setState)}>
+          {M.storageAsk}
+        </button>
+      )}
+      <p>{M.retention(retentionDays)}</p>
+    </section>
+  );
+}

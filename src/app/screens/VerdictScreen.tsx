@@ -1,0 +1,81 @@
+// The full-screen result: green "Valid", amber "Check" or red "Not valid", each with an icon and words, the
+// reason in plain English and the passport's details. Announced to screen readers; focus moves to the heading.
+
+import { useEffect, useRef } from 'preact/hooks';
+import { localTime, type Passport, type Verdict } from '../../core/index.ts';
+import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
+import { ResultIcon } from '../components/ResultIcon.tsx';
+import { useModels } from '../models/context.ts';
+import { CATEGORY_WORDS, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { OffersPanel } from './OffersPanel.tsx';
+
+export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
+  const { verdict: model, settings, trust } = useModels();
+  const shown = model.shown.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // a new scan while the result is up (a handheld scanner) replaces it
+  useEffect(() => listenForWedgeScans(document, (text) => void model.scan(text.trim())), [model]);
+  useEffect(() => heading.current?.focus(), [shown?.id]);
+
+  if (!shown) return null;
+  const { verdict } = shown;
+  const timeZone = settings.settings.value.profile.timeZone;
+  const staleDays = verdict.code === 'STATUS_STALE' ? listAgeDays(verdict, trust.state.value?.statusLists.all() ?? []) : undefined;
+
+  return (
+    <main class={`verdict verdict--${verdict.result} verdict--${mode}`} aria-labelledby="verdict-heading">
+      <div class="verdict__banner" role="alert" aria-live="assertive" aria-atomic="true">
+        <ResultIcon result={verdict.result} />
+        <h1 id="verdict-heading" ref={heading} tabIndex={-1}>
+          {RESULT_WORDS[verdict.result]}
+        </h1>
+        <p class="verdict__title">{verdictTitle(verdict.code)}</p>
+      </div>
+      <div class="verdict__body">
+        <section class="verdict__advice" aria-labelledby="advice-heading">
+          <h2 id="advice-heading">{M.whatToDo}</h2>
+          <p>{verdictAdvice(verdict.code)}</p>
+          {staleDays !== undefined && <p>{M.staleListAge(staleDays)}</p>}
+        </section>
+        {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}
+        {mode === 'staff' && <OffersPanel />}
+      </div>
+      <footer class="verdict__footer">
+        <p class="verdict__countdown" aria-live="off">
+          {mode === 'kiosk' ? M.kioskNextIn(model.secondsLeft.value) : M.clearsIn(model.secondsLeft.value)}
+        </p>
+        <button type="button" class="primary verdict__done" onClick={() => model.clear()}>
+          {M.done}
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function PassportDetails({ passport, timeZone }: { passport: Passport; timeZone: string }) {
+  const expires = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone }).format(new Date(passport.exp * 1000));
+  return (
+    <dl class="verdict__details">
+      <dt>{M.carerName}</dt>
+      <dd class="verdict__name">{passport.name}</dd>
+      <dt>{M.carerKind}</dt>
+      <dd>{CATEGORY_WORDS[passport.cat]}</dd>
+      <dt>{M.issuer}</dt>
+      <dd>{passport.issuer}</dd>
+      <dt>{M.passportNumber}</dt>
+      <dd>{passport.jti}</dd>
+      <dt>{M.expires}</dt>
+      <dd>
+        <time dateTime={localTime(passport.exp * 1000, timeZone).date}>{expires}</time>
+      </dd>
+    </dl>
+  );
+}
+
+function listAgeDays(verdict: Verdict, lists: { issuer: string; iat: number }[]): number | undefined {
+  if (verdict.result === 'invalid') return undefined;
+  const own = lists.filter((l) => l.issuer === verdict.passport.iss).map((l) => l.iat);
+  if (own.length === 0) return undefined;
+  return Math.floor((Date.now() / 1000 - Math.max(...own)) / 86_400);
+}

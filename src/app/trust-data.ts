@@ -1,0 +1,126 @@
+// Trust data for the app: the demo files shipped beside it (spec section 7 layout), the copy held in IndexedDB and
+// files staff choose in Settings. Every bundle is verified against the pinned roots by the core; a rejected bundle
+// never replaces the held one (spec section 3).
+
+import {
+  buildTrustState,
+  decodeBase64url,
+  decodeStatusList,
+  loadTrustBundle,
+  type PinnedRoot,
+  type StatusListProblem,
+  type TrustBundle,
+  type TrustState,
+} from '../core/index.ts';
+import type { StoredTrust } from './adapters/storage.ts';
+import { M } from './messages.ts';
+
+export type TrustTokens = { bundleJwt: string; listJwts: string[] };
+
+/** Fetches `demo/trust-bundle.jwt`, `demo/status-lists.json` and each list from its `href` (relative to that file). */
+export async function fetchShippedTrust(base: string, fetchFn: typeof fetch = fetch): Promise<TrustTokens | undefined> {
+  try {
+    const bundleUrl = new URL('demo/trust-bundle.jwt', base);
+    const indexUrl = new URL('demo/status-lists.json', base);
+    const [bundleResponse, indexResponse] = await Promise.all([fetchFn(bundleUrl), fetchFn(indexUrl)]);
+    if (!bundleResponse.ok || !indexResponse.ok) return undefined;
+    const bundleJwt = (await bundleResponse.text()).trim();
+    const index = (await indexResponse.json()) as { lists?: { uri?: unknown; href?: unknown }[] };
+    const hrefs = (index.lists ?? []).map((l) => l.href).filter((h): h is string => typeof h === 'string');
+    const listJwts = await Promise.all(
+      hrefs.map(async (href) => {
+        const response = await fetchFn(new URL(href, indexUrl));
+        return response.ok ? (await response.text()).trim() : '';
+      }),
+    );
+    return { bundleJwt, listJwts: listJwts.filter((j) => j !== '') };
+  } catch {
+    return undefined; // offline with nothing cached: the held copy stands
+  }
+}
+
+export type Adopted = { ok: true; state: TrustState } | { ok: false; detail: string };
+
+/** Verifies the bundle against the roots and decodes every list against it: the TrustState, built once. */
+export async function adoptTrust(tokens: TrustTokens, roots: readonly PinnedRoot[], heldSeq?: number): Promise<Adopted> {
+  const loaded = await loadTrustBundle(tokens.bundleJwt, heldSeq === undefined ? { roots } : { roots, heldSeq });
+  if (!loaded.ok) return { ok: false, detail: loaded.detail };
+  return { ok: true, state: await buildTrustState(loaded.bundle, tokens.listJwts) };
+}
+
+/** True when `candidate` should replace `held`: a higher seq, or the same seq signed later. */
+export function isNewerBundle(candidate: TrustBundle, held: TrustBundle | undefined): boolean {
+  if (!held) return true;
+  return candidate.seq > held.seq || (candidate.seq === held.seq && candidate.iat > held.iat);
+}
+
+export type TrustFile = { name: string; text: string };
+export type FilesOutcome = { stored?: StoredTrust; state?: TrustState; messages: string[]; loaded: number };
+
+/** Loads files staff chose: a bundle (replaces the held one only if it verifies and is not a rollback) and lists. */
+export async function loadTrustFiles(
+  files: readonly TrustFile[],
+  held: TrustState | undefined,
+  roots: readonly PinnedRoot[],
+  now: Date,
+): Promise<FilesOutcome> {
+  const messages: string[] = [];
+  let bundle = held?.bundle;
+  let listJwts = held ? held.statusLists.all().map((l) => l.jwt) : [];
+  let loaded = 0;
+  const lists: TrustFile[] = [];
+  for (const file of files) {
+    const typ = tokenType(file.text);
+    if (typ === 'cp-trust+jwt') {
+      const result = await loadTrustBundle(file.text, bundle ? { roots, heldSeq: bundle.seq } : { roots });
+      if (!result.ok) messages.push(M.trustFileRejected(file.name, result.detail));
+      else {
+        bundle = result.bundle;
+        loaded++;
+      }
+    } else if (typ === 'statuslist+jwt') lists.push(file);
+    else messages.push(M.trustFileRejected(file.name, M.trustNotAToken));
+  }
+  if (!bundle) {
+    for (const file of lists) messages.push(M.trustFileRejected(file.name, M.trustNone));
+    return { messages, loaded };
+  }
+  for (const file of lists) {
+    const decoded = await decodeStatusList(file.text, bundle);
+    if (!decoded.ok) messages.push(M.trustFileRejected(file.name, M.trustListUnusable(problemWords(decoded.problem))));
+    else {
+      listJwts.push(decoded.list.jwt);
+      loaded++;
+    }
+  }
+  if (loaded === 0) return { messages, loaded };
+  const state = await buildTrustState(bundle, listJwts);
+  // keep only the lists the set kept (the newest per uri and issuer), so the store does not grow
+  listJwts = state.statusLists.all().map((l) => l.jwt);
+  return { state, stored: { bundleJwt: bundle.jwt, listJwts, fetchedAt: now.toISOString() }, messages, loaded };
+}
+
+function tokenType(text: string): string | undefined {
+  const header = text.trim().split('.')[0];
+  const bytes = header === undefined ? undefined : decodeBase64url(header);
+  if (!bytes) return undefined;
+  try {
+    const typ = (JSON.parse(new TextDecoder().decode(bytes)) as { typ?: unknown }).typ;
+    return typeof typ === 'string' ? typ.toLowerCase().replace(/^application\//, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function problemWords(problem: StatusListProblem): string {
+  switch (problem) {
+    case 'unknown-key':
+      return 'it is signed by a key this device does not trust';
+    case 'bad-signature':
+      return 'its signature does not verify';
+    case 'too-large':
+      return 'it is too large';
+    default:
+      return 'it is damaged or not in the expected form';
+  }
+}

@@ -26,7 +26,7 @@ export type CliIo = {
   now: () => number;
 };
 
-/** The command contract: adding a command is one file and one line in main.ts. */
+/** The command contract: a new command is one file in commands/ and one entry in main.ts's COMMANDS. */
 export type Command = {
   name: string;
   summary: string;

@@ -8,7 +8,7 @@ import { verifyCommand } from './commands/verify.ts';
 import { EXIT_INVALID, EXIT_USAGE, EXIT_VALID, UsageError, oneLine } from './errors.ts';
 import type { CliIo, Command } from './io.ts';
 
-/** Every command, in the order `--help` lists them. Adding one is one line here. */
+/** Every command, in the order `--help` lists them. A new command is its own file, its import and one entry here. */
 export const COMMANDS: Command[] = [
   verifyCommand,
   keygenCommand,

@@ -81,6 +81,15 @@ describe.each(['es', 'ed'] as const)('verdict table rows in order, %s issuer', (
     expect(await verifyWith(scheme, asQr(tamperSignature(jws)))).toEqual({ result: 'invalid', code: 'BAD_SIGNATURE' });
   });
 
+  it('row 4: a signature cut off, one byte short, one byte long or zeroed is BAD_SIGNATURE', async () => {
+    const jws = await passportJws(issuer());
+    const head = jws.slice(0, jws.lastIndexOf('.') + 1);
+    const signature = Buffer.from(jws.slice(head.length), 'base64url');
+    for (const bytes of [Buffer.alloc(0), signature.subarray(1), Buffer.concat([signature, Buffer.of(0)]), Buffer.alloc(64)]) {
+      expect((await verifyWith(scheme, head + bytes.toString('base64url'))).code).toBe('BAD_SIGNATURE');
+    }
+  });
+
   it('row 4: claims changed after signing (a new name) are BAD_SIGNATURE', async () => {
     const jws = await passportJws(issuer());
     const forged = swapPayload(jws, passportClaims(issuer(), { name: 'Someone Else' }));

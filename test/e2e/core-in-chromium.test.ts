@@ -101,7 +101,7 @@ describe('inflateZlib in Chromium', () => {
 
   it('rejects trailing bytes that arrive in a later 1 KiB slice than the end of the stream', async () => {
     // random bytes barely compress: find a length whose stream is exactly 1,024 bytes, so the extra byte is sliced apart
-    let stream = new Uint8Array(0);
+    let stream: Uint8Array = new Uint8Array(0);
     for (let n = 990; stream.length !== 1024 && n < 1100; n++) stream = await deflateZlib(seededBytes(n));
     expect(stream.length).toBe(1024);
     expect(await inflateInPage(stream, 16 * MiB)).toMatchObject({ ok: true });

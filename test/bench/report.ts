@@ -11,6 +11,8 @@ export type BenchModule = {
   /** One line saying what the module measures, printed above its figures. */
   description?: string;
   run(): Promise<void>;
+  /** How long run() may take before the runner gives up on it (default 300 s). */
+  timeoutSeconds?: number;
 };
 
 /**

@@ -1,0 +1,73 @@
+// The web manifest makes the app installable: name, icons (192, 512 and maskable), theme colour, standalone
+// display. Chromium's own installability check is asked too.
+
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { launchChromium } from './support/chromium.ts';
+
+type Icon = { src: string; sizes: string; type: string; purpose?: string };
+type Manifest = {
+  name: string;
+  short_name: string;
+  start_url: string;
+  scope: string;
+  display: string;
+  theme_color: string;
+  background_color: string;
+  icons: Icon[];
+};
+
+let browser: Browser;
+let page: Page;
+let manifestUrl: string;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(inject('appUrl'));
+  const href = await page.getAttribute('link[rel="manifest"]', 'href');
+  if (!href) throw new Error('index.html links no manifest');
+  manifestUrl = new URL(href, inject('appUrl')).href;
+  const response = await page.request.get(manifestUrl);
+  expect(response.ok()).toBe(true);
+  manifest = (await response.json()) as Manifest;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the manifest names the app and opens it standalone in its own scope', () => {
+  expect(manifest.name).toBe('Carers Passport Check');
+  expect(manifest.short_name.length).toBeGreaterThan(0);
+  expect(manifest.short_name.length).toBeLessThanOrEqual(15);
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+  const start = new URL(manifest.start_url, manifestUrl).href;
+  expect(start.startsWith(new URL(manifest.scope, manifestUrl).href)).toBe(true);
+});
+
+test('the icons exist at 192 and 512 pixels, with a maskable 512, and are the size they claim', async () => {
+  const wanted = [
+    { sizes: '192x192', purpose: 'any' },
+    { sizes: '512x512', purpose: 'any' },
+    { sizes: '512x512', purpose: 'maskable' },
+  ];
+  for (const { sizes, purpose } of wanted) {
+    const icon = manifest.icons.find((i) => i.sizes === sizes && (i.purpose ?? 'any').split(' ').includes(purpose));
+    expect(icon, `${sizes} ${purpose}`).toBeDefined();
+    const response = await page.request.get(new URL(icon!.src, manifestUrl).href);
+    expect(response.headers()['content-type']).toBe('image/png');
+    const png = PNG.sync.read(await response.body());
+    expect(`${png.width}x${png.height}`).toBe(sizes);
+  }
+});
+
+test('Chromium finds nothing standing in the way of installing the app', async () => {
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), undefined, { timeout: 30_000 });
+  const session = await page.context().newCDPSession(page);
+  const { installabilityErrors } = (await session.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+});

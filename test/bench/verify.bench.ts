@@ -7,18 +7,15 @@ import {
   decodeStatusList,
   decodeBase64url,
   numericToJws,
-  parseClaims,
-  parseCompactJws,
-  readPassportClaims,
-  recogniseQrText,
   signStatusList,
-  statusAt,
   verifyPassport,
   type Alg,
   type VerificationContext,
 } from '../../src/core/index.ts';
-import { median, printTable, quantile, type Figure } from './report.ts';
-import { ISSUER, NOW, STATUS_URI, makePassports, makeScheme, type BenchScheme } from './scheme.ts';
+import { printTable, type Figure } from './report.ts';
+import { NOW, STATUS_URI, makePassports, makeScheme, type BenchScheme } from './scheme.ts';
+import { concurrentInterleaved, interleaved, sequential } from './timing.ts';
+import { timeStages } from './verify-stages.ts';
 
 export const name = 'verify';
 export const description = 'verifyPassport against a bare crypto.subtle.verify of the same signatures (issue 2)';
@@ -54,16 +51,10 @@ async function benchAlg(alg: Alg): Promise<void> {
   await sequential(WARM_UP, (i) => verifyPassport(texts[i]!, context));
   await sequential(WARM_UP, (i) => floorVerify(floor, i));
 
-  const { verify: v, floor: f, blockRatio } = await interleaved(
-    PASSPORTS,
-    (i) => verifyPassport(texts[i]!, context),
-    (i) => floorVerify(floor, i),
-  );
-  const burst = await concurrentInterleaved(
-    PASSPORTS,
-    (i) => verifyPassport(texts[i]!, context),
-    (i) => floorVerify(floor, i),
-  );
+  const verifyWork = (i: number) => verifyPassport(texts[i]!, context);
+  const floorWork = (i: number) => floorVerify(floor, i);
+  const { verify: v, floor: f, blockRatio } = await interleaved(PASSPORTS, { passes: PASSES, block: BLOCK }, verifyWork, floorWork);
+  const burst = await concurrentInterleaved(PASSPORTS, { width: CONCURRENCY, block: BURST_BLOCK }, verifyWork, floorWork);
 
   const rows: Figure[] = [
     { figure: 'passports (distinct, all VALID)', value: PASSPORTS, unit: '' },
@@ -83,7 +74,7 @@ async function benchAlg(alg: Alg): Promise<void> {
     { figure: `ratio verify/floor, ${CONCURRENCY} in flight (median block)`, value: burst.blockRatio, unit: 'x' },
   ];
   printTable(`verifyPassport, ${alg}, warm keys, held status list (${PASSES} passes, floor and verify taking turns)`, rows);
-  printTable(`where the time goes, ${alg} (each stage alone, mean over ${PASSPORTS.toLocaleString('en-GB')})`, await stages(scheme, texts, context));
+  printTable(`where the time goes, ${alg} (each stage alone, median of 500-passport blocks)`, await timeStages(scheme, texts, context, floorWork));
 }
 
 /** The status list the context holds: decoded once, as a verifier would at start-up. */
@@ -123,134 +114,4 @@ const GOAL = 1.2;
 
 function goal(ratio: number): string {
   return `x (goal <= ${GOAL}: ${ratio <= GOAL ? 'met' : 'NOT met'})`;
-}
-
-type Timing = { perSecond: number; p50: number; p99: number };
-
-/** One at a time, each awaited: the latency a single till sees. Returns each call's time in ms. */
-async function sequential(count: number, work: (i: number) => Promise<unknown>, from = 0): Promise<Float64Array> {
-  const latencies = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const t0 = performance.now();
-    await work(from + i);
-    latencies[i] = performance.now() - t0;
-  }
-  return latencies;
-}
-
-/**
- * Floor and verify take turns in blocks of BLOCK passports (which goes first alternates), so load from other
- * processes falls on both alike; the median of the per-block ratios shrugs off blocks that a spike hit.
- */
-async function interleaved(
-  count: number,
-  verifyWork: (i: number) => Promise<unknown>,
-  floorWork: (i: number) => Promise<unknown>,
-): Promise<{ verify: Timing; floor: Timing; blockRatio: number }> {
-  const verifyTimes: number[] = [];
-  const floorTimes: number[] = [];
-  const ratios: number[] = [];
-  for (let pass = 0; pass < PASSES; pass++) {
-    for (let start = 0, block = 0; start < count; start += BLOCK, block++) {
-      const size = Math.min(BLOCK, count - start);
-      const floorFirst = (block + pass) % 2 === 0;
-      const first = await sequential(size, floorFirst ? floorWork : verifyWork, start);
-      const second = await sequential(size, floorFirst ? verifyWork : floorWork, start);
-      const [f, v] = floorFirst ? [first, second] : [second, first];
-      floorTimes.push(...f);
-      verifyTimes.push(...v);
-      ratios.push(sum(v) / sum(f));
-    }
-  }
-  return { verify: summarise(verifyTimes), floor: summarise(floorTimes), blockRatio: median(ratios) };
-}
-
-function summarise(latencies: number[]): Timing {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { perSecond: (latencies.length * 1000) / sum(latencies), p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
-}
-
-function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i]!;
-  return total;
-}
-
-/**
- * CONCURRENCY verifications in flight at once: throughput when a server or a worker takes a burst. Floor and verify
- * take turns in blocks of BURST_BLOCK passports, as in the sequential measure.
- */
-async function concurrentInterleaved(
-  count: number,
-  verifyWork: (i: number) => Promise<unknown>,
-  floorWork: (i: number) => Promise<unknown>,
-): Promise<{ verifyPerSecond: number; floorPerSecond: number; blockRatio: number }> {
-  let verifyMs = 0;
-  let floorMs = 0;
-  const ratios: number[] = [];
-  for (let start = 0, block = 0; start < count; start += BURST_BLOCK, block++) {
-    const end = Math.min(count, start + BURST_BLOCK);
-    const floorFirst = block % 2 === 0;
-    const first = await burst(start, end, floorFirst ? floorWork : verifyWork);
-    const second = await burst(start, end, floorFirst ? verifyWork : floorWork);
-    const [f, v] = floorFirst ? [first, second] : [second, first];
-    floorMs += f;
-    verifyMs += v;
-    ratios.push(v / f);
-  }
-  return { verifyPerSecond: (count * 1000) / verifyMs, floorPerSecond: (count * 1000) / floorMs, blockRatio: median(ratios) };
-}
-
-async function burst(start: number, end: number, work: (i: number) => Promise<unknown>): Promise<number> {
-  let next = start;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < end) await work(next++);
-    }),
-  );
-  return performance.now() - t0;
-}
-
-/** Each stage of verifyPassport timed alone over all passports, to show what sits on top of the signature check. */
-async function stages(scheme: BenchScheme, texts: readonly string[], context: VerificationContext): Promise<Figure[]> {
-  const n = texts.length;
-  const compacts = texts.map((t) => {
-    const shape = recogniseQrText(t);
-    return shape.kind === 'numeric' ? numericToJws(shape.digits)! : '';
-  });
-  const parsed = compacts.map((c) => {
-    const p = parseCompactJws(c, { typ: 'cp+jwt', maxPayloadBytes: 2048 });
-    if (!p.ok) throw new Error('bench passport did not parse');
-    return p.jws;
-  });
-  const keyCache = context.keyCache!;
-  const key = scheme.bundle.keysByKid.get(scheme.issuer.publicJwk.kid)!.key;
-  const list = context.statusLists.find(STATUS_URI, ISSUER)!;
-  const claims = parsed.map((p) => readPassportClaims(parseClaims(p.payload)!)!);
-
-  const timeSync = (work: (i: number) => unknown): number => {
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) work(i);
-    return ((performance.now() - t0) * 1000) / n;
-  };
-  const timeAsync = async (work: (i: number) => Promise<unknown>): Promise<number> => {
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await work(i);
-    return ((performance.now() - t0) * 1000) / n;
-  };
-  for (let round = 0; round < 2; round++) timeSync((i) => parseCompactJws(compacts[i]!, { typ: 'cp+jwt', maxPayloadBytes: 2048 }));
-
-  return [
-    { figure: 'QR text shape + numeric form -> JWS', value: timeSync((i) => numericToJws(recogniseQrText(texts[i]!).kind === 'numeric' ? texts[i]!.slice(5) : '')), unit: 'us' },
-    { figure: 'parse JWS: base64url, header JSON, rules', value: timeSync((i) => parseCompactJws(compacts[i]!, { typ: 'cp+jwt', maxPayloadBytes: 2048 })), unit: 'us' },
-    {
-      figure: 'KeyCache.verify (signature)',
-      value: await timeAsync((i) => keyCache.verify(parsed[i]!.header.alg, key, compacts[i]!, parsed[i]!.signingInput, parsed[i]!.signature)),
-      unit: 'us',
-    },
-    { figure: 'claims: UTF-8, JSON, section 2 checks', value: timeSync((i) => readPassportClaims(parseClaims(parsed[i]!.payload)!)), unit: 'us' },
-    { figure: 'status lookup (find + statusAt)', value: timeSync((i) => statusAt(context.statusLists.find(claims[i]!.status.uri, ISSUER) ?? list, claims[i]!.status.idx)), unit: 'us' },
-    { figure: 'whole verifyPassport', value: await timeAsync((i) => verifyPassport(texts[i]!, context)), unit: 'us' },
-  ];
 }

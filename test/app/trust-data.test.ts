@@ -1,0 +1,92 @@
+// Trust data in the app: the shipped files (spec section 7 layout), the held copy, and files chosen by staff.
+// A rejected bundle says why in plain words and never replaces the one held.
+
+import { describe, expect, it, beforeAll } from 'vitest';
+import { generateSigningKey, signStatusList } from '../../src/core/index.ts';
+import { openStorage } from '../../src/app/adapters/storage.ts';
+import { TrustModel } from '../../src/app/models/trust-model.ts';
+import { fetchShippedTrust } from '../../src/app/trust-data.ts';
+import { ISSUER_NAME, LIST_URI, makeAppScheme, type AppScheme } from './support/scheme.ts';
+
+const NOW = Date.parse('2026-06-10T11:00:00Z') / 1000;
+let scheme: AppScheme;
+beforeAll(async () => {
+  scheme = await makeAppScheme(NOW);
+});
+
+async function model(fetchShipped: () => Promise<{ bundleJwt: string; listJwts: string[] } | undefined>, storageName = `t-${Math.random()}`) {
+  const storage = await openStorage(storageName);
+  const trust = new TrustModel({ storage, roots: scheme.roots, fetchShipped, now: () => NOW * 1000 });
+  await trust.start();
+  return { trust, storage };
+}
+
+describe('loading trust data', () => {
+  it('fetches the bundle, status-lists.json and each list from its href, relative to that file', async () => {
+    const served = new Map([
+      ['https://app.test/demo/trust-bundle.jwt', scheme.bundleJwt],
+      ['https://app.test/demo/status-lists.json', JSON.stringify({ lists: [{ uri: LIST_URI, href: 'lists/a.jwt' }] })],
+      ['https://app.test/demo/lists/a.jwt', scheme.listJwt],
+    ]);
+    const fetchFn = (async (url: URL) => {
+      const body = served.get(String(url));
+      return new Response(body ?? '', { status: body === undefined ? 404 : 200 });
+    }) as unknown as typeof fetch;
+    expect(await fetchShippedTrust('https://app.test/', fetchFn)).toEqual({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] });
+  });
+
+  it('works offline from the copy held in IndexedDB', async () => {
+    const name = `t-${Math.random()}`;
+    await model(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }), name);
+    const { trust } = await model(async () => undefined, name);
+    expect(trust.state.value?.bundle.seq).toBe(1);
+    expect(trust.info.value?.lists).toEqual([{ issuer: ISSUER_NAME, iat: NOW - 3600 }]);
+  });
+
+  it('does not adopt a shipped bundle signed by a root that is not pinned', async () => {
+    const stranger = await generateSigningKey('ES256');
+    const { trust } = await model(async () => ({ bundleJwt: await scheme.signBundle({ seq: 5, root: stranger }), listJwts: [] }));
+    expect(trust.state.value).toBeUndefined();
+  });
+});
+
+describe('files chosen by staff', () => {
+  it('a newer bundle and a newer list replace the held ones', async () => {
+    const { trust, storage } = await model(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }));
+    const newerList = await signStatusList({ uri: LIST_URI, iat: NOW - 60, bits: 2, statuses: new Uint8Array(1024) }, scheme.issuer.privateJwk);
+    const loaded = await trust.loadFiles([
+      { name: 'bundle.jwt', text: await scheme.signBundle({ seq: 2 }) },
+      { name: 'list.jwt', text: newerList },
+    ]);
+    expect(loaded).toBe(2);
+    expect(trust.messages.value).toEqual([]);
+    expect(trust.state.value?.bundle.seq).toBe(2);
+    expect(trust.info.value?.lists[0]?.iat).toBe(NOW - 60);
+    expect((await storage.loadTrust())?.listJwts).toEqual([newerList]);
+  });
+
+  it('an older bundle (rollback) or one from an unknown root is refused with the reason, and the held one stays', async () => {
+    const { trust } = await model(async () => ({ bundleJwt: await scheme.signBundle({ seq: 3 }), listJwts: [scheme.listJwt] }));
+    const stranger = await generateSigningKey('ES256');
+    await trust.loadFiles([
+      { name: 'old.jwt', text: await scheme.signBundle({ seq: 2 }) },
+      { name: 'stranger.jwt', text: await scheme.signBundle({ seq: 9, root: stranger }) },
+      { name: 'notes.txt', text: 'hello' },
+    ]);
+    expect(trust.state.value?.bundle.seq).toBe(3);
+    expect(trust.messages.value).toEqual([
+      'old.jwt was not used: the trust bundle is older (seq 2) than the one held (seq 3)',
+      expect.stringMatching(/^stranger\.jwt was not used: the trust bundle is signed by key .+, which is not a pinned root$/),
+      'notes.txt was not used: it is not a trust bundle or a cancellation list',
+    ]);
+  });
+
+  it('a list signed by a key the bundle does not hold is refused plainly', async () => {
+    const { trust } = await model(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }));
+    const stranger = await generateSigningKey('ES256');
+    const forged = await signStatusList({ uri: LIST_URI, iat: NOW, bits: 2, statuses: new Uint8Array(1024) }, stranger.privateJwk);
+    expect(await trust.loadFiles([{ name: 'forged.jwt', text: forged }])).toBe(0);
+    expect(trust.messages.value).toEqual(['forged.jwt was not used: the cancellation list could not be used (it is signed by a key this device does not trust)']);
+    expect(trust.info.value?.lists[0]?.iat).toBe(NOW - 3600);
+  });
+});

@@ -10,7 +10,7 @@ beforeAll(async () => {
 
 describe.each(['es', 'ed'] as const)('header rules, %s issuer', (which) => {
   const issuer = () => scheme[which];
-  /** Signs good claims with the issuer's key under the given header (a whole replacement when `replace`). */
+  /** Signs good claims with the issuer's key under exactly the given header. */
   const signed = (header: Json | string | Uint8Array) => signRaw(header, passportClaims(issuer()), issuer().key.privateJwk);
   const good = (extra: Json = {}) => headerFor(issuer().key, 'cp+jwt', extra);
   const without = (name: string): Json => {

@@ -20,7 +20,7 @@ import {
   type Verdict,
 } from '../../../src/core/index.ts';
 
-/** A fixed "now" (2026-11-18T...Z); every token below is dated relative to it. */
+/** A fixed "now" (2026-11-18T11:06:40Z); every token in the tests is dated relative to it. */
 export const NOW = 1_795_000_000;
 export const DAY = 86_400;
 
@@ -202,8 +202,4 @@ export async function verifyWith(scheme: Scheme, text: string, options: VerifyOp
 /** Both the QR text form and the bare JWS of a token. */
 export function asQr(jws: string): string {
   return jwsToQrText(jws);
-}
-
-export function codeOf(verdict: Verdict): string {
-  return verdict.code;
 }

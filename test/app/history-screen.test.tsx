@@ -53,7 +53,9 @@ describe('history', () => {
     harness.redemptions.setReference('collect-medicines', '=RX-1');
     await harness.redemptions.redeem('collect-medicines');
     harness.wrap(<HistoryScreen />);
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Export CSV' })));
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    });
     const [download] = harness.downloads;
     expect(download?.filename).toMatch(/^redemptions-demo-pharmacy-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = download!.text.trim().split('\r\n');

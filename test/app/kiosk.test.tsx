@@ -35,7 +35,9 @@ describe('kiosk mode', () => {
     expect(view.container.querySelector('.offers')).toBeNull();
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(screen.getByText('Ready for the next person in 8 s')).toBeTruthy();
-    await act(() => vi.advanceTimersByTime(8000));
+    await act(async () => {
+      await vi.advanceTimersByTime(8000);
+    });
     expect(harness.verdict.shown.value).toBeUndefined();
   });
 
@@ -44,13 +46,23 @@ describe('kiosk mode', () => {
     harness.kiosk.enter();
     await harness.verdict.scan(await scheme.passport());
     harness.wrap(<App />);
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Staff' })));
-    await act(() => fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '9999' } }));
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Unlock' })));
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Staff' }));
+    });
+    await act(async () => {
+      await fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '9999' } });
+    });
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That PIN is not right. Try again.'));
     expect(harness.kiosk.active.value).toBe(true);
-    await act(() => fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '1234' } }));
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Unlock' })));
+    await act(async () => {
+      await fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '1234' } });
+    });
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    });
     await waitFor(() => expect(harness.kiosk.active.value).toBe(false));
     expect(harness.kioskCalls).toContain('release');
     expect(screen.getByRole('navigation')).toBeTruthy();

@@ -88,29 +88,45 @@ describe('redeeming', () => {
   it('the next scan of the same passport the same day says "Already used today."', async () => {
     const qr = await scheme.passport();
     const { harness } = await offersFor(qr);
-    await act(() => harness.redemptions.redeem('ten-percent-off'));
-    await act(() => harness.verdict.scan(qr));
+    await act(async () => {
+      await harness.redemptions.redeem('ten-percent-off');
+    });
+    await act(async () => {
+      await harness.verdict.scan(qr);
+    });
     expect(screen.getByText('Already used today.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Give: 10% off' })).toBeNull();
   });
 
   it('a warning needs the staff confirmation first, then records the warning code', async () => {
     const { harness } = await offersFor(await scheme.passport({ listUri: `${LIST_URI}-missing` }));
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Give: 10% off' })));
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Give: 10% off' }));
+    });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Tick the box above to confirm before giving an offer.'));
     expect(await harness.storage.listRedemptions()).toHaveLength(0);
-    await act(() => fireEvent.click(screen.getByRole('checkbox', { name: 'I have checked this passport another way and accept it.' })));
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Give: 10% off' })));
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('checkbox', { name: 'I have checked this passport another way and accept it.' }));
+    });
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Give: 10% off' }));
+    });
     await waitFor(() => expect(screen.getByText('Recorded: 10% off')).toBeTruthy());
     expect((await harness.storage.listRedemptions())[0]?.verdict).toBe('STATUS_UNKNOWN');
   });
 
   it('asks for the prescription number, keeps it on the device only', async () => {
     const { harness } = await offersFor(await scheme.passport(), { profileId: 'demo-pharmacy' });
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Record: Collect medicines' })));
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Record: Collect medicines' }));
+    });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter the prescription number first.'));
-    await act(() => fireEvent.input(screen.getByLabelText(/Prescription number/), { target: { value: 'RX-4471' } }));
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Record: Collect medicines' })));
+    await act(async () => {
+      await fireEvent.input(screen.getByLabelText(/Prescription number/), { target: { value: 'RX-4471' } });
+    });
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Record: Collect medicines' }));
+    });
     await waitFor(() => expect(screen.getByText('Recorded: Collect medicines')).toBeTruthy());
     const [record] = await harness.storage.listRedemptions();
     expect(record?.reference).toBe('RX-4471');
@@ -121,8 +137,12 @@ describe('redeeming', () => {
     const { harness } = await offersFor(qr, { profileId: 'demo-ward' });
     expect(screen.getByRole('button', { name: 'Record: Flexible visiting' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Give: Free parking' })).toBeTruthy();
-    await act(() => harness.redemptions.redeem('meal-voucher'));
-    await act(() => harness.verdict.scan(qr));
+    await act(async () => {
+      await harness.redemptions.redeem('meal-voucher');
+    });
+    await act(async () => {
+      await harness.verdict.scan(qr);
+    });
     const refused = screen.getByText('Meal voucher').closest('li')!;
     expect(refused.textContent).toContain('Already used today.');
   });

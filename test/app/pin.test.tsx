@@ -45,11 +45,19 @@ describe('Settings behind the PIN', () => {
     harness.navigation.go('settings');
     harness.wrap(<App />);
     expect(screen.queryByRole('heading', { name: 'Settings' })).toBeNull();
-    await act(() => fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '0000' } }));
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Unlock' })));
+    await act(async () => {
+      await fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '0000' } });
+    });
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That PIN is not right. Try again.'));
-    await act(() => fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '1234' } }));
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Unlock' })));
+    await act(async () => {
+      await fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '1234' } });
+    });
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    });
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Settings', level: 1 })).toBeTruthy());
   });
 });

@@ -74,9 +74,13 @@ describe('clearing', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { harness, view } = await showVerdict(await scheme.passport());
     expect(screen.getByText('Clears in 30 s')).toBeTruthy();
-    await act(() => vi.advanceTimersByTime(29_000));
+    await act(async () => {
+      await vi.advanceTimersByTime(29_000);
+    });
     expect(screen.getByText('Clears in 1 s')).toBeTruthy();
-    await act(() => vi.advanceTimersByTime(1_000));
+    await act(async () => {
+      await vi.advanceTimersByTime(1_000);
+    });
     expect(harness.verdict.shown.value).toBeUndefined();
     expect(view.container.querySelector('main')).toBeNull();
     expect(view.container.textContent).not.toContain('Amara');
@@ -89,13 +93,17 @@ describe('clearing', () => {
     await harness.verdict.scan(await scheme.passport());
     harness.wrap(<VerdictScreen mode="staff" />);
     expect(screen.getByText('Clears in 10 s')).toBeTruthy();
-    await act(() => vi.advanceTimersByTime(10_000));
+    await act(async () => {
+      await vi.advanceTimersByTime(10_000);
+    });
     expect(harness.verdict.shown.value).toBeUndefined();
   });
 
   it('clears on "Done"', async () => {
     const { harness } = await showVerdict(await scheme.passport());
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Done' })));
+    await act(async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    });
     expect(harness.verdict.shown.value).toBeUndefined();
   });
 

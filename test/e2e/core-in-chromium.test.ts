@@ -112,6 +112,7 @@ describe('inflateZlib in Chromium', () => {
     const good = await deflateZlib(packStatuses(statusesWith(4096, { 5: 1 }), 1));
     expect(await inflateInPage(good.subarray(0, good.length - 1), 16 * MiB)).toMatchObject({ ok: false, problem: 'not-one-zlib-stream' });
     expect(await inflateInPage(good.subarray(0, 2), 16 * MiB)).toMatchObject({ ok: false, problem: 'not-one-zlib-stream' });
+    expect(await inflateInPage(new Uint8Array(0), 16 * MiB)).toMatchObject({ ok: false, problem: 'not-one-zlib-stream' });
   });
 
   it('stops a decompression bomb (20 MiB of zeros) quickly', async () => {

@@ -19,7 +19,12 @@ interface PassportDb extends DBSchema {
   };
   settings: { key: string; value: unknown };
   device: { key: 'id'; value: string };
+  // version 2 (sync, issue 4): records the scheme refused, kept and shown but never sent again
+  rejected: { key: string; value: RejectedRecord };
 }
+
+/** A record the scheme service refused (answered "rejected"): it leaves the outbox but stays on the device. */
+export type RejectedRecord = { id: string; reason: string; at: string };
 
 export type AppStorage = {
   loadTrust(): Promise<StoredTrust | undefined>;
@@ -28,18 +33,28 @@ export type AppStorage = {
   addRedemption(record: StoredRedemption): Promise<void>;
   /** Every record, newest first. */
   listRedemptions(): Promise<StoredRedemption[]>;
+  /** Records waiting for upload (not uploaded, not refused), oldest first, at most `limit`. */
+  listWaiting(limit: number): Promise<StoredRedemption[]>;
   countWaiting(): Promise<number>;
   markUploaded(ids: readonly string[]): Promise<void>;
+  /** Takes refused records out of the outbox, keeping them and the scheme's reason. */
+  markRejected(entries: readonly { id: string; reason: string }[], at: string): Promise<void>;
+  listRejected(): Promise<RejectedRecord[]>;
+  /** Called after each redemption is committed (the uploader wakes up). Returns the unsubscribe function. */
+  onRedemptionAdded(listener: () => void): () => void;
   deleteRedemptions(ids: readonly string[]): Promise<void>;
   loadSetting<T>(key: string): Promise<T | undefined>;
   saveSetting(key: string, value: unknown): Promise<void>;
   /** This device's id, made once (a random UUID) and kept. */
   deviceId(): Promise<string>;
+  /** Enrolment gives the device the id the scheme knows it by (the service checks it on every record). */
+  setDeviceId(id: string): Promise<void>;
   close(): void;
 };
 
 export async function openStorage(name = DB_NAME): Promise<AppStorage> {
-  const db: IDBPDatabase<PassportDb> = await openDB<PassportDb>(name, 1, {
+  const added = new Set<() => void>();
+  const db: IDBPDatabase<PassportDb> = await openDB<PassportDb>(name, 2, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
         database.createObjectStore('trust');
@@ -48,6 +63,9 @@ export async function openStorage(name = DB_NAME): Promise<AppStorage> {
         redemptions.createIndex('by-time', 'redeemedAt');
         database.createObjectStore('settings');
         database.createObjectStore('device');
+      }
+      if (oldVersion < 2) {
+        database.createObjectStore('rejected', { keyPath: 'id' });
       }
     },
   });
@@ -61,12 +79,30 @@ export async function openStorage(name = DB_NAME): Promise<AppStorage> {
       const tx = db.transaction('redemptions', 'readwrite');
       // add, not put: a second write of the same id fails instead of silently replacing
       await Promise.all([tx.store.add(record), tx.done]);
+      for (const listener of added) listener();
     },
     async listRedemptions() {
       const all = await db.getAllFromIndex('redemptions', 'by-time');
       return all.reverse();
     },
-    countWaiting: () => db.countFromIndex('redemptions', 'by-uploaded', 0),
+    async listWaiting(limit) {
+      const tx = db.transaction(['redemptions', 'rejected']);
+      const refused = new Set(await tx.objectStore('rejected').getAllKeys());
+      const waiting: StoredRedemption[] = [];
+      let cursor = await tx.objectStore('redemptions').index('by-uploaded').openCursor(0);
+      while (cursor && waiting.length < limit) {
+        if (!refused.has(cursor.value.id)) waiting.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      return waiting.sort((a, b) => a.redeemedAt.localeCompare(b.redeemedAt));
+    },
+    async countWaiting() {
+      const tx = db.transaction(['redemptions', 'rejected']);
+      // a refused record is never uploaded, so every one of them is among the uploaded-0 records
+      const [all, refused] = await Promise.all([tx.objectStore('redemptions').index('by-uploaded').count(0), tx.objectStore('rejected').count(), tx.done]);
+      return all - refused;
+    },
     async markUploaded(ids) {
       const tx = db.transaction('redemptions', 'readwrite');
       for (const id of ids) {
@@ -75,9 +111,22 @@ export async function openStorage(name = DB_NAME): Promise<AppStorage> {
       }
       await tx.done;
     },
+    async markRejected(entries, at) {
+      const tx = db.transaction(['redemptions', 'rejected'], 'readwrite');
+      for (const { id, reason } of entries) {
+        const record = await tx.objectStore('redemptions').get(id);
+        if (record && record.uploaded === 0) await tx.objectStore('rejected').put({ id, reason, at });
+      }
+      await tx.done;
+    },
+    listRejected: () => db.getAll('rejected'),
+    onRedemptionAdded(listener) {
+      added.add(listener);
+      return () => added.delete(listener);
+    },
     async deleteRedemptions(ids) {
-      const tx = db.transaction('redemptions', 'readwrite');
-      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+      const tx = db.transaction(['redemptions', 'rejected'], 'readwrite');
+      await Promise.all([...ids.flatMap((id) => [tx.objectStore('redemptions').delete(id), tx.objectStore('rejected').delete(id)]), tx.done]);
     },
     async loadSetting<T>(key: string) {
       return (await db.get('settings', key)) as T | undefined;
@@ -94,6 +143,9 @@ export async function openStorage(name = DB_NAME): Promise<AppStorage> {
       }
       await tx.done;
       return id;
+    },
+    async setDeviceId(id) {
+      await db.put('device', id, 'id');
     },
     close: () => db.close(),
   };

@@ -1,0 +1,194 @@
+// The only code that talks HTTP to the scheme service (issue 4). Every call has a timeout; every answer is parsed
+// into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
+// Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
+
+import { readPartnerProfile, type PartnerProfile, type RedemptionRecord } from '../../core/index.ts';
+
+/** Why a call did not give an answer to act on. Each kind decides what the caller does next. */
+export type SyncFailure =
+  | { ok: false; kind: 'offline' } // fetch threw: no network, DNS, refused, CORS
+  | { ok: false; kind: 'timeout' }
+  | { ok: false; kind: 'unauthorised' } // 401: the device token is unknown or the device was removed
+  | { ok: false; kind: 'rate-limited'; retryAfterSeconds: number | undefined }
+  | { ok: false; kind: 'server'; status: number } // 5xx and other statuses worth retrying
+  | { ok: false; kind: 'refused'; status: number; code: string; message: string } // 4xx with the service's own words
+  | { ok: false; kind: 'malformed'; detail: string }; // an answer that is not what the API promises
+
+export type Enrolled = { ok: true; deviceId: string; deviceToken: string; profile: PartnerProfile };
+export type ProfileAnswer = { ok: true; deviceId: string; profile: PartnerProfile };
+export type TrustFetched = { ok: true; bundleJwt: string; listJwts: string[]; listsMissing: number };
+export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
+export type UploadAnswer = { ok: true; results: RecordResult[] };
+
+export type SyncClient = {
+  enrol(serviceUrl: string, code: string, deviceName?: string): Promise<Enrolled | SyncFailure>;
+  profile(serviceUrl: string, token: string): Promise<ProfileAnswer | SyncFailure>;
+  fetchTrust(serviceUrl: string): Promise<TrustFetched | SyncFailure>;
+  upload(serviceUrl: string, token: string, records: readonly RedemptionRecord[]): Promise<UploadAnswer | SyncFailure>;
+};
+
+export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number };
+
+export const WELL_KNOWN = '.well-known/carers-passport/';
+const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
+
+export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  /** One request with its own timeout; the body is read inside the same timeout. */
+  async function call(url: string, init: RequestInit = {}): Promise<{ ok: true; status: number; text: string; headers: Headers } | SyncFailure> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await doFetch(url, { ...init, signal: controller.signal, cache: 'no-store' });
+      const text = await response.text();
+      return { ok: true, status: response.status, text, headers: response.headers };
+    } catch {
+      return controller.signal.aborted ? { ok: false, kind: 'timeout' } : { ok: false, kind: 'offline' };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Statuses other than 2xx, as the failure the caller acts on. */
+  function failure(status: number, text: string, headers: Headers): SyncFailure {
+    if (status === 401) return { ok: false, kind: 'unauthorised' };
+    if (status === 429) {
+      const after = Number(headers.get('retry-after'));
+      return { ok: false, kind: 'rate-limited', retryAfterSeconds: Number.isFinite(after) && after >= 0 ? after : undefined };
+    }
+    if (status >= 400 && status < 500 && status !== 408) {
+      const body = parseJson(text) as { error?: unknown; message?: unknown } | undefined;
+      return {
+        ok: false,
+        kind: 'refused',
+        status,
+        code: typeof body?.error === 'string' ? body.error : 'unknown',
+        message: typeof body?.message === 'string' ? body.message.slice(0, 300) : '',
+      };
+    }
+    return { ok: false, kind: 'server', status };
+  }
+
+  async function getJson(url: string, init: RequestInit = {}): Promise<{ ok: true; value: unknown } | SyncFailure> {
+    const answer = await call(url, init);
+    if (!answer.ok) return answer;
+    if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
+    const value = parseJson(answer.text);
+    if (value === undefined) return { ok: false, kind: 'malformed', detail: 'the answer is not JSON' };
+    return { ok: true, value };
+  }
+
+  async function getToken(url: string): Promise<{ ok: true; jwt: string } | SyncFailure> {
+    const answer = await call(url);
+    if (!answer.ok) return answer;
+    if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
+    const jwt = answer.text.trim();
+    if (jwt.length > MAX_TOKEN_CHARS || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jwt)) {
+      return { ok: false, kind: 'malformed', detail: 'the answer is not a signed token' };
+    }
+    return { ok: true, jwt };
+  }
+
+  return {
+    async enrol(serviceUrl, code, deviceName) {
+      const answer = await getJson(endpoint(serviceUrl, 'v1/enrol'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(deviceName === undefined ? { code } : { code, deviceName }),
+      });
+      if (!answer.ok) return answer;
+      const { deviceId, deviceToken, profile } = (answer.value ?? {}) as Record<string, unknown>;
+      if (typeof deviceId !== 'string' || deviceId === '' || typeof deviceToken !== 'string' || !/^[A-Za-z0-9_-]{16,128}$/.test(deviceToken)) {
+        return { ok: false, kind: 'malformed', detail: 'the enrolment answer has no device id or token' };
+      }
+      const read = readPartnerProfile(profile);
+      if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
+      return { ok: true, deviceId, deviceToken, profile: read.profile };
+    },
+
+    async profile(serviceUrl, token) {
+      const answer = await getJson(endpoint(serviceUrl, 'v1/profile'), { headers: { authorization: `Bearer ${token}` } });
+      if (!answer.ok) return answer;
+      const { deviceId, profile } = (answer.value ?? {}) as Record<string, unknown>;
+      if (typeof deviceId !== 'string') return { ok: false, kind: 'malformed', detail: 'the profile answer has no device id' };
+      const read = readPartnerProfile(profile);
+      if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
+      return { ok: true, deviceId, profile: read.profile };
+    },
+
+    async fetchTrust(serviceUrl) {
+      const indexUrl = endpoint(serviceUrl, `${WELL_KNOWN}status-lists.json`);
+      const [bundle, index] = await Promise.all([getToken(endpoint(serviceUrl, `${WELL_KNOWN}trust-bundle.jwt`)), getJson(indexUrl)]);
+      if (!bundle.ok) return bundle;
+      if (!index.ok) return index;
+      const lists = (index.value as { lists?: unknown } | null)?.lists;
+      if (!Array.isArray(lists)) return { ok: false, kind: 'malformed', detail: 'status-lists.json has no lists' };
+      const hrefs: string[] = [];
+      for (const entry of lists as unknown[]) {
+        const href = (entry as { href?: unknown } | null)?.href;
+        if (typeof href !== 'string') return { ok: false, kind: 'malformed', detail: 'a list in status-lists.json has no href' };
+        // spec section 7: href is relative to status-lists.json itself
+        const url = resolveHref(href, indexUrl);
+        if (!url) return { ok: false, kind: 'malformed', detail: 'a list href is not an address' };
+        hrefs.push(url);
+      }
+      // one list that cannot be fetched now does not stop the others: the held copy of it stays
+      const fetched = await Promise.all(hrefs.map((href) => getToken(href)));
+      const listJwts = fetched.flatMap((f) => (f.ok ? [f.jwt] : []));
+      return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
+    },
+
+    async upload(serviceUrl, token, records) {
+      const answer = await getJson(endpoint(serviceUrl, 'v1/redemptions'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ records }),
+      });
+      if (!answer.ok) return answer;
+      return readUploadResults(answer.value, records);
+    },
+  };
+}
+
+/**
+ * The per-record answer, checked against what was sent: a result for a record that was not in the batch means the
+ * answer cannot be trusted at all, so nothing is acknowledged (the records stay in the outbox, sending again is safe).
+ */
+export function readUploadResults(value: unknown, sent: readonly RedemptionRecord[]): UploadAnswer | SyncFailure {
+  const results = (value as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results)) return { ok: false, kind: 'malformed', detail: 'the upload answer has no results' };
+  const sentIds = new Set(sent.map((r) => r.id.toLowerCase()));
+  const read: RecordResult[] = [];
+  for (const entry of results as unknown[]) {
+    const { id, status, reason } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof id !== 'string' || (status !== 'stored' && status !== 'duplicate' && status !== 'rejected')) {
+      return { ok: false, kind: 'malformed', detail: 'an upload result is not {id, status}' };
+    }
+    if (!sentIds.has(id.toLowerCase())) return { ok: false, kind: 'malformed', detail: 'an upload result names a record that was not sent' };
+    read.push(typeof reason === 'string' ? { id, status, reason: reason.slice(0, 200) } : { id, status });
+  }
+  return { ok: true, results: read };
+}
+
+function endpoint(serviceUrl: string, path: string): string {
+  return `${serviceUrl.replace(/\/+$/, '')}/${path}`;
+}
+
+function resolveHref(href: string, base: string): string | undefined {
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,19 +5,24 @@ import type { DecoderEngine, DecoderReply } from '../workers/decoder-protocol.ts
 
 export type DecodeResult = { text: string | undefined; ms: number };
 
+/** What the bridge needs of a Worker, so tests can hand it a fake one. */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
+  addEventListener(type: 'message' | 'error', listener: (event: MessageEvent<DecoderReply>) => void): void;
+};
+
 export class DecoderBridge {
-  readonly #worker: Worker;
+  readonly #worker: WorkerLike;
   readonly #pending = new Map<number, (result: DecodeResult) => void>();
   #nextId = 1;
   #broken = false;
   /** Resolves with the engine in use once it is loaded, or undefined when none could be. */
   readonly ready: Promise<DecoderEngine | undefined>;
 
-  constructor(worker: Worker) {
+  constructor(worker: WorkerLike) {
     this.#worker = worker;
     let settle: (engine: DecoderEngine | undefined) => void = () => {};
     this.ready = new Promise((resolve) => (settle = resolve));
-    worker.addEventListener('message', (event: MessageEvent<DecoderReply>) => {
+    worker.addEventListener('message', (event) => {
       const reply = event.data;
       if (reply.type === 'ready') settle(reply.engine);
       if (reply.type === 'broken') {
@@ -84,6 +89,21 @@ let shared: DecoderBridge | undefined;
 
 /** The app's one decoder, started on first use. */
 export function sharedDecoder(): DecoderBridge {
-  shared ??= new DecoderBridge(new Worker(new URL('../workers/decoder.worker.ts', import.meta.url), { type: 'module', name: 'qr-decoder' }));
+  shared ??= new DecoderBridge(
+    typeof Worker === 'function'
+      ? new Worker(new URL('../workers/decoder.worker.ts', import.meta.url), { type: 'module', name: 'qr-decoder' })
+      : noWorker(),
+  );
   return shared;
+}
+
+/** Where workers do not exist (very old browsers, a test DOM): a decoder that reports itself broken at once. */
+function noWorker(): WorkerLike {
+  return {
+    postMessage() {},
+    terminate() {},
+    addEventListener(type, listener) {
+      if (type === 'message') queueMicrotask(() => listener(new MessageEvent('message', { data: { type: 'broken', detail: 'no Worker' } })));
+    },
+  };
 }

@@ -1,9 +1,14 @@
 // The database backends every server suite runs against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
 
 import { randomBytes } from 'node:crypto';
+import { vi } from 'vitest';
 import type { Database } from '../../../src/server/db/database.ts';
 import { openDatabase } from '../../../src/server/db/open-database.ts';
 import { dropPgSchema } from '../../../src/server/db/pg-database.ts';
+
+// Starting an in-memory PGlite compiles PostgreSQL's WebAssembly (2 to 5 s, more when both cores are busy): every
+// server suite that imports this module gets a longer limit for its beforeAll.
+vi.setConfig({ hookTimeout: 60_000 });
 
 export type Backend = { name: 'PGlite' | 'PostgreSQL' };
 

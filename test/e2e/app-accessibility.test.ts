@@ -98,4 +98,15 @@ describe('no serious or critical axe violations', () => {
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('navigation').waitFor();
   });
+
+  test('(the check itself works: it catches an image without alt text and a button without a name)', async () => {
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      const button = document.createElement('button');
+      document.body.append(img, button);
+    });
+    const ids = (await seriousViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
+  });
 });

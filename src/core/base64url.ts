@@ -6,7 +6,7 @@ for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
 export const BASE64URL_RUN = /^[A-Za-z0-9_-]*$/;
 
-/** Decodes base64url without padding; returns undefined for anything that is not exactly that. */
+/** Decodes canonical base64url without padding; returns undefined for anything that is not exactly that. */
 export function decodeBase64url(text: string): Uint8Array | undefined {
   if (text.length % 4 === 1) return undefined;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
@@ -24,6 +24,9 @@ export function decodeBase64url(text: string): Uint8Array | undefined {
       out[o++] = (buffer >> bits) & 0xff;
     }
   }
+  // RFC 4648 3.5: the unused bits of the last character must be zero, so each byte string has exactly one encoding
+  // and a re-encoded token (or lst) is not taken for the original
+  if ((buffer & ((1 << bits) - 1)) !== 0) return undefined;
   return out;
 }
 

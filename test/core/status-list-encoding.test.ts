@@ -60,6 +60,15 @@ describe('lst must be base64url without padding (RFC 7515 section 2)', () => {
     expect(await codeWithList({ bits: 1, lst: standard })).toBe('STATUS_UNKNOWN');
   });
 
+  it('non-zero unused bits in the last character make a list unusable (not base64url as RFC 7515 writes it)', async () => {
+    const lst = b64(revoking);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const unused = lst.length % 4 === 2 ? 4 : 2; // 2 characters carry 8 bits of 12, 3 carry 16 of 18
+    const last = alphabet.indexOf(lst.at(-1)!);
+    expect(last % (1 << unused)).toBe(0);
+    expect(await codeWithList({ bits: 1, lst: lst.slice(0, -1) + alphabet[last + 1] })).toBe('STATUS_UNKNOWN');
+  });
+
   it.each([
     ['white space inside', () => `${b64(revoking).slice(0, 8)} ${b64(revoking).slice(8)}`],
     ['a line break at the end', () => `${b64(revoking)}\n`],

@@ -1,7 +1,7 @@
 // Every user-facing string of the app, keyed, in plain English for staff at a till. The verdict words themselves
 // come from the core's VERDICT_MESSAGES (the CLI prints the same). One place to translate.
 
-import { VERDICT_MESSAGES, type Category, type OfferHours, type OfferRefusal, type PartnerKind, type VerdictCode } from '../core/index.ts';
+import { VERDICT_MESSAGES, type BundleRejection, type Category, type OfferHours, type OfferRefusal, type PartnerKind, type VerdictCode } from '../core/index.ts';
 
 export const LOCALE = 'en-GB';
 
@@ -193,6 +193,19 @@ export const M = {
   trustLoaded: (n: number) => (n === 1 ? '1 file loaded.' : `${n} files loaded.`),
   trustFileRejected: (file: string, why: string) => `${file} was not used: ${why}`,
   trustNotAToken: 'it is not a trust bundle or a cancellation list',
+  /** Why a chosen trust bundle was refused, by the core's BundleRejection code. */
+  bundleRejected: {
+    malformed: 'it is not a trust bundle file, or it is damaged',
+    header: 'it is not a trust bundle file, or it is damaged',
+    'unpinned-root': 'it was not signed by this scheme\u2019s trusted key',
+    'bad-signature': 'its signature does not match: it may have been altered',
+    claims: 'its contents are not in the expected form',
+    'bad-key': 'it holds a key this app cannot use',
+    'private-key': 'it holds a secret key, which a trust bundle must never contain',
+    'kid-mismatch': 'one of its keys is not named correctly',
+    'duplicate-kid': 'it lists the same key twice',
+    rollback: 'it is older than the trust bundle this device already holds',
+  } satisfies Record<BundleRejection, string>,
   trustListUnusable: (problem: string) => `the cancellation list could not be used (${problem})`,
   storageSection: 'Storage on this device',
   storagePersisted: 'Records are kept safe: the browser will not clear them on its own.',
@@ -206,4 +219,62 @@ export const M = {
   kioskLeave: 'Staff',
   kioskLeaveHeading: 'Leave kiosk mode',
   kioskNextIn: (seconds: number) => `Ready for the next person in ${seconds} s`,
+} as const;
+
+// ---- Sync with the scheme service (issue 4): enrolment, trust data refresh, upload. Owned by the sync helper. ----
+
+export const SYNC_M = {
+  sectionHeading: 'Scheme service',
+  enrolled: (scheme: string, partner: string) => `Enrolled with ${scheme} as ${partner}`,
+  enrolledAt: (when: string) => `Enrolled on ${when}.`,
+  notEnrolled: 'This device is not enrolled with a scheme: it uses a demo profile and keeps its records on this device.',
+  enrolHeading: 'Enrol this device',
+  enrolAgainHeading: 'Enrol this device again',
+  enrolHint: 'Scan the enrolment QR code from your coordinator with a handheld scanner into the box, or paste its text.',
+  enrolCodeLabel: 'Enrolment code',
+  enrolButton: 'Enrol',
+  enrolling: 'Enrolling…',
+  enrolDone: (partner: string) => `Done: this device now works for ${partner}.`,
+  enrolEmpty: 'Paste or scan the enrolment code first.',
+  enrolCode: {
+    malformed: 'This is not an enrolment code. Check that all of it was copied.',
+    'bad-signature': 'This enrolment code was not made by a scheme this app trusts, so it was not used.',
+    expired: 'This enrolment code has expired. Ask your coordinator for a new one.',
+  },
+  enrolRefused: (serviceWords: string) => serviceWords || 'The scheme service refused this enrolment code. Ask your coordinator for a new one.',
+  offline: 'Could not reach the scheme service. Check the internet connection and try again.',
+  timeout: 'The scheme service did not answer in time. Try again.',
+  server: 'The scheme service had a problem. Try again later.',
+  malformed: 'The scheme service gave an answer this app does not understand. Try again later.',
+  deviceRevoked: 'This device was removed from the scheme. Ask your coordinator to enrol it again.',
+
+  // trust data refresh
+  trustUpdateNow: 'Update now',
+  trustChecking: 'Checking for updates…',
+  trustCheckedAgo: (ago: string) => `Last checked with the scheme ${ago}.`,
+  trustNeverChecked: 'Not checked with the scheme yet.',
+  trustUpToDate: 'Trust data is up to date.',
+  trustUpdated: (lists: number, bundle: boolean) =>
+    [bundle ? 'New trust list adopted.' : '', lists > 0 ? `${lists === 1 ? '1 cancellation list' : `${lists} cancellation lists`} updated.` : ''].filter((s) => s !== '').join(' '),
+  trustBundleRefused: 'The scheme sent trust data that did not verify, so the data held is kept.',
+  trustCheckFailed: 'Could not update the trust data just now; the data held keeps working.',
+  listAgeBadge: (ago: string) => `Cancellation list updated ${ago}`,
+
+  // upload
+  waiting: (n: number) => (n === 0 ? 'All records uploaded' : n === 1 ? '1 record waiting for upload' : `${n} records waiting for upload`),
+  waitingShort: (n: number) => (n === 0 ? 'All uploaded' : `${n} waiting`),
+  uploading: 'Uploading…',
+  uploadNow: 'Upload now',
+  uploadedAgo: (ago: string) => `Last upload ${ago}.`,
+  retryIn: (seconds: number) => `Upload did not go through; trying again in ${seconds} s.`,
+  notUploading: 'Not uploading: this device is not enrolled.',
+  rejectedHeading: (n: number) => (n === 1 ? '1 record was refused by the scheme' : `${n} records were refused by the scheme`),
+  rejectedHint: 'They stay on this device (and in the CSV export) and are not sent again.',
+  rejectedReason: (reason: string) =>
+    reason === 'not your device' || reason === 'not your partner'
+      ? 'made before this device was enrolled, or for another partner'
+      : reason === 'id already used'
+        ? 'the scheme already holds a different record with the same id'
+        : reason || 'no reason given',
+  statusLabel: 'Upload status',
 } as const;

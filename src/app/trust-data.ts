@@ -73,7 +73,7 @@ export async function loadTrustFiles(
     const typ = tokenType(file.text);
     if (typ === 'cp-trust+jwt') {
       const result = await loadTrustBundle(file.text, bundle ? { roots, heldSeq: bundle.seq } : { roots });
-      if (!result.ok) messages.push(M.trustFileRejected(file.name, result.detail));
+      if (!result.ok) messages.push(M.trustFileRejected(file.name, M.bundleRejected[result.reason]));
       else {
         bundle = result.bundle;
         loaded++;

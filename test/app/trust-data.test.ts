@@ -75,8 +75,8 @@ describe('files chosen by staff', () => {
     ]);
     expect(trust.state.value?.bundle.seq).toBe(3);
     expect(trust.messages.value).toEqual([
-      'old.jwt was not used: the trust bundle is older (seq 2) than the one held (seq 3)',
-      expect.stringMatching(/^stranger\.jwt was not used: the trust bundle is signed by key .+, which is not a pinned root$/),
+      'old.jwt was not used: it is older than the trust bundle this device already holds',
+      'stranger.jwt was not used: it was not signed by this scheme\u2019s trusted key',
       'notes.txt was not used: it is not a trust bundle or a cancellation list',
     ]);
   });

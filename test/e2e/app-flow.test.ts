@@ -4,7 +4,9 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { signAppPassports, type AppPassports } from './support/app-passports.ts';
-import { pasteCode } from './support/app-page.ts';
+import { pasteCode, unlockSettings } from './support/app-page.ts';
+import { generateSigningKey, signTrustBundle } from '../../src/core/index.ts';
+import { makeDemoTrustData } from '../../src/demo/demo-scheme.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -66,4 +68,24 @@ test('a redemption is stored in IndexedDB and survives a reload', async () => {
   await page.getByRole('button', { name: 'Scan' }).click();
   await pasteCode(page, passports.valid);
   await expect(page.locator('.offers').textContent()).resolves.toContain('Already used today.');
+});
+
+test('Settings shows the trust data\'s age and refuses a bundle from an unknown root without dropping the held one', async () => {
+  await page.getByRole('button', { name: 'Done' }).click();
+  await unlockSettings(page);
+  await page.getByText('Cancellation list for Support for Carers (VASL) updated').waitFor();
+  const stranger = await generateSigningKey('ES256');
+  const now = Math.floor(Date.now() / 1000);
+  const forged = await signTrustBundle({ iss: 'forged', iat: now, exp: now + 86_400, seq: 99, issuers: [] }, stranger.privateJwk);
+  const fresh = await makeDemoTrustData(now);
+  await page.locator('#trust-files').setInputFiles([
+    { name: 'forged-bundle.jwt', mimeType: 'application/jwt', buffer: Buffer.from(forged) },
+    { name: 'vasl-list.jwt', mimeType: 'application/jwt', buffer: Buffer.from(fresh.statusLists[0]!.jwt) },
+  ]);
+  await page.getByText('forged-bundle.jwt was not used: it was not signed by this scheme\u2019s trusted key').waitFor();
+  await page.getByText('1 file loaded.').waitFor();
+  await expect(page.getByText(/^Trust list signed .*Version 1,/).count()).resolves.toBe(1);
+  await page.getByRole('button', { name: 'Lock settings' }).click();
+  await pasteCode(page, passports.revoked);
+  await expect(page.locator('#verdict-heading').textContent()).resolves.toBe('Not valid');
 });

@@ -7,13 +7,16 @@ import { pinRoot, verifyPassport, type PinnedRoot } from '../core/index.ts';
 import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
+import { createSyncClient } from './adapters/sync-client.ts';
 import { registerServiceWorker } from './adapters/sw-bridge.ts';
 import { App } from './App.tsx';
 import { ModelsContext, type Models } from './models/context.ts';
 import { KioskModel } from './models/kiosk-model.ts';
 import { NavigationModel } from './models/navigation-model.ts';
 import { RedemptionsModel } from './models/redemptions-model.ts';
+import { resultFeedback } from './models/result-feedback.ts';
 import { SettingsModel } from './models/settings-model.ts';
+import { SyncModel } from './models/sync-model.ts';
 import { TrustModel } from './models/trust-model.ts';
 import { VerdictModel } from './models/verdict-model.ts';
 import { fetchShippedTrust } from './trust-data.ts';
@@ -25,10 +28,21 @@ async function start(): Promise<void> {
 
   const settings = new SettingsModel(storage);
   await settings.load();
-  const deviceId = await storage.deviceId();
 
   const trust = new TrustModel({ storage, roots, fetchShipped: () => fetchShippedTrust(document.baseURI) });
   void trust.start();
+
+  // sync with the scheme service (issue 4): enrolment, trust refresh, upload
+  const sync = new SyncModel({
+    storage,
+    client: createSyncClient(),
+    roots,
+    trust,
+    adoptProfile: (profile) => settings.adoptProfile(profile),
+    onRecordsChanged: () => void redemptions.load(settings.settings.peek().retentionDays),
+    isOnline: () => navigator.onLine,
+  });
+  await sync.load(); // also reads this device's id
 
   const kiosk = new KioskModel({
     enterFullscreen,
@@ -45,18 +59,17 @@ async function start(): Promise<void> {
       return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: Math.floor(Date.now() / 1000) });
     },
     clearAfter: computed(() => (kiosk.active.value ? settings.settings.value.kioskResetSeconds : settings.settings.value.clearAfterSeconds)),
-    onResult(result) {
-      const { sound, vibration } = settings.settings.peek();
-      if (sound) beep(result.result);
-      if (vibration) vibrate(result.result);
-    },
+    onResult: resultFeedback(settings.settings, { beep, vibrate }),
   });
 
   const redemptions = new RedemptionsModel({
     storage,
     shown: verdict.shown,
     profile: computed(() => settings.settings.value.profile),
-    deviceId,
+    // read at each redemption: enrolment gives the device the id the scheme knows it by
+    get deviceId() {
+      return sync.deviceId.peek();
+    },
     onActivity: () => verdict.extend(),
   });
   await redemptions.load(settings.settings.peek().retentionDays);
@@ -72,6 +85,7 @@ async function start(): Promise<void> {
     redemptions,
     kiosk,
     navigation: new NavigationModel(),
+    sync,
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
   };
@@ -82,6 +96,10 @@ async function start(): Promise<void> {
     document.getElementById('app')!,
   );
   void registerServiceWorker();
+  sync.start((listener) => {
+    window.addEventListener('online', listener);
+    return () => window.removeEventListener('online', listener);
+  }, storage.onRedemptionAdded);
 }
 
 void start();

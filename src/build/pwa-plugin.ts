@@ -17,10 +17,11 @@ export function pwaPlugin(): PluginOption[] {
     injectRegister: false,
     registerType: 'prompt',
     manifestFilename: 'manifest.webmanifest',
+    includeManifestIcons: false, // the glob below already takes every icon; listing them twice is noise
     injectManifest: {
       // everything the app needs with the network off: the shell, every chunk (the decoder worker and zxing's
-      // .wasm included), icons and the demo trust data the build emits
-      globPatterns: ['**/*.{html,js,css,wasm,png,svg,ico,json,jwt,txt,webmanifest}'],
+      // .wasm included), icons and the demo trust data the build emits (the manifest is added by the plugin)
+      globPatterns: ['**/*.{html,js,css,wasm,png,svg,ico,json,jwt,txt}'],
       globIgnores: ['**/*.map'],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
     },

@@ -1,10 +1,13 @@
 // The web manifest makes the app installable: name, icons (192, 512 and maskable), theme colour, standalone
 // display. Chromium's own installability check is asked too.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchChromium } from './support/chromium.ts';
+import { CHROMIUM_PATH, chromiumArgs, launchChromium } from './support/chromium.ts';
 
 type Icon = { src: string; sizes: string; type: string; purpose?: string };
 type Manifest = {
@@ -66,8 +69,20 @@ test('the icons exist at 192 and 512 pixels, with a maskable 512, and are the si
 });
 
 test('Chromium finds nothing standing in the way of installing the app', async () => {
-  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), undefined, { timeout: 30_000 });
-  const session = await page.context().newCDPSession(page);
-  const { installabilityErrors } = (await session.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
-  expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  // a real profile: Chromium never offers to install from an incognito-like context
+  const profile = mkdtempSync(join(tmpdir(), 'cp-install-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+  try {
+    const tab = context.pages()[0] ?? (await context.newPage());
+    await tab.goto(inject('appUrl'));
+    const ready = tab.evaluate(() => navigator.serviceWorker.ready.then(() => 'ready'));
+    const late = new Promise<string>((resolve) => setTimeout(() => resolve('no service worker after 30 s'), 30_000));
+    await expect(Promise.race([ready, late])).resolves.toBe('ready');
+    const session = await context.newCDPSession(tab);
+    const { installabilityErrors } = (await session.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });

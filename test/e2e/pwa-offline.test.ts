@@ -32,16 +32,20 @@ async function firstPage(context: BrowserContext): Promise<Page> {
 }
 
 /** The service worker has installed (precache complete) and is active for this page's scope. */
-async function waitForServiceWorker(page: Page): Promise<string | undefined> {
-  const handle = await page.waitForFunction(
-    async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return registration?.active?.state === 'activated' ? 'activated' : false;
-    },
-    undefined,
-    { timeout: 30_000, polling: 200 },
+async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Promise<string> {
+  const activated = page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const check = async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          if (registration?.active?.state === 'activated') resolve('activated');
+          else setTimeout(() => void check(), 200);
+        };
+        void check();
+      }),
   );
-  return (await handle.jsonValue()) || undefined;
+  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('not activated in time'), timeoutMs));
+  return Promise.race([activated, timeout]);
 }
 
 test('after one visit the app reloads, opens in a new tab and cold-starts offline, and still verifies', async () => {

@@ -6,8 +6,11 @@ for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
 export const BASE64URL_RUN = /^[A-Za-z0-9_-]*$/;
 
-/** Decodes canonical base64url without padding; returns undefined for anything that is not exactly that. */
-export function decodeBase64url(text: string): Uint8Array | undefined {
+/**
+ * Decodes canonical base64url without padding; returns undefined for anything that is not exactly that.
+ * With `loose`, non-zero unused bits in the last character are tolerated (the bytes are the same).
+ */
+export function decodeBase64url(text: string, mode: 'canonical' | 'loose' = 'canonical'): Uint8Array | undefined {
   if (text.length % 4 === 1) return undefined;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
@@ -26,7 +29,7 @@ export function decodeBase64url(text: string): Uint8Array | undefined {
   }
   // RFC 4648 3.5: the unused bits of the last character must be zero, so each byte string has exactly one encoding
   // and a re-encoded token (or lst) is not taken for the original
-  if ((buffer & ((1 << bits) - 1)) !== 0) return undefined;
+  if (mode === 'canonical' && (buffer & ((1 << bits) - 1)) !== 0) return undefined;
   return out;
 }
 

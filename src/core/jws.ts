@@ -8,6 +8,9 @@ export const ALLOWED_ALGS: readonly Alg[] = ['ES256', 'EdDSA'];
 /** Header parameters that would let a token choose its own key, or change how it is processed. */
 const FORBIDDEN_HEADER_PARAMS = ['jwk', 'jku', 'x5u', 'x5c', 'crit', 'b64'] as const;
 
+/** A signature of no bytes: verifies under no key. Stands for a signature whose text is not canonical base64url. */
+const NEVER_VERIFIES = new Uint8Array(0);
+
 export type ProtectedHeader = { alg: Alg; kid: string; typ: string };
 
 export type ParsedJws = {
@@ -46,10 +49,13 @@ export function parseCompactJws(compact: string, options: ParseOptions): JwsPars
   if (!BASE64URL_RUN.test(headerPart) || !BASE64URL_RUN.test(payloadPart) || !BASE64URL_RUN.test(signaturePart)) {
     return { ok: false, problem: 'base64url' };
   }
-  const headerBytes = decodeBase64url(headerPart);
-  const payload = decodeBase64url(payloadPart);
-  const signature = decodeBase64url(signaturePart);
-  if (!headerBytes || !payload || !signature) return { ok: false, problem: 'base64url' };
+  // Loose decoding: the signature covers the text of header and payload, so a re-encoded header or payload fails at
+  // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too.
+  const headerBytes = decodeBase64url(headerPart, 'loose');
+  const payload = decodeBase64url(payloadPart, 'loose');
+  const looseSignature = decodeBase64url(signaturePart, 'loose');
+  if (!headerBytes || !payload || !looseSignature) return { ok: false, problem: 'base64url' };
+  const signature = decodeBase64url(signaturePart) ?? NEVER_VERIFIES;
 
   const headerText = fromUtf8(headerBytes);
   const header = headerText === undefined ? undefined : parseJsonObject(headerText);

@@ -3,6 +3,7 @@
 
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { LazyScreen } from './components/LazyScreen.tsx';
+import { SyncStatus } from './components/SyncStatus.tsx';
 import { TrustFreshness } from './components/TrustFreshness.tsx';
 import { useModels } from './models/context.ts';
 import type { ScreenName } from './models/navigation-model.ts';
@@ -34,6 +35,7 @@ export function App() {
       <header class="topbar">
         <p class="topbar__brand">{M.appName}</p>
         <p class="topbar__partner">{settings.settings.value.profile.name}</p>
+        <SyncStatus />
         <nav aria-label={M.navMain}>
           <ul>
             {NAV.map((item) => (

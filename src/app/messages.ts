@@ -277,4 +277,7 @@ export const SYNC_M = {
         ? 'the scheme already holds a different record with the same id'
         : reason || 'no reason given',
   statusLabel: 'Upload status',
+  revokedShort: 'device removed from the scheme',
+  retryShort: 'will try again',
+  uploadingShort: 'uploading',
 } as const;

@@ -6,6 +6,7 @@ import type { KioskModel } from './kiosk-model.ts';
 import type { NavigationModel } from './navigation-model.ts';
 import type { RedemptionsModel } from './redemptions-model.ts';
 import type { SettingsModel } from './settings-model.ts';
+import type { SyncModel } from './sync-model.ts';
 import type { TrustModel } from './trust-model.ts';
 import type { VerdictModel } from './verdict-model.ts';
 
@@ -16,6 +17,8 @@ export type Models = {
   redemptions: RedemptionsModel;
   kiosk: KioskModel;
   navigation: NavigationModel;
+  /** Enrolment, trust refresh and upload with the scheme service (issue 4); absent in tests that do not sync. */
+  sync?: SyncModel;
   /** Offers a download (CSV export); a no-op in tests. */
   download: (filename: string, text: string) => void;
   persistence: { state: () => Promise<'granted' | 'not-granted' | 'unsupported'>; request: () => Promise<'granted' | 'not-granted' | 'unsupported'> };

@@ -63,6 +63,10 @@ export const SettingsModel = createModel((storage: AppStorage) => {
       const profile = demoProfile(id);
       return profile ? save({ ...settings.peek(), profile }) : Promise.resolve();
     },
+    /** The profile the scheme service gave at enrolment (issue 4): it replaces the demo choice. */
+    adoptProfile(profile: PartnerProfile) {
+      return save({ ...settings.peek(), profile });
+    },
     /** Saves an edited offer if the profile still reads as valid; returns the problem otherwise. */
     async saveOffer(offer: Offer): Promise<string | undefined> {
       const current = settings.peek().profile;

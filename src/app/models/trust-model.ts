@@ -81,6 +81,8 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     },
     /** Resolves once the first load has finished, with whatever is held then. */
     whenReady: (): Promise<TrustState | undefined> => ready.then(() => state.peek()),
+    /** Adopts a state already verified and merged by the caller (the sync model's refresh from the service). */
+    adopt: (next: TrustState): Promise<void> => save(next),
     async loadFiles(files: TrustFile[]): Promise<number> {
       const outcome = await loadTrustFiles(files, state.peek(), deps.roots, new Date(now()));
       if (outcome.state) await save(outcome.state);

@@ -2,6 +2,7 @@
 // trust data and storage.
 
 import { useEffect, useState } from 'preact/hooks';
+import { EnrolmentPanel } from '../components/EnrolmentPanel.tsx';
 import { OfferEditor } from '../components/OfferEditor.tsx';
 import { TrustPanel } from '../components/TrustPanel.tsx';
 import { useModels } from '../models/context.ts';
@@ -9,7 +10,9 @@ import { M, PARTNER_KIND_WORDS } from '../messages.ts';
 import { DEMO_PROFILES } from '../partner-profiles.ts';
 
 export function SettingsScreen() {
-  const { settings: model, kiosk, navigation } = useModels();
+  const { settings: model, kiosk, navigation, sync } = useModels();
+  // enrolled: the profile comes from the scheme service, so the demo choice is not offered (issue 4)
+  const enrolled = sync?.enrolment.value !== undefined;
   const settings = model.settings.value;
   const { profile } = settings;
 
@@ -28,14 +31,20 @@ export function SettingsScreen() {
 
       <section class="settings__section" aria-labelledby="partner-heading">
         <h2 id="partner-heading">{M.partnerSection}</h2>
-        <label for="partner-profile">{M.partnerChoose}</label>
-        <select id="partner-profile" value={profile.id} onChange={(e) => void model.chooseProfile(e.currentTarget.value)}>
-          {DEMO_PROFILES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        {enrolled ? (
+          <p>{profile.name}</p>
+        ) : (
+          <>
+            <label for="partner-profile">{M.partnerChoose}</label>
+            <select id="partner-profile" value={profile.id} onChange={(e) => void model.chooseProfile(e.currentTarget.value)}>
+              {DEMO_PROFILES.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <p>
           {M.partnerKind}: {PARTNER_KIND_WORDS[profile.kind]}
         </p>
@@ -89,6 +98,7 @@ export function SettingsScreen() {
       </section>
 
       <PinChange />
+      <EnrolmentPanel />
       <TrustPanel />
       <StoragePanel retentionDays={settings.retentionDays} />
     </main>

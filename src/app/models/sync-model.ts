@@ -1,0 +1,231 @@
+// Sync with the scheme service (issue 4): enrolment with a code signed by a pinned root, trust data refresh (at
+// start, every 15 minutes while online, on demand) and the outbox uploader. Adapters come in as arguments, so a
+// test builds it with fake-indexeddb and msw and no DOM.
+
+import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
+import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
+import type { PartnerProfile, PinnedRoot, TrustState } from '../../core/index.ts';
+import type { AppStorage } from '../adapters/storage.ts';
+import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
+import { SYNC_M } from '../messages.ts';
+import { OutboxUploader, type UploadTrigger } from './outbox-uploader.ts';
+import { mergeFetchedTrust } from './trust-refresh.ts';
+
+/** What enrolment gave this device, kept in the settings store. The token is a secret: never logged or shown. */
+export type Enrolment = {
+  serviceUrl: string;
+  deviceToken: string;
+  deviceId: string;
+  partnerId: string;
+  partnerName: string;
+  schemeId: string;
+  enrolledAt: string;
+  /** The service answered 401: the device was removed; nothing is uploaded until it is enrolled again. */
+  revoked: boolean;
+};
+
+export type SyncDeps = {
+  storage: AppStorage;
+  client: SyncClient;
+  roots: readonly PinnedRoot[];
+  trust: { state: ReadonlySignal<TrustState | undefined>; whenReady(): Promise<unknown>; adopt(next: TrustState): Promise<void> };
+  adoptProfile(profile: PartnerProfile): Promise<void>;
+  /** The records changed state (the history reloads). */
+  onRecordsChanged?: () => void;
+  deviceName?: string;
+  now?: () => number;
+  random?: () => number;
+  isOnline?: () => boolean;
+  trustEveryMs?: number;
+  uploadEveryMs?: number;
+};
+
+export const ENROLMENT_KEY = 'sync-enrolment';
+const TRUST_CHECKED_KEY = 'sync-trust-checked';
+export const TRUST_EVERY_MS = 15 * 60_000;
+export const UPLOAD_EVERY_MS = 60_000;
+
+export type TrustCheck = { at: number; outcome: 'updated' | 'up-to-date' | 'failed' | 'bundle-refused'; message: string };
+
+export const SyncModel = createModel((deps: SyncDeps) => {
+  const now = deps.now ?? (() => Date.now());
+  const isOnline = deps.isOnline ?? (() => true);
+  const enrolment = signal<Enrolment | undefined>(undefined);
+  const deviceId = signal('');
+  const enrolling = signal(false);
+  const enrolMessage = signal<{ ok: boolean; text: string } | undefined>(undefined);
+  const checking = signal(false);
+  const lastCheck = signal<TrustCheck | undefined>(undefined);
+  const timers: ReturnType<typeof setInterval>[] = [];
+
+  const uploader = new OutboxUploader({
+    storage: deps.storage,
+    client: deps.client,
+    session: () => {
+      const held = enrolment.peek();
+      return held && !held.revoked ? { serviceUrl: held.serviceUrl, token: held.deviceToken } : undefined;
+    },
+    onUnauthorised: () => void markRevoked(),
+    ...(deps.onRecordsChanged ? { onChanged: deps.onRecordsChanged } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+    now,
+  });
+
+  const revoked = computed(() => enrolment.value?.revoked === true);
+
+  const saveEnrolment = async (next: Enrolment) => {
+    enrolment.value = next;
+    await deps.storage.saveSetting(ENROLMENT_KEY, next);
+  };
+
+  const markRevoked = async () => {
+    const held = enrolment.peek();
+    if (held && !held.revoked) await saveEnrolment({ ...held, revoked: true });
+  };
+
+  const failureWords = (failure: SyncFailure): string => {
+    switch (failure.kind) {
+      case 'offline':
+        return SYNC_M.offline;
+      case 'timeout':
+        return SYNC_M.timeout;
+      case 'unauthorised':
+        return SYNC_M.deviceRevoked;
+      case 'refused':
+        return SYNC_M.enrolRefused(failure.message);
+      case 'malformed':
+        return SYNC_M.malformed;
+      default:
+        return SYNC_M.server;
+    }
+  };
+
+  const refreshProfile = async (): Promise<void> => {
+    const held = enrolment.peek();
+    if (!held || held.revoked) return;
+    const answer = await deps.client.profile(held.serviceUrl, held.deviceToken);
+    if (!answer.ok) {
+      if (answer.kind === 'unauthorised') await markRevoked();
+      return; // the profile held keeps working
+    }
+    // the world may have moved on while we waited (enrolled again elsewhere): only adopt for the same token
+    if (enrolment.peek()?.deviceToken !== held.deviceToken) return;
+    await deps.adoptProfile(answer.profile);
+    if (answer.profile.name !== held.partnerName) await saveEnrolment({ ...held, partnerName: answer.profile.name });
+  };
+
+  const refreshTrust = async (): Promise<TrustCheck | undefined> => {
+    const held = enrolment.peek();
+    if (!held || checking.peek()) return undefined;
+    checking.value = true;
+    try {
+      await deps.trust.whenReady(); // merge with what is held, not with nothing
+      const fetched = await deps.client.fetchTrust(held.serviceUrl);
+      let check: TrustCheck;
+      if (!fetched.ok) check = { at: now(), outcome: 'failed', message: SYNC_M.trustCheckFailed };
+      else {
+        const merge = await mergeFetchedTrust(deps.trust.state.peek(), fetched, deps.roots);
+        if (merge.next) await deps.trust.adopt(merge.next);
+        if (merge.bundle === 'rejected') check = { at: now(), outcome: 'bundle-refused', message: SYNC_M.trustBundleRefused };
+        else if (merge.next) check = { at: now(), outcome: 'updated', message: SYNC_M.trustUpdated(merge.listsUpdated, merge.bundle === 'replaced') };
+        else check = { at: now(), outcome: 'up-to-date', message: SYNC_M.trustUpToDate };
+      }
+      lastCheck.value = check;
+      await deps.storage.saveSetting(TRUST_CHECKED_KEY, check);
+      return check;
+    } finally {
+      checking.value = false;
+    }
+  };
+
+  const upload = (trigger: UploadTrigger) => uploader.upload(trigger);
+
+  return {
+    enrolment,
+    deviceId,
+    revoked,
+    enrolling,
+    enrolMessage,
+    checking,
+    lastCheck,
+    uploader,
+    async load() {
+      const [held, checked, id] = await Promise.all([
+        deps.storage.loadSetting<Enrolment>(ENROLMENT_KEY),
+        deps.storage.loadSetting<TrustCheck>(TRUST_CHECKED_KEY),
+        deps.storage.deviceId(),
+      ]);
+      enrolment.value = held;
+      lastCheck.value = checked;
+      deviceId.value = id;
+      if (held?.revoked) uploader.status.value = 'revoked';
+      await uploader.refreshCounts();
+    },
+
+    /** Checks the code against the pinned roots first: a code signed by anything else never reaches the network. */
+    async enrol(text: string): Promise<boolean> {
+      if (enrolling.peek()) return false;
+      const code = text.trim();
+      if (code === '') return (enrolMessage.value = { ok: false, text: SYNC_M.enrolEmpty }), false;
+      enrolling.value = true;
+      enrolMessage.value = undefined;
+      try {
+        const check = await verifyEnrolmentCode(code, { roots: deps.roots, now: Math.floor(now() / 1000) });
+        if (!check.ok) return (enrolMessage.value = { ok: false, text: SYNC_M.enrolCode[check.problem] }), false;
+        const answer = await deps.client.enrol(check.claims.svc, code, deps.deviceName);
+        if (!answer.ok) return (enrolMessage.value = { ok: false, text: failureWords(answer) }), false;
+        // from now on every record carries the id the scheme knows this device by
+        await deps.storage.setDeviceId(answer.deviceId);
+        deviceId.value = answer.deviceId;
+        await saveEnrolment({
+          serviceUrl: check.claims.svc,
+          deviceToken: answer.deviceToken,
+          deviceId: answer.deviceId,
+          partnerId: answer.profile.id,
+          partnerName: answer.profile.name,
+          schemeId: check.claims.iss,
+          enrolledAt: new Date(now()).toISOString(),
+          revoked: false,
+        });
+        await deps.adoptProfile(answer.profile);
+        uploader.reset();
+        enrolMessage.value = { ok: true, text: SYNC_M.enrolDone(answer.profile.name) };
+        void refreshProfile();
+        void refreshTrust();
+        void upload('manual');
+        return true;
+      } finally {
+        enrolling.value = false;
+      }
+    },
+
+    refreshTrust,
+    refreshProfile,
+    upload,
+
+    /** Start-up sync and the timers: trust every 15 minutes while online, upload every minute. */
+    start(subscribeOnline?: (listener: () => void) => () => void, subscribeAdded?: (listener: () => void) => () => void) {
+      void refreshTrust();
+      void refreshProfile();
+      void upload('start');
+      timers.push(setInterval(() => isOnline() && void refreshTrust(), deps.trustEveryMs ?? TRUST_EVERY_MS));
+      timers.push(setInterval(() => void upload('interval'), deps.uploadEveryMs ?? UPLOAD_EVERY_MS));
+      const unsubscribers = [
+        subscribeOnline?.(() => {
+          void refreshTrust();
+          void upload('online');
+        }),
+        subscribeAdded?.(() => {
+          void uploader.refreshCounts();
+          void upload('redemption');
+        }),
+      ];
+      return () => {
+        for (const timer of timers.splice(0)) clearInterval(timer);
+        for (const unsubscribe of unsubscribers) unsubscribe?.();
+        uploader.stop();
+      };
+    },
+  };
+});
+export type SyncModel = InstanceType<typeof SyncModel>;

@@ -15,14 +15,13 @@ import { problem, type Reply } from './http/reply.ts';
 import { Router, type RequestInfo } from './http/router.ts';
 import { serveStatic } from './http/static-files.ts';
 import { demoKeyMaterial, type KeyMaterial } from './keys/key-material.ts';
-import { registerKeys } from './keys/register-keys.ts';
 import { publicationRoutes } from './publication/routes.ts';
 import { refreshStatusListsIfDue } from './publication/status-lists.ts';
-import { publishTrustBundle, refreshTrustBundleIfDue } from './publication/trust-bundle.ts';
+import { refreshTrustBundleIfDue } from './publication/trust-bundle.ts';
 import { RateLimiter, type RateLimit } from './redemptions/rate-limiter.ts';
 import { redemptionRoutes } from './redemptions/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
-import { seedDemoIfEmpty } from './seed/demo-seed.ts';
+import { prepareScheme } from './scheme-startup.ts';
 
 export type ServiceOptions = {
   db: Database;
@@ -69,11 +68,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   let seeded = false;
   try {
-    const keysChanged = await registerKeys(ctx.db, ctx.keys);
-    if (options.seedDemo) seeded = await seedDemoIfEmpty(ctx);
-    await refreshStatusListsIfDue(ctx);
-    if (keysChanged) await publishTrustBundle(ctx, 'keys or issuers changed');
-    else await refreshTrustBundleIfDue(ctx);
+    seeded = await prepareScheme(ctx, { seedDemo: options.seedDemo ?? false });
   } catch (error) {
     await new Promise((done) => server.close(done));
     throw error;

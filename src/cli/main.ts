@@ -1,5 +1,6 @@
 // The carers-passport command: a registry of commands and the guard that keeps bad input to one line, exit 2.
 
+import { adminCommand } from './commands/admin.ts';
 import { bundleCommand } from './commands/bundle.ts';
 import { issueCommand } from './commands/issue.ts';
 import { keygenCommand } from './commands/keygen.ts';
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   issueCommand,
   statusCommand,
   bundleCommand,
+  adminCommand,
 ];
 
 export const PROGRAM = 'carers-passport';

@@ -2,8 +2,8 @@
 // root can trust the service URL it carries. Its jti is a one-time secret: the service marks it used.
 
 import { randomBytes } from 'node:crypto';
-import { compactVerify, importJWK } from 'jose';
-import { algOf, parseClaims, parseCompactJws, signCompact, type PublicJwk } from '../../core/index.ts';
+import { pinRoot, signCompact } from '../../core/index.ts';
+import { verifyEnrolmentCode as verifyCoreEnrolmentCode, type EnrolmentCodeCheck } from '../../core/enrolment-code.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import { audit } from '../register/audit-log.ts';
@@ -42,26 +42,10 @@ export async function createEnrolmentCode(
   return { ok: true, code, claims };
 }
 
-export type CodeCheck = { ok: true; claims: EnrolmentClaims } | { ok: false; problem: 'malformed' | 'bad-signature' | 'expired' };
+export type CodeCheck = EnrolmentCodeCheck;
 
-/** Checks the signature against the service's roots and the dates; one-time use is checked when it is redeemed. */
+/** Checks the signature against the service's roots and the dates, with the core's check that the app also runs. */
 export async function verifyEnrolmentCode(ctx: SchemeContext, code: string): Promise<CodeCheck> {
-  const parsed = parseCompactJws(code.trim(), { typ: ENROLMENT_TYP });
-  if (!parsed.ok) return { ok: false, problem: 'malformed' };
-  const roots = await rootPublicKeys(ctx);
-  const root = roots.find((r) => (r as PublicJwk & { kid?: string }).kid === parsed.jws.header.kid);
-  if (!root || algOf(root) !== parsed.jws.header.alg) return { ok: false, problem: 'bad-signature' };
-  try {
-    await compactVerify(code.trim(), await importJWK({ ...root }, parsed.jws.header.alg), { algorithms: ['ES256', 'EdDSA'] });
-  } catch {
-    return { ok: false, problem: 'bad-signature' };
-  }
-  const claims = parseClaims(parsed.jws.payload);
-  if (!claims) return { ok: false, problem: 'malformed' };
-  const { iss, iat, exp, jti, svc, partner } = claims;
-  if (typeof jti !== 'string' || typeof partner !== 'string' || typeof exp !== 'number' || typeof iat !== 'number' || typeof svc !== 'string' || typeof iss !== 'string') {
-    return { ok: false, problem: 'malformed' };
-  }
-  if (ctx.now() > exp) return { ok: false, problem: 'expired' };
-  return { ok: true, claims: { iss, iat, exp, jti, svc, partner } };
+  const roots = (await Promise.all((await rootPublicKeys(ctx)).map((jwk) => pinRoot(jwk)))).filter((r) => r !== undefined);
+  return verifyCoreEnrolmentCode(code, { roots, now: ctx.now() });
 }

@@ -24,6 +24,8 @@ export async function measureDecodeTimes(browser: Browser, url: string, outDir: 
   const workerFile = readdirSync(join(outDir, 'assets')).find((f) => /^decoder\.worker-.*\.js$/.test(f));
   if (!workerFile) throw new Error('the build has no decoder worker chunk');
   const context = await browser.newContext({ serviceWorkers: 'block' });
+  // tsx (esbuild keepNames) wraps the inner functions below in __name(): give the page a do-nothing one
+  await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
   const page = await context.newPage();
   await page.goto(url);
   const frames = {

@@ -44,22 +44,27 @@ export async function run(): Promise<void> {
 /** Times written by the page itself (performance.now(), ms since navigation start). */
 type ScanTimes = { verdict: number; cameraPlaying: number | undefined; decoded: number | undefined };
 
-/** Records the moment the verdict's words first appear, from inside the page, without polling from outside. */
-const VERDICT_WATCH = (carerName: string) => {
-  const w = window as unknown as { __verdictAt?: number };
-  const check = () => {
-    if (w.__verdictAt === undefined && document.body && /\bValid\b/.test(document.body.innerText) && document.body.innerText.includes(carerName)) {
-      w.__verdictAt = performance.now();
-    }
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
-};
+/**
+ * Records the moment the verdict's words first appear, from inside the page, without polling from outside.
+ * A string, not a function: tsx would wrap a function in helpers that do not exist in the page.
+ */
+const verdictWatch = (carerName: string) => `
+  (() => {
+    const name = ${JSON.stringify(carerName)};
+    const check = () => {
+      if (window.__verdictAt === undefined && document.body && /\\bValid\\b/.test(document.body.innerText) && document.body.innerText.includes(name)) {
+        window.__verdictAt = performance.now();
+      }
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+  })();
+`;
 
 async function benchScans(browser: Browser, url: string, carerName: string): Promise<void> {
   // one context for all scans: a till reopening the app through the day, HTTP cache warm, no service worker
   // (so every scan loads the same way; the service worker's cache only makes loads faster)
   const context = await browser.newContext({ serviceWorkers: 'block' });
-  await context.addInitScript(VERDICT_WATCH, carerName);
+  await context.addInitScript({ content: verdictWatch(carerName) });
   const page = await context.newPage();
   const times: ScanTimes[] = [];
   for (let i = 0; i < SCANS + 1; i++) {

@@ -1,7 +1,7 @@
 // The verdict screen: colour, icon AND words per result, the passport's details, announced and focused; it
 // clears itself (screen and memory) after the set time, on "Done" and on a new scan.
 
-import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VerdictScreen } from '../../src/app/screens/VerdictScreen.tsx';
 import { makeHarness } from './support/harness.tsx';
@@ -115,5 +115,20 @@ describe('clearing', () => {
     const shown = harness.verdict.shown.value!;
     expect(shown.verdict.result).toBe('valid');
     expect(shown.verdict.result !== 'invalid' && shown.verdict.passport.jti).toBe('TST-2002');
+  });
+});
+
+describe('focus after the result', () => {
+  it('returns to the scan screen\'s heading when staff press "Done"', async () => {
+    const { App } = await import('../../src/app/App.tsx');
+    const harness = await makeHarness(scheme);
+    await harness.verdict.scan(await scheme.passport());
+    harness.wrap(<App />);
+    expect(document.activeElement?.textContent).toBe('Valid');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    });
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('H1'));
+    expect(document.activeElement?.textContent).toBe('Scan a Carers Passport');
   });
 });

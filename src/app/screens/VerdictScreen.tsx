@@ -17,6 +17,8 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   // a new scan while the result is up (a handheld scanner) replaces it
   useEffect(() => listenForWedgeScans(document, (text) => void model.scan(text.trim())), [model]);
   useEffect(() => heading.current?.focus(), [shown?.id]);
+  // when the result goes, keyboard and screen reader users land on the screen's heading, not at the page top
+  useEffect(() => () => void setTimeout(focusScreenHeading), []);
 
   if (!shown) return null;
   const { verdict } = shown;
@@ -78,4 +80,11 @@ function listAgeDays(verdict: Verdict, lists: { issuer: string; iat: number }[])
   const own = lists.filter((l) => l.issuer === verdict.passport.iss).map((l) => l.iat);
   if (own.length === 0) return undefined;
   return Math.floor((Date.now() / 1000 - Math.max(...own)) / 86_400);
+}
+
+function focusScreenHeading(): void {
+  const next = document.querySelector<HTMLElement>('main h1');
+  if (!next || document.activeElement !== document.body) return;
+  if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
+  next.focus();
 }

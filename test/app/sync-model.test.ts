@@ -1,0 +1,240 @@
+// @vitest-environment node
+// The sync model with real storage (fake-indexeddb), the real trust and settings models, and a fake service (msw):
+// enrolment against the pinned root, trust refresh that only ever moves forward, and a removed device.
+
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openStorage, type AppStorage } from '../../src/app/adapters/storage.ts';
+import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
+import { SYNC_M } from '../../src/app/messages.ts';
+import { SettingsModel } from '../../src/app/models/settings-model.ts';
+import { SyncModel } from '../../src/app/models/sync-model.ts';
+import { TrustModel } from '../../src/app/models/trust-model.ts';
+import { generateSigningKey, signCompact, signStatusList, verifyPassport } from '../../src/core/index.ts';
+import { LIST_URI, makeAppScheme, REVOKED_IDX, type AppScheme } from './support/scheme.ts';
+
+const SVC = 'https://scheme.test.example';
+const WK = `${SVC}/.well-known/carers-passport`;
+const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz012345';
+const NOW = 1_800_000_000;
+const profile = {
+  id: 'corner-shop',
+  name: 'Corner Shop',
+  kind: 'shop',
+  timeZone: 'Europe/London',
+  offers: [{ id: 'coffee', title: 'Free coffee', description: '', kind: 'benefit', categories: ['adult'], limit: { kind: 'unlimited' } }],
+};
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let scheme: AppScheme;
+let storage: AppStorage;
+let n = 0;
+beforeAll(async () => {
+  scheme = await makeAppScheme(NOW);
+});
+beforeEach(async () => {
+  storage = await openStorage(`sync-model-test-${++n}`);
+});
+
+/** The models as main.tsx wires them, on a clock fixed at NOW; the device holds the scheme's seq 1 data. */
+async function build(options: { held?: boolean } = {}) {
+  if (options.held !== false) await storage.saveTrust({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt], fetchedAt: new Date(NOW * 1000).toISOString() });
+  const settings = new SettingsModel(storage);
+  await settings.load();
+  const trust = new TrustModel({ storage, roots: scheme.roots, fetchShipped: async () => undefined, now: () => NOW * 1000 });
+  void trust.start();
+  const sync = new SyncModel({
+    storage,
+    client: createSyncClient({ timeoutMs: 500 }),
+    roots: scheme.roots,
+    trust,
+    adoptProfile: (p) => settings.adoptProfile(p),
+    now: () => NOW * 1000,
+  });
+  await sync.load();
+  return { settings, trust, sync };
+}
+
+const code = (claims: Record<string, unknown> = {}, key = scheme.root.privateJwk) =>
+  signCompact({ iss: 'test-scheme', iat: NOW - 60, exp: NOW + 86_400, jti: 'one-time-secret-123456', svc: SVC, partner: 'corner-shop', ...claims }, 'cp-enrol+jwt', key);
+
+function enrolHandler(seen: { requests: number }) {
+  return http.post(`${SVC}/v1/enrol`, () => {
+    seen.requests++;
+    return HttpResponse.json({ deviceId: 'dev-till1', deviceToken: TOKEN, profile });
+  });
+}
+
+describe('enrolment', () => {
+  it('enrols with a code signed by the pinned root: stores the token and device id and takes the partner profile', async () => {
+    const seen = { requests: 0 };
+    server.use(
+      enrolHandler(seen),
+      http.get(`${SVC}/v1/profile`, () => HttpResponse.json({ deviceId: 'dev-till1', profile })),
+      http.get(`${WK}/trust-bundle.jwt`, () => HttpResponse.text(scheme.bundleJwt)),
+      http.get(`${WK}/status-lists.json`, () => HttpResponse.json({ lists: [] })),
+    );
+    const { settings, sync } = await build();
+    expect(await sync.enrol(await code())).toBe(true);
+    expect(seen.requests).toBe(1);
+    expect(sync.enrolMessage.value).toEqual({ ok: true, text: SYNC_M.enrolDone('Corner Shop') });
+    expect(sync.enrolment.value).toMatchObject({ serviceUrl: SVC, deviceToken: TOKEN, deviceId: 'dev-till1', partnerName: 'Corner Shop', schemeId: 'test-scheme', revoked: false });
+    expect(settings.settings.value.profile.id).toBe('corner-shop');
+    expect(sync.deviceId.value).toBe('dev-till1');
+    expect(await storage.deviceId()).toBe('dev-till1');
+
+    // a restart finds it all again
+    const again = await build();
+    expect(again.sync.enrolment.value?.deviceToken).toBe(TOKEN);
+    expect(again.settings.settings.value.profile.name).toBe('Corner Shop');
+  });
+
+  it('refuses a code signed by another key with a plain message and without calling any service', async () => {
+    const seen = { requests: 0 };
+    server.use(enrolHandler(seen));
+    const { sync, settings } = await build();
+    const stranger = await generateSigningKey('ES256');
+    expect(await sync.enrol(await code({}, stranger.privateJwk))).toBe(false);
+    expect(sync.enrolMessage.value).toEqual({ ok: false, text: SYNC_M.enrolCode['bad-signature'] });
+    expect(seen.requests).toBe(0);
+    expect(sync.enrolment.value).toBeUndefined();
+    expect(settings.settings.value.profile.id).not.toBe('corner-shop');
+  });
+
+  it('refuses an expired code before calling the service', async () => {
+    const seen = { requests: 0 };
+    server.use(enrolHandler(seen));
+    const { sync } = await build();
+    expect(await sync.enrol(await code({ exp: NOW - 1 }))).toBe(false);
+    expect(sync.enrolMessage.value?.text).toBe(SYNC_M.enrolCode.expired);
+    expect(seen.requests).toBe(0);
+  });
+
+  it("shows the service's words when it refuses the code (already used)", async () => {
+    server.use(http.post(`${SVC}/v1/enrol`, () => HttpResponse.json({ error: 'used', message: 'This enrolment code has already been used. Ask the scheme for a new one.' }, { status: 409 })));
+    const { sync } = await build();
+    expect(await sync.enrol(await code())).toBe(false);
+    expect(sync.enrolMessage.value).toEqual({ ok: false, text: 'This enrolment code has already been used. Ask the scheme for a new one.' });
+    expect(sync.enrolment.value).toBeUndefined();
+  });
+
+  it('says the service could not be reached when offline, and enrols nothing', async () => {
+    server.use(http.post(`${SVC}/v1/enrol`, () => HttpResponse.error()));
+    const { sync } = await build();
+    expect(await sync.enrol(await code())).toBe(false);
+    expect(sync.enrolMessage.value?.text).toBe(SYNC_M.offline);
+  });
+});
+
+async function enrolled() {
+  await storage.saveSetting('sync-enrolment', {
+    serviceUrl: SVC, deviceToken: TOKEN, deviceId: 'dev-till1', partnerId: 'corner-shop', partnerName: 'Corner Shop', schemeId: 'test-scheme', enrolledAt: '2027-01-15T08:00:00.000Z', revoked: false,
+  });
+  const models = await build();
+  await models.trust.whenReady();
+  return models;
+}
+
+function serveTrust(bundleJwt: string, listJwts: string[]) {
+  server.use(
+    http.get(`${WK}/trust-bundle.jwt`, () => HttpResponse.text(bundleJwt)),
+    http.get(`${WK}/status-lists.json`, () => HttpResponse.json({ lists: listJwts.map((_, i) => ({ uri: `u${i}`, href: `status/x/${i}` })) })),
+    ...listJwts.map((jwt, i) => http.get(`${WK}/status/x/${i}`, () => HttpResponse.text(jwt))),
+  );
+}
+
+describe('trust data refresh', () => {
+  it('adopts a newer cancellation list: a passport revoked at the service reads REVOKED after the refresh', async () => {
+    const { sync, trust } = await enrolled();
+    const qr = await scheme.passport({ idx: 3 });
+    const verify = () => verifyPassport(qr, { bundle: trust.state.value!.bundle, statusLists: trust.state.value!.statusLists, now: NOW });
+    expect((await verify()).code).toBe('VALID');
+    const statuses = new Uint8Array(1024);
+    statuses[REVOKED_IDX] = 1;
+    statuses[3] = 1;
+    serveTrust(scheme.bundleJwt, [await signStatusList({ uri: LIST_URI, iat: NOW - 60, bits: 2, statuses }, scheme.issuer.privateJwk)]);
+    const check = await sync.refreshTrust();
+    expect(check?.outcome).toBe('updated');
+    expect((await verify()).code).toBe('REVOKED');
+    expect((await storage.loadTrust())?.listJwts).toHaveLength(1); // the older list was replaced, not added
+  });
+
+  it('replaces the bundle only with a higher seq', async () => {
+    const { sync, trust } = await enrolled();
+    serveTrust(await scheme.signBundle({ seq: 1, iat: NOW - 10 }), []);
+    expect((await sync.refreshTrust())?.outcome).toBe('up-to-date');
+    expect(trust.state.value!.bundle.jwt).toBe(scheme.bundleJwt);
+    const seq2 = await scheme.signBundle({ seq: 2, iat: NOW - 10 });
+    serveTrust(seq2, []);
+    expect((await sync.refreshTrust())?.outcome).toBe('updated');
+    expect(trust.state.value!.bundle.seq).toBe(2);
+    expect(trust.state.value!.statusLists.all()).toHaveLength(1); // the held list still verifies under the new bundle
+    expect((await storage.loadTrust())?.bundleJwt).toBe(seq2);
+  });
+
+  it('keeps the held data when the fetched bundle is signed by a key that is not pinned, or is a rollback', async () => {
+    const { sync, trust } = await enrolled();
+    const stranger = await generateSigningKey('ES256');
+    serveTrust(await scheme.signBundle({ seq: 9, root: stranger }), []);
+    expect(await sync.refreshTrust()).toMatchObject({ outcome: 'bundle-refused', message: SYNC_M.trustBundleRefused });
+    expect(trust.state.value!.bundle.jwt).toBe(scheme.bundleJwt);
+
+    serveTrust(await scheme.signBundle({ seq: 2 }), []);
+    await sync.refreshTrust();
+    serveTrust(await scheme.signBundle({ seq: 1, iat: NOW }), []);
+    expect((await sync.refreshTrust())?.outcome).toBe('bundle-refused');
+    expect(trust.state.value!.bundle.seq).toBe(2);
+  });
+
+  it('ignores a list that does not verify and an older list; the held one stays', async () => {
+    const { sync, trust } = await enrolled();
+    const stranger = await generateSigningKey('ES256');
+    const allValid = new Uint8Array(1024);
+    const forged = await signStatusList({ uri: LIST_URI, iat: NOW, bits: 2, statuses: allValid }, stranger.privateJwk);
+    const older = await signStatusList({ uri: LIST_URI, iat: NOW - 7200, bits: 2, statuses: allValid }, scheme.issuer.privateJwk);
+    serveTrust(scheme.bundleJwt, [forged, older]);
+    expect((await sync.refreshTrust())?.outcome).toBe('up-to-date');
+    expect(trust.state.value!.statusLists.all().map((l) => l.jwt)).toEqual([scheme.listJwt]);
+  });
+
+  it('keeps working offline with the last good data, and says the update failed', async () => {
+    const { sync, trust } = await enrolled();
+    server.use(http.get(`${WK}/trust-bundle.jwt`, () => HttpResponse.error()), http.get(`${WK}/status-lists.json`, () => HttpResponse.error()));
+    expect(await sync.refreshTrust()).toMatchObject({ outcome: 'failed', message: SYNC_M.trustCheckFailed });
+    expect(trust.state.value!.bundle.jwt).toBe(scheme.bundleJwt);
+  });
+
+  it('does nothing before the device is enrolled (no service address known)', async () => {
+    const { sync } = await build();
+    expect(await sync.refreshTrust()).toBeUndefined();
+  });
+});
+
+describe('a removed device', () => {
+  it('stops uploading on 401, remembers it across restarts and says so plainly', async () => {
+    let uploads = 0;
+    server.use(
+      http.post(`${SVC}/v1/redemptions`, () => {
+        uploads++;
+        return HttpResponse.json({ error: 'unauthorised' }, { status: 401 });
+      }),
+    );
+    const { sync } = await enrolled();
+    await storage.addRedemption({
+      id: crypto.randomUUID(), redeemedAt: '2027-01-15T09:00:00.000Z', offerId: 'coffee', partnerId: 'corner-shop', deviceId: 'dev-till1', iss: 'uk.test.carers', jti: 'TST-1', verdict: 'VALID', uploaded: 0,
+    });
+    await sync.upload('start');
+    await expect.poll(() => sync.revoked.value).toBe(true);
+    expect(sync.uploader.status.value).toBe('revoked');
+    expect(await storage.countWaiting()).toBe(1);
+    const restarted = await build();
+    expect(restarted.sync.revoked.value).toBe(true);
+    await restarted.sync.upload('start');
+    expect(uploads).toBe(1);
+  });
+});

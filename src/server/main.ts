@@ -24,13 +24,17 @@ async function main(): Promise<number> {
     if (error instanceof DataFolderLocked) return fail(error.message);
     throw error;
   }
+  // listening on every interface with no PUBLIC_URL: enrolment codes name the first network address, so a phone
+  // that scans one can reach the service (127.0.0.1 would be the phone itself)
+  const lan = otherAddresses(config.host, config.port)[0];
+  const publicUrl = config.publicUrl ?? lan;
   const service = await startService({
     db,
     keys,
     adminPassword,
     port: config.port,
     host: config.host,
-    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
     keepNames: config.keepNames,
     staticDir: config.staticDir,
     seedDemo: keys.demo,
@@ -48,7 +52,7 @@ async function main(): Promise<number> {
     `  Admin page:     ${base}/admin   (any user name, password: ${config.adminPassword ? '<ADMIN_PASSWORD>' : adminPassword})`,
     keys.demo ? `  Demo cards:     ${base}/demo/cards   (print them, or show them on a second screen or a phone)` : '',
     `  Trust data:     ${base}/.well-known/carers-passport/trust-bundle.jwt`,
-    ...otherAddresses(config.host, config.port).map((a) => `  On the network: ${a}/`),
+    ...otherAddresses(config.host, config.port).filter((a) => a !== base).map((a) => `  On the network: ${a}/`),
     '',
   ];
   console.log(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'));

@@ -281,3 +281,7 @@ export const SYNC_M = {
   retryShort: 'will try again',
   uploadingShort: 'uploading',
 } as const;
+
+// ---- Scan screen and update prompt (the scan/PWA work): their words live in scan-messages.ts, keyed like these,
+// and are re-exported here so every user-facing string is reachable from this one module.
+export { SCAN_MESSAGES, cameraProblemMessage, scanMessage, type ScanMessageKey } from './scan-messages.ts';

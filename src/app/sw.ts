@@ -11,8 +11,14 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url:
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// every in-app address opens the shell, online or not (deep links, a reload on a sub-page)
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// every in-app address opens the shell, online or not (deep links, a reload on a sub-page); the scheme service's
+// own pages and API (/admin/, /v1/), when it serves the app from the same origin, are never answered with the app
+const scopePath = new URL(self.registration.scope).pathname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [new RegExp(`^${scopePath}(v1/|admin(/|$))`)],
+  }),
+);
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data = event.data as { type?: unknown } | null;

@@ -86,7 +86,7 @@ test('after one visit the app reloads, opens in a new tab and cold-starts offlin
   }
 });
 
-test('a deep link opens the app offline through the navigation fallback', async () => {
+test('a deep link opens the app offline through the navigation fallback, but the service’s own pages do not', async () => {
   const context = await openProfile();
   try {
     const page = await firstPage(context);
@@ -96,6 +96,9 @@ test('a deep link opens the app offline through the navigation fallback', async 
     const response = await page.goto(new URL('settings/somewhere', inject('appUrl')).href);
     expect(response?.status()).toBe(200);
     await expect(page.title()).resolves.toBe('Carers Passport Check');
+    // the scheme service's admin pages and API share the origin when it serves the app: never the app's shell
+    await expect(page.goto(new URL('admin/', inject('appUrl')).href)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    await expect(page.goto(new URL('v1/status', inject('appUrl')).href)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
   } finally {
     await context.close();
   }

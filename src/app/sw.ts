@@ -16,7 +16,7 @@ cleanupOutdatedCaches();
 const scopePath = new URL(self.registration.scope).pathname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [new RegExp(`^${scopePath}(v1/|admin(/|$))`)],
+    denylist: [new RegExp(`^${scopePath}(v1/|admin(/|$)|demo/cards$)`)],
   }),
 );
 

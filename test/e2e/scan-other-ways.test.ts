@@ -3,6 +3,7 @@
 
 import { afterEach, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { seriousViolations } from './support/app-page.ts';
 import { launchChromium } from './support/chromium.ts';
 import { demoPassport, waitForValidVerdict } from './support/scan-fixtures.ts';
 import { qrPng } from './support/y4m.ts';
@@ -87,4 +88,13 @@ test('a picture without a QR code says so and offers to paste the code', async (
     buffer: qrPng('', { width: 300, height: 300, moduleSize: 0 }),
   });
   await page.getByText('No QR code could be read in that picture').waitFor();
+});
+
+test('with the camera running, the scan screen has no serious or critical axe violations', async () => {
+  browser = await launchChromium({ extraArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
+  const page = await browser.newPage();
+  await page.goto(inject('appUrl'));
+  await page.getByText('Hold the QR code inside the frame').waitFor();
+  await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+  expect(await seriousViolations(page)).toEqual([]);
 });

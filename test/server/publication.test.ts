@@ -170,3 +170,30 @@ describe.each(BACKENDS)('status list allocation ($name)', (backend) => {
     expect(index.lists.map((l) => l.uri)).toEqual(expect.arrayContaining([slots[0]!.statusUri, slots[3]!.statusUri]));
   });
 });
+
+describe.each(BACKENDS)('concurrent issuing ($name)', (backend) => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService(backend);
+  });
+  afterAll(() => t?.stop());
+
+  it('gives 20 passports issued at once 20 different status indices, and the list still verifies', async () => {
+    const issued = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => adminCall(t.url, 'POST', '/admin/api/passports', { iss: 'uk.test.vasl', cat: 'adult', name: `Carer ${i}` })),
+    );
+    expect(issued.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const indices = issued.map((r) => r.data.passport.statusIdx as number).sort((a, b) => a - b);
+    expect(indices).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    await Promise.all(issued.slice(0, 10).map((r) => adminCall(t.url, 'POST', `/admin/api/passports/uk.test.vasl/${r.data.passport.jti}/revoke`)));
+    const bundleJwt = await (await fetch(`${t.url}${WK}/trust-bundle.jwt`)).text();
+    const loaded = await loadTrustBundle(bundleJwt, { roots: [t.keys.pinned] });
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const index = (await (await fetch(`${t.url}${WK}/status-lists.json`)).json()) as { lists: { href: string }[] };
+    const lists = await Promise.all(index.lists.map(async (l) => (await fetch(`${t.url}${WK}/${l.href}`)).text()));
+    const state = await buildTrustState(loaded.bundle, lists);
+    const codes = await Promise.all(issued.map((r) => verifyPassport(r.data.qrText, { bundle: loaded.bundle, statusLists: state.statusLists, now: t.clock.now })));
+    // every revocation reached the published list, though they ran at the same time
+    expect(codes.map((c) => c.code)).toEqual([...Array(10).fill('REVOKED'), ...Array(10).fill('VALID')]);
+  });
+});

@@ -2,6 +2,7 @@
 // and the records the scheme refused (issue 4). A handheld scanner types the enrolment QR into the box like a paste.
 
 import { useState } from 'preact/hooks';
+import { CameraView } from './CameraView.tsx';
 import { useModels } from '../models/context.ts';
 import type { SyncModel } from '../models/sync-model.ts';
 import { agoWords, LOCALE } from '../messages.ts';
@@ -19,11 +20,21 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
   const check = sync.lastCheck.value;
   const message = sync.enrolMessage.value;
   const [code, setCode] = useState('');
+  const [camera, setCamera] = useState(false);
   const nowMs = Date.now();
 
-  const submit = async (event: Event) => {
+  const enrol = async (text: string) => {
+    if (await sync.enrol(text)) setCode('');
+  };
+  const submit = (event: Event) => {
     event.preventDefault();
-    if (await sync.enrol(code)) setCode('');
+    void enrol(code);
+  };
+  // the camera stops as soon as it has read a code (CameraView unmounts), then the code is checked and used
+  const scanned = (text: string) => {
+    setCamera(false);
+    setCode(text);
+    void enrol(text);
   };
 
   const records = new Map(redemptions.records.value.map((r) => [r.id, r]));
@@ -86,7 +97,7 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
         </details>
       )}
 
-      <form class="offer-editor" onSubmit={(e) => void submit(e)}>
+      <form class="offer-editor" onSubmit={submit}>
         <h3>{held ? SYNC_M.enrolAgainHeading : SYNC_M.enrolHeading}</h3>
         <label for="enrolment-code">{SYNC_M.enrolCodeLabel}</label>
         <p id="enrolment-code-hint" class="hint">
@@ -101,10 +112,20 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
           aria-describedby="enrolment-code-hint"
           value={code}
           onInput={(e) => setCode(e.currentTarget.value)}
+          // a handheld scanner ends with Enter, and a code has no line breaks: Enter enrols
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) submit(e);
+          }}
         />
-        <button type="submit" disabled={sync.enrolling.value}>
-          {sync.enrolling.value ? SYNC_M.enrolling : SYNC_M.enrolButton}
-        </button>
+        <div class="row">
+          <button type="submit" disabled={sync.enrolling.value}>
+            {sync.enrolling.value ? SYNC_M.enrolling : SYNC_M.enrolButton}
+          </button>
+          <button type="button" aria-pressed={camera} onClick={() => setCamera(!camera)}>
+            {camera ? SYNC_M.enrolCameraStop : SYNC_M.enrolCamera}
+          </button>
+        </div>
+        {camera && <CameraView kiosk={false} onScan={scanned} />}
         <div role="status" id="enrolment-message">
           {message && <p class={message.ok ? undefined : 'error'}>{message.text}</p>}
         </div>

@@ -232,6 +232,7 @@ export const SYNC_M = {
   enrolAgainHeading: 'Enrol this device again',
   enrolHint: 'Scan the enrolment QR code from your coordinator with the camera or a handheld scanner, or paste its text into the box.',
   enrolCodeLabel: 'Enrolment code',
+  deviceNameLabel: 'Name for this device, so the coordinator can tell it apart (for example "Till 1")',
   enrolButton: 'Enrol',
   enrolCamera: 'Read the code with the camera',
   enrolCameraStop: 'Stop the camera',

@@ -87,11 +87,30 @@ describe('enrolment', () => {
     expect(settings.settings.value.profile.id).toBe('corner-shop');
     expect(sync.deviceId.value).toBe('dev-till1');
     expect(await storage.deviceId()).toBe('dev-till1');
+    await expect.poll(() => sync.lastCheck.value?.outcome).toBe('up-to-date'); // it fetched trust data after enrolling
 
     // a restart finds it all again
     const again = await build();
     expect(again.sync.enrolment.value?.deviceToken).toBe(TOKEN);
     expect(again.settings.settings.value.profile.name).toBe('Corner Shop');
+  });
+
+  it('sends the device name staff gave, so the coordinator can tell devices apart', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${SVC}/v1/enrol`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({ deviceId: 'dev-till1', deviceToken: TOKEN, profile });
+      }),
+      http.get(`${SVC}/v1/profile`, () => HttpResponse.json({ deviceId: 'dev-till1', profile })),
+      http.get(`${WK}/trust-bundle.jwt`, () => HttpResponse.text(scheme.bundleJwt)),
+      http.get(`${WK}/status-lists.json`, () => HttpResponse.json({ lists: [] })),
+    );
+    const { sync } = await build();
+    const enrolmentCode = await code();
+    expect(await sync.enrol(`\n${enrolmentCode}  `, '  Till 1 ')).toBe(true);
+    expect(body).toEqual({ code: enrolmentCode, deviceName: 'Till 1' });
+    await expect.poll(() => sync.lastCheck.value).toBeDefined();
   });
 
   it('refuses a code signed by another key with a plain message and without calling any service', async () => {
@@ -236,5 +255,87 @@ describe('a removed device', () => {
     expect(restarted.sync.revoked.value).toBe(true);
     await restarted.sync.upload('start');
     expect(uploads).toBe(1);
+  });
+});
+
+describe('when sync runs', () => {
+  function serveAll(received: string[], state: { uploadsWork: boolean; bundleFetches: number }) {
+    server.use(
+      http.post(`${SVC}/v1/redemptions`, async ({ request }) => {
+        if (!state.uploadsWork) return HttpResponse.error();
+        const { records } = (await request.json()) as { records: { id: string }[] };
+        received.push(...records.map((r) => r.id));
+        return HttpResponse.json({ results: records.map((r) => ({ id: r.id, status: 'stored' })) });
+      }),
+      http.get(`${SVC}/v1/profile`, () => HttpResponse.json({ deviceId: 'dev-till1', profile })),
+      http.get(`${WK}/trust-bundle.jwt`, () => {
+        state.bundleFetches++;
+        return HttpResponse.text(scheme.bundleJwt);
+      }),
+      http.get(`${WK}/status-lists.json`, () => HttpResponse.json({ lists: [] })),
+    );
+  }
+  const newRecord = () => ({
+    id: crypto.randomUUID(), redeemedAt: '2027-01-15T09:00:00.000Z', offerId: 'coffee', partnerId: 'corner-shop', deviceId: 'dev-till1', iss: 'uk.test.carers', jti: 'TST-1', verdict: 'VALID' as const, uploaded: 0 as const,
+  });
+
+  it('uploads after each redemption, and again as soon as the network comes back', async () => {
+    const received: string[] = [];
+    const state = { uploadsWork: true, bundleFetches: 0 };
+    serveAll(received, state);
+    const { sync } = await enrolled();
+    let online: (() => void) | undefined;
+    const stop = sync.start((listener) => ((online = listener), () => (online = undefined)), storage.onRedemptionAdded);
+    try {
+      const first = newRecord();
+      await storage.addRedemption(first);
+      await expect.poll(() => received).toContain(first.id);
+      await expect.poll(() => sync.uploader.waiting.value).toBe(0);
+
+      state.uploadsWork = false; // the network drops
+      const second = newRecord();
+      await storage.addRedemption(second);
+      await expect.poll(() => sync.uploader.status.value).toBe('waiting-to-retry');
+      expect(sync.uploader.waiting.value).toBe(1);
+
+      state.uploadsWork = true;
+      online!();
+      await expect.poll(() => received).toContain(second.id);
+      await expect.poll(() => sync.uploader.waiting.value).toBe(0);
+    } finally {
+      stop();
+    }
+    await expect.poll(() => sync.checking.value).toBe(false);
+    expect(online).toBeUndefined(); // stopping removes the listener
+  });
+
+  it('refreshes trust data on its interval only while online', async () => {
+    const state = { uploadsWork: true, bundleFetches: 0 };
+    serveAll([], state);
+    let isOnline = true;
+    storage = await openStorage(`sync-model-interval-${++n}`);
+    await storage.saveSetting('sync-enrolment', {
+      serviceUrl: SVC, deviceToken: TOKEN, deviceId: 'dev-till1', partnerId: 'corner-shop', partnerName: 'Corner Shop', schemeId: 'test-scheme', enrolledAt: '2027-01-15T08:00:00.000Z', revoked: false,
+    });
+    const settings = new SettingsModel(storage);
+    const trust = new TrustModel({ storage, roots: scheme.roots, fetchShipped: async () => undefined });
+    void trust.start();
+    const sync = new SyncModel({
+      storage, client: createSyncClient(), roots: scheme.roots, trust, adoptProfile: (p) => settings.adoptProfile(p),
+      isOnline: () => isOnline, trustEveryMs: 30, uploadEveryMs: 60_000,
+    });
+    await sync.load();
+    const stop = sync.start();
+    try {
+      await expect.poll(() => state.bundleFetches).toBeGreaterThanOrEqual(3); // at start, then on the interval
+      isOnline = false;
+      await new Promise((r) => setTimeout(r, 60)); // let a refresh already under way finish
+      const offlineFrom = state.bundleFetches;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(state.bundleFetches).toBe(offlineFrom);
+    } finally {
+      stop();
+    }
+    await expect.poll(() => sync.checking.value).toBe(false);
   });
 });

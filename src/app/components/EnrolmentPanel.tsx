@@ -21,10 +21,11 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
   const message = sync.enrolMessage.value;
   const [code, setCode] = useState('');
   const [camera, setCamera] = useState(false);
+  const [deviceName, setDeviceName] = useState('');
   const nowMs = Date.now();
 
   const enrol = async (text: string) => {
-    if (await sync.enrol(text)) setCode('');
+    if (await sync.enrol(text, deviceName)) setCode('');
   };
   const submit = (event: Event) => {
     event.preventDefault();
@@ -99,6 +100,8 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
 
       <form class="offer-editor" onSubmit={submit}>
         <h3>{held ? SYNC_M.enrolAgainHeading : SYNC_M.enrolHeading}</h3>
+        <label for="device-name">{SYNC_M.deviceNameLabel}</label>
+        <input id="device-name" type="text" maxLength={64} autocomplete="off" value={deviceName} onInput={(e) => setDeviceName(e.currentTarget.value)} />
         <label for="enrolment-code">{SYNC_M.enrolCodeLabel}</label>
         <p id="enrolment-code-hint" class="hint">
           {SYNC_M.enrolHint}

@@ -163,7 +163,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     },
 
     /** Checks the code against the pinned roots first: a code signed by anything else never reaches the network. */
-    async enrol(text: string): Promise<boolean> {
+    async enrol(text: string, deviceName?: string): Promise<boolean> {
       if (enrolling.peek()) return false;
       const code = text.trim();
       if (code === '') return (enrolMessage.value = { ok: false, text: SYNC_M.enrolEmpty }), false;
@@ -172,7 +172,8 @@ export const SyncModel = createModel((deps: SyncDeps) => {
       try {
         const check = await verifyEnrolmentCode(code, { roots: deps.roots, now: Math.floor(now() / 1000) });
         if (!check.ok) return (enrolMessage.value = { ok: false, text: SYNC_M.enrolCode[check.problem] }), false;
-        const answer = await deps.client.enrol(check.claims.svc, code, deps.deviceName);
+        const name = deviceName?.trim() || deps.deviceName;
+        const answer = await deps.client.enrol(check.claims.svc, code, name);
         if (!answer.ok) return (enrolMessage.value = { ok: false, text: failureWords(answer) }), false;
         // from now on every record carries the id the scheme knows this device by
         await deps.storage.setDeviceId(answer.deviceId);

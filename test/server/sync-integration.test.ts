@@ -6,12 +6,14 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage, type AppStorage } from '../../src/app/adapters/storage.ts';
 import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
+import { OutboxUploader } from '../../src/app/models/outbox-uploader.ts';
 import { SettingsModel } from '../../src/app/models/settings-model.ts';
 import { SyncModel } from '../../src/app/models/sync-model.ts';
 import { TrustModel } from '../../src/app/models/trust-model.ts';
 import { toUploadRecord, verifyPassport, type StoredRedemption } from '../../src/core/index.ts';
 import { BACKENDS } from './support/backends.ts';
-import { createPartner, enrolmentCode } from './support/scheme-fixtures.ts';
+import { startFlakyProxy, seededRandom } from './support/flaky-proxy.ts';
+import { createPartner, enrol, enrolmentCode } from './support/scheme-fixtures.ts';
 import { adminCall, startTestService, type TestService } from './support/test-service.ts';
 
 let dbNumber = 0;
@@ -150,5 +152,42 @@ describe.each(BACKENDS)('the app syncing with the real service ($name)', (backen
     await app.sync.upload('manual');
     expect(Number(await held([fresh.id]))).toBe(1);
     expect(app.sync.uploader.rejected.value.find((r) => r.id === kept.id)?.reason).toBe('not your device');
+  });
+});
+
+describe.each(BACKENDS)("the app's outbox through a network that fails a third of requests ($name)", (backend) => {
+  it('uploads 10,000 queued records; the service ends with exactly 10,000 and the outbox is empty', { timeout: 240_000 }, async () => {
+    const t = await startTestService(backend, { rateLimit: { capacity: 10_000, refillPerSecond: 10_000 } });
+    const proxy = await startFlakyProxy(t.url, 1 / 3, seededRandom(4_242));
+    const storage = await openStorage(`sync-fault-${backend.name}-${++dbNumber}`);
+    try {
+      await createPartner(t.url, 'corner-shop');
+      const device = await enrol(t.url, 'corner-shop');
+      for (let i = 0; i < 10_000; i++) {
+        await storage.addRedemption({
+          id: crypto.randomUUID(),
+          redeemedAt: new Date(Date.UTC(2027, 0, 15, 9) + i * 1000).toISOString(),
+          offerId: 'coffee', partnerId: 'corner-shop', deviceId: device.deviceId, iss: 'uk.test.vasl', jti: `P-${i % 900}`, verdict: 'VALID', uploaded: 0,
+        });
+      }
+      const uploader = new OutboxUploader({
+        storage,
+        client: createSyncClient({ timeoutMs: 30_000 }),
+        session: () => ({ serviceUrl: proxy.url, token: device.deviceToken }),
+        baseDelayMs: 5,
+        maxDelayMs: 100,
+      });
+      await uploader.upload('start'); // failures retry on their own after the back-off
+      await expect.poll(async () => storage.countWaiting(), { timeout: 200_000, interval: 200 }).toBe(0);
+      uploader.stop();
+      const [row] = await t.database.db.query<{ n: number | string }>('SELECT count(*) AS n FROM redemptions WHERE device_id = $1', [device.deviceId]);
+      expect(Number(row!.n)).toBe(10_000);
+      expect((await storage.listRejected()).length).toBe(0);
+      expect(proxy.faults['drop-after'] + proxy.faults['500-after']).toBeGreaterThan(0); // some batches were stored but not acknowledged
+    } finally {
+      storage.close();
+      await proxy.close();
+      await t.stop();
+    }
   });
 });

@@ -41,7 +41,8 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await doFetch(url, { ...init, signal: controller.signal, cache: 'no-store' });
+      // device calls are never cached; the public trust data sets cache: 'no-cache' (revalidated with its ETag)
+      const response = await doFetch(url, { cache: 'no-store', ...init, signal: controller.signal });
       const text = await response.text();
       return { ok: true, status: response.status, text, headers: response.headers };
     } catch {
@@ -81,7 +82,7 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
   }
 
   async function getToken(url: string): Promise<{ ok: true; jwt: string } | SyncFailure> {
-    const answer = await call(url);
+    const answer = await call(url, { cache: 'no-cache' });
     if (!answer.ok) return answer;
     if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
     const jwt = answer.text.trim();
@@ -120,7 +121,7 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
 
     async fetchTrust(serviceUrl) {
       const indexUrl = endpoint(serviceUrl, `${WELL_KNOWN}status-lists.json`);
-      const [bundle, index] = await Promise.all([getToken(endpoint(serviceUrl, `${WELL_KNOWN}trust-bundle.jwt`)), getJson(indexUrl)]);
+      const [bundle, index] = await Promise.all([getToken(endpoint(serviceUrl, `${WELL_KNOWN}trust-bundle.jwt`)), getJson(indexUrl, { cache: 'no-cache' })]);
       if (!bundle.ok) return bundle;
       if (!index.ok) return index;
       const lists = (index.value as { lists?: unknown } | null)?.lists;

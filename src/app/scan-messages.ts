@@ -30,7 +30,7 @@ export const SCAN_MESSAGES = {
 
   'paste.heading': 'Paste or type the passport code',
   'paste.label': 'Passport code',
-  'paste.hint': 'The code starts with CP1:/ and is shown under the QR code on the passport.',
+  'paste.hint': 'The code starts with CP1:/. Paste it from a message or an email the carer shows you.',
   'paste.check': 'Check',
   'paste.empty': 'Paste or type a passport code first.',
 

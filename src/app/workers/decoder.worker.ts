@@ -33,13 +33,34 @@ async function nativeDecoder(): Promise<Decode | undefined> {
   }
 }
 
+/** Fetches and compiles the .wasm ourselves, so a failed fetch is an error we see rather than a load that never ends. */
+async function instantiateReader(imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+  const response = await fetch(wasmUrl, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`the QR reader could not be fetched (HTTP ${response.status})`);
+  try {
+    return (await WebAssembly.instantiateStreaming(response.clone(), imports)).instance;
+  } catch {
+    // a static server that does not send application/wasm: compile from the bytes instead
+    return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+  }
+}
+
 async function wasmDecoder(): Promise<Decode> {
   // loaded only where needed; the .wasm comes from our own origin (precached), never from a CDN
   const { prepareZXingModule, readBarcodes } = await import('zxing-wasm/reader');
-  await prepareZXingModule({
-    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
+  let failed: (error: unknown) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (failed = reject));
+  const ready = prepareZXingModule({
+    overrides: {
+      locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path),
+      instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) {
+        instantiateReader(imports).then(receive, failed);
+        return {}; // emscripten's contract: exports come later through `receive`
+      },
+    },
     fireImmediately: true,
   });
+  await Promise.race([ready, failure]);
   const options = {
     formats: ['QRCode' as const],
     tryHarder: true,

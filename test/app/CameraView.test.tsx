@@ -72,6 +72,18 @@ describe('the camera view', () => {
     expect(tracks[1]!.stop).not.toHaveBeenCalled();
   });
 
+  test('"visible" twice in a row, while the camera is still opening, never leaves two cameras running', async () => {
+    const { tracks } = fakeCameras(['rear']);
+    render(<CameraView onScan={() => {}} kiosk={false} />);
+    act(() => {
+      setVisibility('visible');
+      setVisibility('visible');
+    });
+    await screen.findByText('Hold the QR code inside the frame');
+    await waitFor(() => expect(tracks.length).toBeGreaterThanOrEqual(2));
+    await waitFor(() => expect(tracks.filter((t) => t.readyState === 'live')).toHaveLength(1));
+  });
+
   test('with two cameras staff get a picker, and choosing one opens that camera and remembers it', async () => {
     const { tracks, getUserMedia } = fakeCameras(['front', 'usb-webcam']);
     render(<CameraView onScan={() => {}} kiosk={false} />);

@@ -52,19 +52,25 @@ export function CameraView({ onScan, kiosk }: Props) {
     let stream: MediaStream | undefined;
     let stopLoop = () => {};
     let cancelled = false;
+    // bumped by every stop: a start still waiting for the camera sees it is stale and lets its stream go
+    let generation = 0;
     const decoder = sharedDecoder();
 
     const stop = () => {
+      generation++;
       stopLoop();
+      stopLoop = () => {};
       stopStream(stream);
       stream = undefined;
       track.current = undefined;
       setTorchOn(false);
     };
     const start = async () => {
+      stop(); // never two cameras at once (a "visible" without a "hidden" before it, a retry)
+      const mine = generation;
       setState({ kind: 'starting' });
       const opened = await openCamera(deviceId);
-      if (cancelled || document.visibilityState === 'hidden') {
+      if (cancelled || mine !== generation || document.visibilityState === 'hidden') {
         if (opened.ok) stopStream(opened.stream);
         return;
       }
@@ -83,7 +89,7 @@ export function CameraView({ onScan, kiosk }: Props) {
       element.onloadedmetadata = () => element.videoWidth > 0 && setAspect([element.videoWidth, element.videoHeight]);
       element.onplaying = () => performance.mark('cp:camera-playing');
       await element.play().catch(() => undefined);
-      if (cancelled || stream !== opened.stream) return;
+      if (cancelled || mine !== generation) return;
       stopLoop = startScanLoop({
         video: element,
         decode: (image) => decoder.decode(image),

@@ -52,25 +52,33 @@ export class DecoderBridge {
     });
   }
 
-  /** A photo or screenshot chosen by staff, scaled so its long side is at most `maxSide` pixels. */
-  async decodeFile(file: Blob, maxSide = 1600): Promise<DecodeResult> {
+  /**
+   * A photo or screenshot chosen by staff. Tried scaled to a long side of 1600 pixels first (quick, and plenty for
+   * a screenshot), then, if that found nothing in a bigger photo, at up to 3200 (a small code in a phone photo).
+   */
+  async decodeFile(file: Blob, sides: readonly number[] = [1600, 3200]): Promise<DecodeResult> {
     let bitmap: ImageBitmap;
     try {
       bitmap = await createImageBitmap(file);
     } catch {
       return { text: undefined, ms: 0 }; // not an image the browser can read
     }
-    const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) return { text: undefined, ms: 0 };
-    context.drawImage(bitmap, 0, 0, width, height);
-    bitmap.close();
-    return this.decode(context.getImageData(0, 0, width, height));
+    try {
+      let last: DecodeResult = { text: undefined, ms: 0 };
+      let previousScale = 0;
+      for (const side of sides) {
+        const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+        if (scale === previousScale) break; // the picture is already whole: a bigger try would be the same
+        previousScale = scale;
+        const image = drawScaled(bitmap, scale);
+        if (!image) break;
+        last = await this.decode(image);
+        if (last.text !== undefined) break;
+      }
+      return last;
+    } finally {
+      bitmap.close();
+    }
   }
 
   close(): void {
@@ -83,6 +91,18 @@ export class DecoderBridge {
     for (const resolve of this.#pending.values()) resolve({ text: undefined, ms: 0 });
     this.#pending.clear();
   }
+}
+
+function drawScaled(bitmap: ImageBitmap, scale: number): ImageData | undefined {
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) return undefined;
+  context.drawImage(bitmap, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height);
 }
 
 let shared: DecoderBridge | undefined;

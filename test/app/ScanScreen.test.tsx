@@ -52,6 +52,17 @@ describe('the staff scan screen', () => {
     expect(onScan).toHaveBeenCalledWith(CODE);
   });
 
+  test('a scanner burst into the focused paste box is taken as a scan, and the typed characters are cleared', async () => {
+    const onScan = vi.fn();
+    render(<ScanScreen mode="staff" onScan={onScan} />);
+    const box = screen.getByLabelText('Passport code') as HTMLTextAreaElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: CODE } }); // what the scanner's keystrokes left in the box
+    wedgeBurst(CODE, box);
+    expect(onScan).toHaveBeenCalledWith(CODE);
+    await waitFor(() => expect((screen.getByLabelText('Passport code') as HTMLTextAreaElement).value).toBe(''));
+  });
+
   test('with no camera API (an http page), staff are told and pointed at the other ways', async () => {
     vi.stubGlobal('navigator', { ...navigator, mediaDevices: undefined });
     render(<ScanScreen mode="staff" onScan={() => {}} />);

@@ -76,6 +76,17 @@ test('a BarcodeDetector that reads QR codes is used instead, asked for QR only',
   await expect(decodeWith(prelude, blank)).resolves.toEqual({ engine: 'barcode-detector', text: 'native:qr_code' });
 });
 
+test('a native detector that misses light-on-dark codes is asked again with the picture inverted', async () => {
+  // this stand-in "sees" a code only when the first pixel is dark, as a detector that cannot read inverted codes
+  const prelude = `
+    globalThis.BarcodeDetector = class {
+      static async getSupportedFormats() { return ['qr_code']; }
+      async detect(image) { return image.data[0] < 128 ? [{ rawValue: 'seen after inverting' }] : []; }
+    };`;
+  const light = Buffer.alloc(640 * 480, 220).toString('base64');
+  await expect(decodeWith(prelude, light)).resolves.toEqual({ engine: 'barcode-detector', text: 'seen after inverting' });
+});
+
 test('a BarcodeDetector without QR support (some desktop builds) is passed over for zxing-wasm', async () => {
   const prelude = `
     globalThis.BarcodeDetector = class {

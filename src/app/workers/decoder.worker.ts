@@ -27,9 +27,24 @@ async function nativeDecoder(): Promise<Decode | undefined> {
     // some desktop builds expose the class with no formats behind it
     if (!(await Detector.getSupportedFormats()).includes('qr_code')) return undefined;
     const detector = new Detector({ formats: ['qr_code'] });
-    return async (image) => (await detector.detect(image))[0]?.rawValue;
+    return async (image) => {
+      const found = (await detector.detect(image))[0]?.rawValue;
+      if (found !== undefined) return found;
+      // native detectors may miss light-on-dark codes (a phone in dark mode), which zxing finds with tryInvert
+      invert(image);
+      return (await detector.detect(image))[0]?.rawValue;
+    };
   } catch {
     return undefined;
+  }
+}
+
+function invert(image: ImageData): void {
+  const pixels = image.data;
+  for (let i = 0; i < pixels.length; i += 4) {
+    pixels[i] = 255 - pixels[i]!;
+    pixels[i + 1] = 255 - pixels[i + 1]!;
+    pixels[i + 2] = 255 - pixels[i + 2]!;
   }
 }
 

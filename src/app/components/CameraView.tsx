@@ -147,7 +147,8 @@ export function CameraView({ onScan, kiosk }: Props) {
           )}
         </div>
       ) : (
-        <div class="camera__view" style={{ aspectRatio: `${w} / ${h}` }}>
+        // capped by width, never by height, so the box keeps the video's shape and the frame marks the real crop
+        <div class="camera__view" style={{ aspectRatio: `${w} / ${h}`, maxWidth: `calc(70vh * ${w} / ${h})` }}>
           <video ref={video} class="camera__video" muted playsInline autoPlay aria-hidden="true" />
           <div class="camera__frame" style={frameStyle} aria-hidden="true" />
           <p class="camera__status" role="status">

@@ -53,7 +53,8 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
   const retryAt = signal<number | undefined>(undefined);
   let failures = 0;
   let inFlight: Promise<void> | undefined;
-  let again = false;
+  /** A trigger that came while an upload was in flight: 'forced' ones (staff, online, retry) beat the back-off. */
+  let again: 'none' | 'automatic' | 'forced' = 'none';
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const refreshCounts = async () => {
@@ -125,24 +126,30 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
 
   const upload = (trigger: UploadTrigger): Promise<void> => {
     if (status.peek() === 'revoked' && trigger !== 'manual') return Promise.resolve();
+    const automatic = trigger === 'interval' || trigger === 'redemption' || trigger === 'start';
     if (inFlight) {
-      again = true;
+      again = !automatic || again === 'forced' ? 'forced' : 'automatic';
       return inFlight;
     }
     const backingOff = retryAt.peek() !== undefined && now() < retryAt.peek()!;
-    if (backingOff && (trigger === 'interval' || trigger === 'redemption' || trigger === 'start')) return Promise.resolve();
+    if (backingOff && automatic) return Promise.resolve();
     clearRetry();
+    // after a pass: go again for a forced trigger unless revoked, for an automatic one only if the pass went well
+    const goAgain = () => (again === 'forced' && status.peek() !== 'revoked') || (again === 'automatic' && status.peek() === 'idle');
     inFlight = (async () => {
       try {
         do {
-          again = false;
+          if (again === 'forced') clearRetry();
+          again = 'none';
           await drain();
-        } while (again && status.peek() === 'idle');
+          // the count staff see is right after every attempt, whether or not anything could be sent
+          await refreshCounts();
+        } while (goAgain());
       } catch {
         // storage failed (a broken environment): keep everything and try again later
         fail({ ok: false, kind: 'server', status: 0 });
       } finally {
-        inFlight = undefined;
+        inFlight = undefined; // no await between the last look at `again` and here: no trigger is lost
       }
     })();
     return inFlight;

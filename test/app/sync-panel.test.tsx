@@ -1,0 +1,139 @@
+// The sync pieces staff see (happy-dom): the waiting count in the header, and the Settings panel for enrolment,
+// "Update now", a removed device and refused records. The service is a stub client: the network is tested elsewhere.
+
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup } from '@testing-library/preact';
+import type { SyncClient } from '../../src/app/adapters/sync-client.ts';
+import { EnrolmentPanel } from '../../src/app/components/EnrolmentPanel.tsx';
+import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
+import { SYNC_M } from '../../src/app/messages.ts';
+import { ModelsContext } from '../../src/app/models/context.ts';
+import { SyncModel } from '../../src/app/models/sync-model.ts';
+import { SettingsScreen } from '../../src/app/screens/SettingsScreen.tsx';
+import { generateSigningKey, signCompact, type PartnerProfile } from '../../src/core/index.ts';
+import { makeHarness, type Harness } from './support/harness.tsx';
+import { makeAppScheme, type AppScheme } from './support/scheme.ts';
+
+const NOW = 1_800_000_000;
+const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz012345';
+const profile: PartnerProfile = {
+  id: 'corner-shop', name: 'Corner Shop', kind: 'shop', timeZone: 'Europe/London',
+  offers: [{ id: 'coffee', title: 'Free coffee', description: '', kind: 'benefit', categories: ['adult'], limit: { kind: 'unlimited' } }],
+};
+
+let scheme: AppScheme;
+beforeAll(async () => {
+  scheme = await makeAppScheme(NOW);
+});
+afterEach(() => cleanup());
+
+/** A service stub: answers enrolment and profile, and answers uploads as `uploadAnswer` says. */
+function stubClient(calls: string[], uploadAnswer: 'ok' | 'reject-all' | '401' = 'ok'): SyncClient {
+  return {
+    enrol: async () => (calls.push('enrol'), { ok: true, deviceId: 'dev-till1', deviceToken: TOKEN, profile }),
+    profile: async () => (calls.push('profile'), { ok: true, deviceId: 'dev-till1', profile }),
+    fetchTrust: async () => (calls.push('trust'), { ok: true, bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt], listsMissing: 0 }),
+    upload: async (_url, _token, records) => {
+      calls.push('upload');
+      if (uploadAnswer === '401') return { ok: false, kind: 'unauthorised' };
+      return { ok: true, results: records.map((r) => (uploadAnswer === 'ok' ? { id: r.id, status: 'stored' as const } : { id: r.id, status: 'rejected' as const, reason: 'not your device' })) };
+    },
+  };
+}
+
+async function setup(uploadAnswer: 'ok' | 'reject-all' | '401' = 'ok') {
+  const h: Harness = await makeHarness(scheme);
+  const calls: string[] = [];
+  const sync = new SyncModel({
+    storage: h.storage,
+    client: stubClient(calls, uploadAnswer),
+    roots: scheme.roots,
+    trust: h.trust,
+    adoptProfile: (p) => h.settings.adoptProfile(p),
+    onRecordsChanged: () => void h.redemptions.load(90),
+    now: () => h.clock.now,
+  });
+  await sync.load();
+  h.settings.unlocked.value = true;
+  const show = (children: preact.ComponentChildren) => (
+    <ModelsContext.Provider value={{ ...h, sync }}>{children}</ModelsContext.Provider>
+  );
+  return { h, sync, calls, show };
+}
+
+const enrolmentCode = (key = scheme.root.privateJwk) =>
+  signCompact({ iss: 'test-scheme', iat: NOW - 60, exp: NOW + 86_400, jti: 'one-time-secret-123456', svc: 'https://scheme.test.example', partner: 'corner-shop' }, 'cp-enrol+jwt', key);
+
+async function addRecord(h: Harness) {
+  await h.storage.addRedemption({
+    id: crypto.randomUUID(), redeemedAt: '2027-01-15T09:00:00.000Z', offerId: 'coffee', partnerId: 'corner-shop', deviceId: 'dev-till1', iss: 'uk.test.carers', jti: 'TST-1001', verdict: 'VALID', uploaded: 0,
+  });
+}
+
+describe('the Settings panel for the scheme service', () => {
+  it('enrols from a pasted code: says who it works for and hides the demo profile choice', async () => {
+    const { show, calls } = await setup();
+    const { render } = await import('@testing-library/preact');
+    render(show(<SettingsScreen />));
+    expect(screen.getByText(SYNC_M.notEnrolled)).toBeTruthy();
+    expect(document.getElementById('partner-profile')).not.toBeNull();
+    fireEvent.input(screen.getByLabelText(SYNC_M.enrolCodeLabel), { target: { value: await enrolmentCode() } });
+    fireEvent.click(screen.getByRole('button', { name: SYNC_M.enrolButton }));
+    await screen.findByText(SYNC_M.enrolled('test-scheme', 'Corner Shop'));
+    await screen.findByText(SYNC_M.enrolDone('Corner Shop'));
+    expect(calls).toContain('enrol');
+    await waitFor(() => expect(document.getElementById('partner-profile')).toBeNull());
+    expect(screen.getByRole('button', { name: SYNC_M.trustUpdateNow })).toBeTruthy();
+  });
+
+  it('refuses a code from an untrusted signer in plain words, and calls nothing', async () => {
+    const { show, calls } = await setup();
+    const { render } = await import('@testing-library/preact');
+    render(show(<EnrolmentPanel />));
+    const stranger = await generateSigningKey('ES256');
+    fireEvent.input(screen.getByLabelText(SYNC_M.enrolCodeLabel), { target: { value: await enrolmentCode(stranger.privateJwk) } });
+    fireEvent.click(screen.getByRole('button', { name: SYNC_M.enrolButton }));
+    await screen.findByText(SYNC_M.enrolCode['bad-signature']);
+    expect(calls).toEqual([]);
+  });
+
+  it('says plainly when the device was removed, keeps the records and offers no upload button', async () => {
+    const { h, sync, show } = await setup('401');
+    const { render } = await import('@testing-library/preact');
+    await sync.enrol(await enrolmentCode());
+    await addRecord(h);
+    await sync.upload('manual');
+    render(show(<><SyncStatus /><EnrolmentPanel /></>));
+    expect((await screen.findByRole('alert')).textContent).toBe(SYNC_M.deviceRevoked);
+    expect(screen.getByRole('status', { name: SYNC_M.statusLabel }).textContent).toBe(`${SYNC_M.waitingShort(1)}: ${SYNC_M.revokedShort}`);
+    expect(screen.queryByRole('button', { name: SYNC_M.uploadNow })).toBeNull();
+  });
+
+  it('lists records the scheme refused, with the reason in plain words', async () => {
+    const { h, sync, show } = await setup('reject-all');
+    const { render } = await import('@testing-library/preact');
+    await sync.enrol(await enrolmentCode());
+    await addRecord(h);
+    await sync.upload('manual');
+    await h.redemptions.load(90);
+    render(show(<EnrolmentPanel />));
+    expect(screen.getByText(SYNC_M.rejectedHeading(1))).toBeTruthy();
+    expect(screen.getByText(/TST-1001/).textContent).toContain(SYNC_M.rejectedReason('not your device'));
+    expect(document.getElementById('upload-state')!.textContent).toContain(SYNC_M.waiting(0));
+  });
+});
+
+describe('the waiting count in the header', () => {
+  it('counts records waiting and goes to "All uploaded" once the service has them', async () => {
+    const { h, sync, show } = await setup();
+    const { render } = await import('@testing-library/preact');
+    await addRecord(h);
+    await addRecord(h);
+    await sync.uploader.refreshCounts();
+    render(show(<SyncStatus />));
+    expect(screen.getByRole('status', { name: SYNC_M.statusLabel }).textContent).toBe('2 waiting');
+    await sync.enrol(await enrolmentCode());
+    await waitFor(() => expect(screen.getByRole('status', { name: SYNC_M.statusLabel }).textContent).toBe('All uploaded'));
+  });
+});

@@ -48,10 +48,11 @@ export async function adoptTrust(tokens: TrustTokens, roots: readonly PinnedRoot
   return { ok: true, state: await buildTrustState(loaded.bundle, tokens.listJwts) };
 }
 
-/** True when `candidate` should replace `held`: a higher seq, or the same seq signed later. */
+/** True when `candidate` should replace `held`: only a higher seq does. */
 export function isNewerBundle(candidate: TrustBundle, held: TrustBundle | undefined): boolean {
   if (!held) return true;
-  return candidate.seq > held.seq || (candidate.seq === held.seq && candidate.iat > held.iat);
+  // spec section 3: a verifier replaces its bundle only with a higher seq
+  return candidate.seq > held.seq;
 }
 
 export type TrustFile = { name: string; text: string };

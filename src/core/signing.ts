@@ -111,6 +111,15 @@ export async function signStatusList(fields: StatusListFields, key: PrivateJwk):
   );
 }
 
+/**
+ * The seq of the next trust bundle: one more than the last, and never behind the clock counted in minutes, so a
+ * bundle signed later has the higher seq wherever it was signed (an app build's demo files, or the scheme service).
+ * A verifier replaces its bundle only with a higher seq (spec section 3).
+ */
+export function nextBundleSeq(previous: number | undefined, now: NumericDate): number {
+  return Math.max((previous ?? 0) + 1, Math.floor(now / 60));
+}
+
 export type BundleIssuer = { iss: string; name: string; cats: readonly Category[]; keys: readonly PublicJwk[] };
 
 export type TrustBundleFields = {

@@ -3,6 +3,7 @@
 
 import {
   jwsToQrText,
+  nextBundleSeq,
   signPassport,
   signStatusList,
   signTrustBundle,
@@ -88,7 +89,7 @@ export type DemoTrustData = {
 const YEAR = 31_557_600;
 
 /** Signs the whole demo scheme as of `now`. */
-export async function makeDemoTrustData(now: NumericDate, seq = 1): Promise<DemoTrustData> {
+export async function makeDemoTrustData(now: NumericDate, seq = nextBundleSeq(undefined, now)): Promise<DemoTrustData> {
   const plan = demoPassportPlan();
   const bundle = await signTrustBundle(
     {

@@ -43,6 +43,18 @@ describe('loading trust data', () => {
     expect(trust.info.value?.lists).toEqual([{ issuer: ISSUER_NAME, iat: NOW - 3600 }]);
   });
 
+  it('a shipped bundle replaces the held one only with a higher seq, not with the same seq signed later', async () => {
+    const name = `t-${Math.random()}`;
+    const held = await scheme.signBundle({ seq: 7, iat: NOW - 7200 });
+    await model(async () => ({ bundleJwt: held, listJwts: [] }), name);
+    const sameSeqLater = await model(async () => ({ bundleJwt: await scheme.signBundle({ seq: 7, iat: NOW - 60 }), listJwts: [] }), name);
+    expect(sameSeqLater.trust.state.value?.bundle.jwt).toBe(held);
+    sameSeqLater.storage.close();
+    const higher = await scheme.signBundle({ seq: 8, iat: NOW - 7200 });
+    const { trust } = await model(async () => ({ bundleJwt: higher, listJwts: [] }), name);
+    expect(trust.state.value?.bundle.jwt).toBe(higher);
+  });
+
   it('does not adopt a shipped bundle signed by a root that is not pinned', async () => {
     const stranger = await generateSigningKey('ES256');
     const { trust } = await model(async () => ({ bundleJwt: await scheme.signBundle({ seq: 5, root: stranger }), listJwts: [] }));

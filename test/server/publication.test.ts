@@ -138,7 +138,7 @@ describe.each(BACKENDS)('publication ($name)', (backend) => {
     t.clock.now += 86_400;
     await t.service.refresh();
     const next = (await fetchTrust()).bundle;
-    expect(next.seq).toBe(first.seq + 1);
+    expect(next.seq).toBeGreaterThan(first.seq);
     expect(next.iat).toBe(t.clock.now);
   });
 

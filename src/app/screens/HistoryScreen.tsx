@@ -8,13 +8,14 @@ import { LOCALE, M } from '../messages.ts';
 const RECENT = 50;
 
 export function HistoryScreen() {
-  const { redemptions, settings, download } = useModels();
+  const { redemptions, settings, download, sync } = useModels();
   const profile = settings.settings.value.profile;
   const titles = new Map(profile.offers.map((o) => [o.id, o.title]));
   const today = redemptions.today.value;
   const todayIds = new Set(today.map((r) => r.id));
   const recent = redemptions.records.value.filter((r) => !todayIds.has(r.id)).slice(0, RECENT);
-  const waiting = redemptions.waiting.value;
+  // the uploader's count leaves out records the scheme refused (they are kept, but never sent again)
+  const waiting = sync ? sync.uploader.waiting.value : redemptions.waiting.value;
   const counts = new Map<string, number>();
   for (const r of today) counts.set(r.offerId, (counts.get(r.offerId) ?? 0) + 1);
   const purged = redemptions.purged.value;

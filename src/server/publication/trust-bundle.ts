@@ -1,7 +1,7 @@
 // The scheme's trust bundle (spec section 3): signed with the root, a higher seq whenever keys or issuers change,
 // and signed again well before it expires.
 
-import { signTrustBundle, type Category, type PublicJwk } from '../../core/index.ts';
+import { nextBundleSeq, signTrustBundle, type Category, type PublicJwk } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 
 /** A bundle lives 30 days and is signed again once a day, so a device that syncs now and then never holds a stale one. */
@@ -27,7 +27,7 @@ export async function publishTrustBundle(ctx: SchemeContext, reason: string): Pr
          FROM issuers i ORDER BY i.iss`,
     );
     const iat = ctx.now();
-    const seq = (last?.seq ?? 0) + 1;
+    const seq = nextBundleSeq(last?.seq ?? undefined, iat);
     const exp = iat + BUNDLE_LIFETIME;
     const jwt = await signTrustBundle(
       {

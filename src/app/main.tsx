@@ -41,6 +41,7 @@ async function start(): Promise<void> {
     adoptProfile: (profile) => settings.adoptProfile(profile),
     onRecordsChanged: () => void redemptions.load(settings.settings.peek().retentionDays),
     isOnline: () => navigator.onLine,
+    publicTrustSource: new URL('.', document.baseURI).href,
   });
   await sync.load(); // also reads this device's id
 

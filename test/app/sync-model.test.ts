@@ -42,7 +42,7 @@ beforeEach(async () => {
 });
 
 /** The models as main.tsx wires them, on a clock fixed at NOW; the device holds the scheme's seq 1 data. */
-async function build(options: { held?: boolean } = {}) {
+async function build(options: { held?: boolean; publicTrustSource?: string } = {}) {
   if (options.held !== false) await storage.saveTrust({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt], fetchedAt: new Date(NOW * 1000).toISOString() });
   const settings = new SettingsModel(storage);
   await settings.load();
@@ -55,6 +55,7 @@ async function build(options: { held?: boolean } = {}) {
     trust,
     adoptProfile: (p) => settings.adoptProfile(p),
     now: () => NOW * 1000,
+    ...(options.publicTrustSource ? { publicTrustSource: options.publicTrustSource } : {}),
   });
   await sync.load();
   return { settings, trust, sync };
@@ -231,6 +232,26 @@ describe('trust data refresh', () => {
   it('does nothing before the device is enrolled (no service address known)', async () => {
     const { sync } = await build();
     expect(await sync.refreshTrust()).toBeUndefined();
+  });
+
+  it("before enrolment, takes the public trust data from the app's own origin when it is a scheme service", async () => {
+    const { sync, trust } = await build({ publicTrustSource: `${SVC}/` });
+    await trust.whenReady();
+    const qr = await scheme.passport({ idx: 3 });
+    const statuses = new Uint8Array(1024);
+    statuses[3] = 1;
+    serveTrust(scheme.bundleJwt, [await signStatusList({ uri: LIST_URI, iat: NOW - 60, bits: 2, statuses }, scheme.issuer.privateJwk)]);
+    expect((await sync.refreshTrust())?.outcome).toBe('updated');
+    const state = trust.state.value!;
+    expect((await verifyPassport(qr, { bundle: state.bundle, statusLists: state.statusLists, now: NOW })).code).toBe('REVOKED');
+  });
+
+  it("before enrolment, says nothing when the app's origin publishes no trust data (a static web server)", async () => {
+    server.use(http.get('https://static.test/*', () => new HttpResponse('Not found', { status: 404 })));
+    const { sync, trust } = await build({ publicTrustSource: 'https://static.test/' });
+    expect(await sync.refreshTrust()).toBeUndefined();
+    expect(sync.lastCheck.value).toBeUndefined();
+    expect(trust.state.value!.bundle.jwt).toBe(scheme.bundleJwt);
   });
 });
 

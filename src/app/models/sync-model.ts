@@ -38,6 +38,11 @@ export type SyncDeps = {
   isOnline?: () => boolean;
   trustEveryMs?: number;
   uploadEveryMs?: number;
+  /**
+   * Where to refresh the public trust data (spec section 7) before this device is enrolled: the app's own origin,
+   * which is a scheme service when the service serves the app. Where it is not (a static host), nothing is said.
+   */
+  publicTrustSource?: string;
 };
 
 export const ENROLMENT_KEY = 'sync-enrolment';
@@ -116,11 +121,13 @@ export const SyncModel = createModel((deps: SyncDeps) => {
 
   const refreshTrust = async (): Promise<TrustCheck | undefined> => {
     const held = enrolment.peek();
-    if (!held || checking.peek()) return undefined;
+    const source = held?.serviceUrl ?? deps.publicTrustSource;
+    if (source === undefined || checking.peek()) return undefined;
     checking.value = true;
     try {
       await deps.trust.whenReady(); // merge with what is held, not with nothing
-      const fetched = await deps.client.fetchTrust(held.serviceUrl);
+      const fetched = await deps.client.fetchTrust(source);
+      if (!fetched.ok && !held) return undefined; // not enrolled, and the app's origin publishes nothing
       let check: TrustCheck;
       if (!fetched.ok) check = { at: now(), outcome: 'failed', message: SYNC_M.trustCheckFailed };
       else {

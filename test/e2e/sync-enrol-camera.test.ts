@@ -1,45 +1,33 @@
 // Enrolling by holding the coordinator's enrolment QR up to the camera in Settings (issue 4), in Chromium with a
 // fake camera playing that QR, against the scheme service in-process serving the built app.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_SCHEME_ID } from '../../src/demo/demo-scheme.ts';
-import type { Database } from '../../src/server/db/database.ts';
-import { openDatabase } from '../../src/server/db/open-database.ts';
-import { startService, type RunningService } from '../../src/server/service.ts';
 import { createPartner, enrolmentCode } from '../server/support/scheme-fixtures.ts';
-import { ADMIN_PASSWORD } from '../server/support/test-service.ts';
 import { launchChromium } from './support/chromium.ts';
+import { startServedApp, type ServedApp } from './support/served-app.ts';
 import { seriousViolations } from './support/app-page.ts';
 import { writeQrY4m } from './support/y4m.ts';
 
-let folder: string;
-let db: Database;
-let service: RunningService;
+let served: ServedApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'cp-sync-camera-'));
-  db = await openDatabase({ kind: 'pglite', folder });
-  service = await startService({ db, adminPassword: ADMIN_PASSWORD, staticDir: resolve('dist'), refreshEveryMs: 0 });
-  await createPartner(service.url, 'ward-7', ['visiting']);
-  const code = await enrolmentCode(service.url, 'ward-7');
+  served = await startServedApp();
+  await createPartner(served.service.url, 'ward-7', ['visiting']);
+  const code = await enrolmentCode(served.service.url, 'ward-7');
   browser = await launchChromium({ fakeCamera: writeQrY4m(code, { moduleSize: 4 }, 'enrolment.y4m') });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await service?.close();
-  await db?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
+  await served?.close();
 });
 
 test('the enrolment QR held up to the camera in Settings enrols the device, and the panel passes axe', async () => {
   const page = await browser.newPage();
-  await page.goto(`${service.url}/`);
+  await page.goto(`${served.service.url}/`);
   await page.locator('.freshness').first().waitFor();
   // the scan screen's camera sees the same code and may show it as "not a passport": staff then open Settings
   await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent === 'Settings')?.click());
@@ -52,7 +40,7 @@ test('the enrolment QR held up to the camera in Settings enrols the device, and 
   await page.locator('#enrolment-message', { hasText: 'Done: this device now works for Partner ward-7.' }).waitFor();
   // the camera stopped once it had read the code
   expect(await page.locator('#enrolment-code ~ * video, .settings__section video').count()).toBe(0);
-  const devices = await db.query<{ id: string }>("SELECT id FROM devices WHERE partner_id = 'ward-7'");
+  const devices = await served.db.query<{ id: string }>("SELECT id FROM devices WHERE partner_id = 'ward-7'");
   expect(devices).toHaveLength(1);
 
   await page.locator('#upload-state', { hasText: 'All records uploaded' }).waitFor();

@@ -2,59 +2,48 @@
 // own PGlite folder; staff enrol the page with a pasted code, go offline, redeem two offers, come back online, and
 // the service's database holds each record exactly once.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_SCHEME_ID } from '../../src/demo/demo-scheme.ts';
-import type { Database } from '../../src/server/db/database.ts';
-import { openDatabase } from '../../src/server/db/open-database.ts';
-import { startService, type RunningService } from '../../src/server/service.ts';
 import { createPartner, enrolmentCode } from '../server/support/scheme-fixtures.ts';
-import { adminCall, ADMIN_PASSWORD } from '../server/support/test-service.ts';
+import { adminCall } from '../server/support/test-service.ts';
 import { launchChromium } from './support/chromium.ts';
+import { startServedApp, type ServedApp } from './support/served-app.ts';
 import { pasteCode, unlockSettings } from './support/app-page.ts';
 
-let folder: string;
-let db: Database;
-let service: RunningService;
+let served: ServedApp;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let qrText: string;
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'cp-sync-e2e-'));
-  db = await openDatabase({ kind: 'pglite', folder });
   // the demo keys: the built app pins the demo root, so it trusts this service's codes and bundle
-  service = await startService({ db, adminPassword: ADMIN_PASSWORD, staticDir: resolve('dist'), seedDemo: true, refreshEveryMs: 0 });
-  await createPartner(service.url, 'e2e-shop', ['coffee', 'parking']);
-  const issued = await adminCall(service.url, 'POST', '/admin/api/passports', { iss: 'uk.llr.vasl', cat: 'adult', name: 'Amara Testcarer' });
+  served = await startServedApp({ seedDemo: true });
+  await createPartner(served.service.url, 'e2e-shop', ['coffee', 'parking']);
+  const issued = await adminCall(served.service.url, 'POST', '/admin/api/passports', { iss: 'uk.llr.vasl', cat: 'adult', name: 'Amara Testcarer' });
   expect(issued.status).toBe(201);
   qrText = issued.data.qrText;
 
   browser = await launchChromium();
   context = await browser.newContext();
   page = await context.newPage();
-  await page.goto(`${service.url}/`);
+  await page.goto(`${served.service.url}/`);
   await page.locator('.freshness', { hasText: 'Trust data updated' }).waitFor();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await service?.close();
-  await db?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
+  await served?.close();
 });
 
 test('enrolling with a pasted code makes the page work for the partner the code names', async () => {
   await unlockSettings(page);
-  await page.locator('#enrolment-code').fill(await enrolmentCode(service.url, 'e2e-shop'));
+  await page.locator('#enrolment-code').fill(await enrolmentCode(served.service.url, 'e2e-shop'));
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
   await page.locator('#enrolment-state', { hasText: `Enrolled with ${DEMO_SCHEME_ID} as Partner e2e-shop` }).waitFor({ timeout: 15_000 });
   await page.locator('.topbar__partner', { hasText: 'Partner e2e-shop' }).waitFor();
-  const devices = await db.query<{ id: string }>("SELECT id FROM devices WHERE partner_id = 'e2e-shop' AND revoked_at IS NULL");
+  const devices = await served.db.query<{ id: string }>("SELECT id FROM devices WHERE partner_id = 'e2e-shop' AND revoked_at IS NULL");
   expect(devices).toHaveLength(1);
 });
 
@@ -72,11 +61,11 @@ test('two offers redeemed offline are uploaded once each when the page is back o
   await page.locator('.topbar__sync', { hasText: '2 waiting' }).waitFor();
   // give the uploader a chance to try while offline: nothing may reach the service
   await page.waitForTimeout(1_000);
-  expect(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM redemptions WHERE partner_id = $1', ['e2e-shop']))[0]!.n)).toBe(0);
+  expect(Number((await served.db.query<{ n: number }>('SELECT count(*)::int AS n FROM redemptions WHERE partner_id = $1', ['e2e-shop']))[0]!.n)).toBe(0);
 
   await context.setOffline(false);
   await page.locator('.topbar__sync', { hasText: 'All uploaded' }).waitFor({ timeout: 30_000 });
-  const rows = await db.query<{ id: string; offer_id: string; n: number }>(
+  const rows = await served.db.query<{ id: string; offer_id: string; n: number }>(
     'SELECT id, offer_id, count(*) OVER (PARTITION BY id)::int AS n FROM redemptions WHERE partner_id = $1 ORDER BY offer_id',
     ['e2e-shop'],
   );
@@ -86,6 +75,6 @@ test('two offers redeemed offline are uploaded once each when the page is back o
   // the device's own copy says uploaded, and a second upload sends nothing new
   await page.reload();
   await page.locator('.topbar__sync', { hasText: 'All uploaded' }).waitFor({ timeout: 15_000 });
-  const again = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM redemptions WHERE partner_id = $1', ['e2e-shop']);
+  const again = await served.db.query<{ n: number }>('SELECT count(*)::int AS n FROM redemptions WHERE partner_id = $1', ['e2e-shop']);
   expect(Number(again[0]!.n)).toBe(2);
 });

@@ -2,52 +2,41 @@
 // trust data (spec section 7) from its own origin, so a passport revoked on the admin side reads "Not valid" after
 // the next refresh (here: a reload, which refreshes at start).
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Database } from '../../src/server/db/database.ts';
-import { openDatabase } from '../../src/server/db/open-database.ts';
-import { startService, type RunningService } from '../../src/server/service.ts';
-import { adminCall, ADMIN_PASSWORD } from '../server/support/test-service.ts';
+import { adminCall } from '../server/support/test-service.ts';
 import { launchChromium } from './support/chromium.ts';
+import { startServedApp, type ServedApp } from './support/served-app.ts';
 import { pasteCode } from './support/app-page.ts';
 
-let folder: string;
-let db: Database;
-let service: RunningService;
+let served: ServedApp;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'cp-public-trust-e2e-'));
-  db = await openDatabase({ kind: 'pglite', folder });
-  service = await startService({ db, adminPassword: ADMIN_PASSWORD, staticDir: resolve('dist'), seedDemo: true, refreshEveryMs: 0 });
+  served = await startServedApp({ seedDemo: true });
   browser = await launchChromium();
   page = await (await browser.newContext()).newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await service?.close();
-  await db?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
+  await served?.close();
 });
 
 test('a passport revoked at the service is refused by an app it serves, before any enrolment', async () => {
-  const issued = await adminCall(service.url, 'POST', '/admin/api/passports', { iss: 'uk.llr.vasl', cat: 'adult', name: 'Ravi Testcarer' });
+  const issued = await adminCall(served.service.url, 'POST', '/admin/api/passports', { iss: 'uk.llr.vasl', cat: 'adult', name: 'Ravi Testcarer' });
   expect(issued.status).toBe(201);
   const { qrText, passport } = issued.data as { qrText: string; passport: { jti: string } };
   const { jti } = passport;
 
-  await page.goto(`${service.url}/`);
+  await page.goto(`${served.service.url}/`);
   await page.locator('.freshness', { hasText: 'Trust data updated' }).waitFor();
   await pasteCode(page, qrText);
   await page.locator('#verdict-heading', { hasText: 'Valid' }).waitFor();
   await expect(page.locator('#verdict-heading').textContent()).resolves.toBe('Valid');
 
-  const revoked = await adminCall(service.url, 'POST', `/admin/api/passports/uk.llr.vasl/${jti}/revoke`, {});
+  const revoked = await adminCall(served.service.url, 'POST', `/admin/api/passports/uk.llr.vasl/${jti}/revoke`, {});
   expect(revoked.status).toBe(200);
   const refreshed = page.waitForResponse((r) => r.url().includes('/.well-known/carers-passport/status/') && r.status() === 200);
   await page.reload();

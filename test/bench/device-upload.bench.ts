@@ -97,8 +97,22 @@ async function benchBackend(label: string, url: string | undefined): Promise<voi
     };
     const cycles: number[] = [];
     let lastMark = 0;
+    // the uploader's storage calls, timed one by one, to show where a batch cycle's time goes on the device
+    const storageTimes = { listWaiting: [] as number[], markUploaded: [] as number[], countWaiting: [] as number[] };
+    const timed = <A extends unknown[], R>(times: number[], call: (...args: A) => Promise<R>) => async (...args: A) => {
+      const t0 = performance.now();
+      const result = await call(...args);
+      times.push(performance.now() - t0);
+      return result;
+    };
+    const timedStorage = {
+      ...storage,
+      listWaiting: timed(storageTimes.listWaiting, storage.listWaiting),
+      markUploaded: timed(storageTimes.markUploaded, storage.markUploaded),
+      countWaiting: timed(storageTimes.countWaiting, storage.countWaiting),
+    };
     const uploader = new OutboxUploader({
-      storage,
+      storage: timedStorage,
       client: timedClient,
       session: () => ({ serviceUrl: check.claims.svc, token: enrolled.deviceToken }),
       onChanged: () => {
@@ -137,6 +151,9 @@ async function benchBackend(label: string, url: string | undefined): Promise<voi
       { figure: 'batch round trip, p95', value: quantile(sortedTrips, 0.95), unit: 'ms' },
       { figure: 'batch cycle, median', value: quantile(sortedCycles, 0.5), unit: 'ms (read outbox, send, mark uploaded)' },
       { figure: 'batch cycle, p95', value: quantile(sortedCycles, 0.95), unit: 'ms' },
+      ...(['listWaiting', 'markUploaded', 'countWaiting'] as const).map((call) => ({
+        figure: `storage.${call}, median`, value: quantile([...storageTimes[call]].sort((a, b) => a - b), 0.5), unit: `ms per call (${storageTimes[call].length} calls, fake-indexeddb)`,
+      })),
       { figure: 'rows held for this device', value: held, unit: held === RECORDS ? 'records: exactly 10,000, check passed' : `records: CHECK FAILED, expected ${RECORDS}` },
     ];
     printTable(label, figures);

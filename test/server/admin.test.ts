@@ -40,6 +40,24 @@ describe.each(BACKENDS)('admin ($name)', (backend) => {
     expect(page).toContain('passport.issue');
   });
 
+  it('says a passport whose dates have passed is expired, not just "valid"', async () => {
+    const issued = await adminCall(t.url, 'POST', '/admin/api/passports', { iss: 'uk.test.vasl', cat: 'adult', name: 'Dates Testcarer' });
+    expect(issued.status).toBe(201);
+    const { jti, exp } = issued.data.passport as { jti: string; exp: number };
+    const row = async () => {
+      const page = await (await fetch(`${t.url}/admin?q=${jti}`, { headers: adminHeaders() })).text();
+      return page.slice(page.indexOf(`<code>${jti}</code>`)).split('</tr>')[0]!;
+    };
+    expect(await row()).toContain('>valid<');
+    const before = t.clock.now;
+    t.clock.now = exp + 1;
+    try {
+      expect(await row()).toContain('valid, but expired (renew)');
+    } finally {
+      t.clock.now = before;
+    }
+  });
+
   it('refuses changes that are not JSON or come from another origin (a form on another site)', async () => {
     const form = await fetch(`${t.url}/admin/api/passports`, {
       method: 'POST',

@@ -47,7 +47,7 @@ export async function renderAdminPage(ctx: SchemeContext, search: string): Promi
 <section><h2>Passports</h2>
 <form method="get" action="/admin"><label>Find by number or name <input name="q" value="${e(search)}"></label> <button>Find</button></form>
 <table><thead><tr><th>Number</th><th>Issuer</th><th>Name</th><th>Kind</th><th>Valid until</th><th>Status</th><th>Change</th></tr></thead>
-<tbody>${passports.map(passportRow).join('')}</tbody></table><div id="changed" class="result" aria-live="polite"></div></section>
+<tbody>${passports.map((p) => passportRow(p, ctx.now())).join('')}</tbody></table><div id="changed" class="result" aria-live="polite"></div></section>
 
 <section><h2>Partners and their devices</h2>
 ${partners.map((p) => `<article><h3>${e(p.name)} <small>(${e(p.kind)}, ${p.offers.length} offers)</small></h3>
@@ -72,7 +72,7 @@ ${audit.map((a) => `<tr><td>${e(a.at)}</td><td>${e(a.actor)}</td><td>${e(a.actio
 </main><script>${ADMIN_SCRIPT}</script></body></html>`;
 }
 
-function passportRow(p: RegisterEntry): string {
+function passportRow(p: RegisterEntry, now: number): string {
   const key = `${e(p.iss)}/${e(p.jti)}`;
   const actions = [
     p.status === 'valid' ? `<button data-act="suspend" data-passport="${key}">Suspend</button>` : '',
@@ -81,5 +81,13 @@ function passportRow(p: RegisterEntry): string {
     p.status !== 'revoked' && p.name ? `<button data-act="renew" data-passport="${key}">Renew</button>` : '',
   ].join(' ');
   return `<tr><td><code>${e(p.jti)}</code></td><td>${e(p.iss)}</td><td>${e(p.name ?? '(not kept)')}</td><td>${e(p.cat)}</td>
-<td>${new Date(p.exp * 1000).toISOString().slice(0, 10)}</td><td class="status-${p.status}">${p.status}</td><td>${actions}</td></tr>`;
+<td>${new Date(p.exp * 1000).toISOString().slice(0, 10)}</td><td class="status-${p.status}">${statusWords(p, now)}</td><td>${actions}</td></tr>`;
+}
+
+/** The register's status, and whether its dates make it expired or not yet valid, so "valid" is never misread. */
+function statusWords(p: RegisterEntry, now: number): string {
+  if (p.status !== 'valid') return p.status;
+  if (now >= p.exp) return 'valid, but expired (renew)';
+  if (now < p.nbf) return 'valid from ' + new Date(p.nbf * 1000).toISOString().slice(0, 10);
+  return 'valid';
 }

@@ -9,6 +9,7 @@ import { DEFAULT_STATUS_LIST_SIZE, type SchemeContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { demoCardsRoute } from './demo/cards-page.ts';
 import { deviceRoutes } from './devices/routes.ts';
+import { ADMIN_LOGIN_LIMIT, adminGate } from './http/auth.ts';
 import { CORS_HEADERS, isCrossOriginPath, preflight } from './http/cors.ts';
 import { DEFAULT_BODY_LIMIT } from './http/read-body.ts';
 import { problem, type Reply } from './http/reply.ts';
@@ -35,6 +36,8 @@ export type ServiceOptions = {
   keepNames?: boolean;
   statusListSize?: number;
   rateLimit?: RateLimit;
+  /** Wrong admin passwords allowed per address (default: a burst of 10, then one per 10 s). */
+  adminLoginLimit?: RateLimit;
   bodyLimit?: number;
   /** The built app to serve (dist/), with the SPA fallback. */
   staticDir?: string;
@@ -78,9 +81,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   publicationRoutes(router, ctx);
   deviceRoutes(router, ctx);
   redemptionRoutes(router, ctx, limiter, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
-  reportRoutes(router, ctx, options.adminPassword);
-  adminApiRoutes(router, ctx, options.adminPassword);
-  adminPageRoute(router, ctx, options.adminPassword);
+  // one gate for every admin door, on the scheme's clock (so tests can move it)
+  const admin = adminGate(options.adminPassword, new RateLimiter(options.adminLoginLimit ?? ADMIN_LOGIN_LIMIT, () => ctx.now() * 1000));
+  reportRoutes(router, ctx, admin);
+  adminApiRoutes(router, ctx, admin);
+  adminPageRoute(router, ctx, admin);
   if (ctx.keys.demo) demoCardsRoute(router, ctx);
   const staticDir = options.staticDir === undefined ? undefined : resolve(options.staticDir);
 

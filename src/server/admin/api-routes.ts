@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { SchemeContext } from '../context.ts';
 import { createEnrolmentCode } from '../devices/enrolment-codes.ts';
 import { listDevices, revokeDevice } from '../devices/device-store.ts';
-import { isSameOriginJson, requireAdmin } from '../http/auth.ts';
+import { isSameOriginJson, requireAdmin, type AdminGate } from '../http/auth.ts';
 import { parseJson, readBody } from '../http/read-body.ts';
 import { json, problem, type Reply } from '../http/reply.ts';
 import type { RequestInfo, Router } from '../http/router.ts';
@@ -15,10 +15,10 @@ import { passportQrSvg, textQrSvg } from './qr-svg.ts';
 
 type AdminHandler = (info: RequestInfo, actor: string, body: Record<string, unknown>) => Promise<Reply>;
 
-export function adminApiRoutes(router: Router, ctx: SchemeContext, adminPassword: string): void {
+export function adminApiRoutes(router: Router, ctx: SchemeContext, admin: AdminGate): void {
   /** Admin auth on every route; changes must be same-origin JSON (see isSameOriginJson). */
   const guarded = (handler: AdminHandler, change: boolean) => async (info: RequestInfo): Promise<Reply> => {
-    const auth = requireAdmin(info.req, adminPassword);
+    const auth = requireAdmin(info.req, admin);
     if (!auth.ok) return auth.reply;
     if (!change) return handler(info, auth.actor, {});
     if (!isSameOriginJson(info.req)) return problem(415, 'json-only', 'Send changes as JSON from the admin page.');

@@ -2,7 +2,7 @@
 
 import type { SchemeContext } from '../context.ts';
 import { listDevices } from '../devices/device-store.ts';
-import { requireAdmin } from '../http/auth.ts';
+import { requireAdmin, type AdminGate } from '../http/auth.ts';
 import { html } from '../http/reply.ts';
 import type { Router } from '../http/router.ts';
 import { listPartners } from '../partners/partner-store.ts';
@@ -12,9 +12,9 @@ import { REPORTS } from '../reports/reports.ts';
 import { barChart, escapeHtml as e } from './charts.ts';
 import { ADMIN_SCRIPT, ADMIN_STYLE } from './page-assets.ts';
 
-export function adminPageRoute(router: Router, ctx: SchemeContext, adminPassword: string): void {
+export function adminPageRoute(router: Router, ctx: SchemeContext, admin: AdminGate): void {
   router.get('/admin', async ({ req, url }) => {
-    const auth = requireAdmin(req, adminPassword);
+    const auth = requireAdmin(req, admin);
     if (!auth.ok) return auth.reply;
     return html(await renderAdminPage(ctx, url.searchParams.get('q') ?? ''));
   });

@@ -1,4 +1,4 @@
-// A token bucket per device: bursts of uploads are fine (a device catching up after a day offline), a loop is not.
+// A token bucket per key: per device for uploads (a burst after a day offline is fine, a loop is not), and per address for wrong admin passwords.
 
 export type RateLimit = { capacity: number; refillPerSecond: number };
 
@@ -13,7 +13,7 @@ export class RateLimiter {
   take(key: string): { ok: true } | { ok: false; retryAfter: number } {
     const now = this.clock();
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.capacity, at: now };
-    bucket.tokens = Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.refillPerSecond);
+    bucket.tokens = this.tokensAt(bucket, now);
     bucket.at = now;
     this.buckets.set(key, bucket);
     if (this.buckets.size > 10_000) this.forgetFull(now);
@@ -21,13 +21,29 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return { ok: true };
     }
-    return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - bucket.tokens) / this.limit.refillPerSecond)) };
+    return { ok: false, retryAfter: this.secondsUntilOne(bucket.tokens) };
+  }
+
+  /** Whether a token is there, without taking it (the admin login takes one only for a wrong password). */
+  check(key: string): { ok: true } | { ok: false; retryAfter: number } {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return { ok: true };
+    const tokens = this.tokensAt(bucket, this.clock());
+    return tokens >= 1 ? { ok: true } : { ok: false, retryAfter: this.secondsUntilOne(tokens) };
+  }
+
+  private tokensAt(bucket: { tokens: number; at: number }, now: number): number {
+    return Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.refillPerSecond);
+  }
+
+  private secondsUntilOne(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / this.limit.refillPerSecond));
   }
 
   /** Buckets that have refilled say nothing a fresh bucket would not: drop them so memory stays bounded. */
   private forgetFull(now: number): void {
     for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + ((now - bucket.at) / 1000) * this.limit.refillPerSecond >= this.limit.capacity) this.buckets.delete(key);
+      if (this.tokensAt(bucket, now) >= this.limit.capacity) this.buckets.delete(key);
     }
   }
 }

@@ -52,12 +52,21 @@ describe.each(BACKENDS)('redemption upload ($name)', (backend) => {
     expect(again.data.results[0].status).toBe('duplicate');
   });
 
-  it("rejects another partner's records and another device's records, and stores none of them", async () => {
+  it("rejects another partner's records, its devices and unknown issuers, and stores none of them", async () => {
     const theirs = record(pharmacy);
-    const colleague = record(otherTill);
-    const answer = await upload(t.url, till.deviceToken, { records: [theirs, colleague, { ...record(till), partnerId: 'pharmacy' }] });
-    expect(answer.data.results.map((r: any) => r.reason)).toEqual(['not your partner', 'not your device', 'not your partner']);
-    expect(await count('id = ANY($1::uuid[])', [[theirs.id, colleague.id]])).toBe(0);
+    const posingAsPharmacyTill = { ...record(till), deviceId: pharmacy.deviceId };
+    const unknownIssuer = record(till, { iss: 'uk.nobody' });
+    const answer = await upload(t.url, till.deviceToken, { records: [theirs, posingAsPharmacyTill, { ...record(till), partnerId: 'pharmacy' }, unknownIssuer] });
+    expect(answer.data.results.map((r: any) => r.reason)).toEqual(['not your partner', 'not a device of your partner', 'not your partner', 'unknown issuer']);
+    expect(await count('id = ANY($1::uuid[])', [[theirs.id, posingAsPharmacyTill.id, unknownIssuer.id]])).toBe(0);
+  });
+
+  it('stores what a device recorded under its earlier id after it was enrolled again for the same partner', async () => {
+    const before = record(otherTill);
+    const again = await enrol(t.url, 'corner-shop'); // the same till, enrolled again: a new device id and token
+    const answer = await upload(t.url, again.deviceToken, { records: [before, record(again)] });
+    expect(answer.data.results.map((r: any) => r.status)).toEqual(['stored', 'stored']);
+    expect(await count('id = $1', [before.id])).toBe(1);
   });
 
   it('stores a batch sent twice once', async () => {

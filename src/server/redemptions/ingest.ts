@@ -13,6 +13,7 @@ export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejec
 export async function ingestRecords(ctx: SchemeContext, device: Device, records: readonly unknown[]): Promise<RecordResult[]> {
   const results: RecordResult[] = new Array(records.length);
   const accepted = new Map<string, { record: RedemptionRecord; positions: number[] }>();
+  const { knownIssuers, partnerDevices } = await ingestFacts(ctx, device, records);
   records.forEach((value, position) => {
     const read = readRedemptionRecord(value);
     const id = typeof (value as { id?: unknown } | null)?.id === 'string' ? (value as { id: string }).id : '';
@@ -22,7 +23,9 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
     }
     const record = { ...read.record, id: read.record.id.toLowerCase() };
     if (record.partnerId !== device.partnerId) results[position] = { id, status: 'rejected', reason: 'not your partner' };
-    else if (record.deviceId !== device.id) results[position] = { id, status: 'rejected', reason: 'not your device' };
+    // a device enrolled again uploads what it recorded under its earlier id: any device of the same partner counts
+    else if (!partnerDevices.has(record.deviceId)) results[position] = { id, status: 'rejected', reason: 'not a device of your partner' };
+    else if (!knownIssuers.has(record.iss)) results[position] = { id, status: 'rejected', reason: 'unknown issuer' };
     else {
       const seen = accepted.get(record.id);
       if (!seen) accepted.set(record.id, { record, positions: [position] });
@@ -68,6 +71,16 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
     });
   }
   return results;
+}
+
+/** The issuers of the scheme, and which of the device ids the batch names belong to the uploading device's partner. */
+async function ingestFacts(ctx: SchemeContext, device: Device, records: readonly unknown[]) {
+  const named = [...new Set(records.map((r) => (r as { deviceId?: unknown } | null)?.deviceId).filter((d): d is string => typeof d === 'string'))];
+  const [issuers, devices] = await Promise.all([
+    ctx.db.query<{ iss: string }>('SELECT iss FROM issuers'),
+    ctx.db.query<{ id: string }>('SELECT id FROM devices WHERE partner_id = $1 AND id = ANY($2::text[])', [device.partnerId, named]),
+  ]);
+  return { knownIssuers: new Set(issuers.map((r) => r.iss)), partnerDevices: new Set([device.id, ...devices.map((r) => r.id)]) };
 }
 
 /** The same record: equal fields, with redeemedAt compared as an instant (…00Z and …00.000Z are one time). */

@@ -130,7 +130,7 @@ export const M = {
   historyAllUploaded: 'All records uploaded',
   historyExport: 'Export CSV',
   historyExportHint: 'Downloads every record on this device. No names are included.',
-  historyPurged: (n: number) => `${n} old uploaded records were removed.`,
+  historyPurged: (n: number) => `${n} old uploaded or refused ${n === 1 ? 'record was' : 'records were'} removed.`,
   colTime: 'Time',
   colOffer: 'Offer',
   colPassport: 'Passport number',

@@ -77,12 +77,18 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** Ids of records to purge: uploaded AND older than the retention period. Waiting records are always kept. */
+/**
+ * Ids of records to purge: finished with (uploaded, or refused by the scheme: `refused` holds their ids) AND older
+ * than the retention period. A refused record is never sent again, so keeping it would keep its local reference
+ * for ever. Records waiting for upload are always kept.
+ */
 export function selectPurgeable(
   records: readonly Pick<StoredRedemption, 'id' | 'redeemedAt' | 'uploaded'>[],
   now: number,
   retentionDays: number,
+  refused: ReadonlySet<string>,
 ): string[] {
   const cutoff = now - retentionDays * 86_400_000;
-  return records.filter((r) => r.uploaded === 1 && Date.parse(r.redeemedAt) < cutoff).map((r) => r.id);
+  const finished = (r: Pick<StoredRedemption, 'id' | 'uploaded'>) => r.uploaded === 1 || refused.has(r.id);
+  return records.filter((r) => finished(r) && Date.parse(r.redeemedAt) < cutoff).map((r) => r.id);
 }

@@ -78,6 +78,23 @@ describe('history', () => {
     expect(harness.redemptions.waiting.value).toBe(2);
     harness.wrap(<HistoryScreen />);
     await waitFor(() => expect(screen.getByText('2 records waiting for upload')).toBeTruthy());
-    expect(screen.getByText('1 old uploaded records were removed.')).toBeTruthy();
+    expect(screen.getByText('1 old uploaded or refused record was removed.')).toBeTruthy();
+  });
+
+  it('at start, also purges records the scheme refused once past 90 days, with their local reference', async () => {
+    const storage = await openStorage(`purge-refused-${Math.random()}`);
+    const records = [
+      record('old-refused', 91, 0, { reference: 'RX-OLD' }),
+      record('recent-refused', 10, 0, { reference: 'RX-NEW' }),
+      record('old-waiting', 300, 0, { reference: 'RX-WAIT' }),
+    ];
+    for (const r of records) await storage.addRedemption(r);
+    await storage.markRejected([{ id: 'old-refused', reason: 'unknown passport' }, { id: 'recent-refused', reason: 'unknown passport' }], new Date(NOW * 1000 - 5 * DAY_MS).toISOString());
+    const harness = await makeHarness(scheme, { storage });
+    expect((await storage.listRedemptions()).map((r) => r.id).sort()).toEqual(['old-waiting', 'recent-refused']);
+    expect((await storage.listRejected()).map((r) => r.id)).toEqual(['recent-refused']);
+    expect(harness.redemptions.purged.value).toBe(1);
+    expect(harness.redemptions.records.value.map((r) => r.reference)).not.toContain('RX-OLD');
+    expect(await storage.countWaiting()).toBe(1);
   });
 });

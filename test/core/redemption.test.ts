@@ -62,6 +62,14 @@ describe('retention purge', () => {
   const r = (id: string, daysAgo: number, uploaded: 0 | 1) => ({ id, redeemedAt: new Date(now - daysAgo * day).toISOString(), uploaded });
   it('selects uploaded records older than the retention period and keeps everything waiting for upload', () => {
     const records = [r('old-up', 91, 1), r('old-waiting', 200, 0), r('new-up', 89, 1), r('new-waiting', 1, 0)];
-    expect(selectPurgeable(records, now, 90)).toEqual(['old-up']);
+    expect(selectPurgeable(records, now, 90, new Set())).toEqual(['old-up']);
+  });
+
+  it('purges records the scheme refused once past the retention period too, so a local reference does not stay for ever', () => {
+    const records = [r('old-refused', 91, 0), r('new-refused', 89, 0), r('old-waiting', 200, 0), r('old-up', 91, 1)];
+    const refused = new Set(['old-refused', 'new-refused']);
+    expect(selectPurgeable(records, now, 90, refused).sort()).toEqual(['old-refused', 'old-up']);
+    // waiting for upload is never purged, however old; being refused is what makes an un-uploaded record purgeable
+    expect(selectPurgeable(records, now, 90, new Set())).toEqual(['old-up']);
   });
 });

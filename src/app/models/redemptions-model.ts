@@ -78,10 +78,10 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     problems,
     pending,
     purged,
-    /** Loads every record and purges uploaded ones past the retention period. */
+    /** Loads every record and purges uploaded and refused ones past the retention period. */
     async load(retentionDays: number) {
-      const all = await deps.storage.listRedemptions();
-      const purge = selectPurgeable(all, now(), retentionDays);
+      const [all, rejected] = await Promise.all([deps.storage.listRedemptions(), deps.storage.listRejected()]);
+      const purge = selectPurgeable(all, now(), retentionDays, new Set(rejected.map((r) => r.id)));
       if (purge.length > 0) await deps.storage.deleteRedemptions(purge);
       const gone = new Set(purge);
       records.value = all.filter((r) => !gone.has(r.id));

@@ -192,6 +192,7 @@ export const M = {
   trustLoadHint: 'Choose a trust bundle (.jwt) and/or cancellation lists (.jwt) given to you by the scheme.',
   trustLoaded: (n: number) => (n === 1 ? '1 file loaded.' : `${n} files loaded.`),
   trustFileRejected: (file: string, why: string) => `${file} was not used: ${why}`,
+  trustBundleNotNewer: 'it is not newer than the trust list this device already holds',
   trustNotAToken: 'it is not a trust bundle or a cancellation list',
   /** Why a chosen trust bundle was refused, by the core's BundleRejection code. */
   bundleRejected: {

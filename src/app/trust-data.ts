@@ -7,6 +7,7 @@ import {
   decodeBase64url,
   decodeStatusList,
   loadTrustBundle,
+  replacesHeldBundle,
   type PinnedRoot,
   type StatusListProblem,
   type TrustBundle,
@@ -48,13 +49,6 @@ export async function adoptTrust(tokens: TrustTokens, roots: readonly PinnedRoot
   return { ok: true, state: await buildTrustState(loaded.bundle, tokens.listJwts) };
 }
 
-/** True when `candidate` should replace `held`: only a higher seq does. */
-export function isNewerBundle(candidate: TrustBundle, held: TrustBundle | undefined): boolean {
-  if (!held) return true;
-  // spec section 3: a verifier replaces its bundle only with a higher seq
-  return candidate.seq > held.seq;
-}
-
 export type TrustFile = { name: string; text: string };
 export type FilesOutcome = { stored?: StoredTrust; state?: TrustState; messages: string[]; loaded: number };
 
@@ -75,6 +69,7 @@ export async function loadTrustFiles(
     if (typ === 'cp-trust+jwt') {
       const result = await loadTrustBundle(file.text, bundle ? { roots, heldSeq: bundle.seq } : { roots });
       if (!result.ok) messages.push(M.trustFileRejected(file.name, M.bundleRejected[result.reason]));
+      else if (!replacesHeldBundle(result.bundle, bundle)) messages.push(M.trustFileRejected(file.name, M.trustBundleNotNewer));
       else {
         bundle = result.bundle;
         loaded++;

@@ -139,6 +139,11 @@ function readIssuer(value: unknown): { iss: string; name: string; cats: Category
   return { iss, name, cats: known, rawKeys: keys };
 }
 
+/** spec section 3: a verifier replaces its bundle only with a higher seq (the same seq is no rollback, nor newer). */
+export function replacesHeldBundle(candidate: TrustBundle, held: TrustBundle | undefined): boolean {
+  return held === undefined || candidate.seq > held.seq;
+}
+
 /** spec section 3: a bundle past its exp is still used, with a warning. No skew. */
 export function isBundleStale(bundle: TrustBundle, now: NumericDate): boolean {
   return now > bundle.exp;

@@ -63,6 +63,14 @@ describe('loading trust data', () => {
 });
 
 describe('files chosen by staff', () => {
+  it('a bundle with the same seq as the held one is not used, and staff are told why', async () => {
+    const { trust } = await model(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }));
+    const sameSeq = await scheme.signBundle({ seq: 1, iat: NOW - 60 });
+    expect(await trust.loadFiles([{ name: 'same.jwt', text: sameSeq }])).toBe(0);
+    expect(trust.messages.value).toEqual(['same.jwt was not used: it is not newer than the trust list this device already holds']);
+    expect(trust.state.value?.bundle.jwt).toBe(scheme.bundleJwt);
+  });
+
   it('a newer bundle and a newer list replace the held ones', async () => {
     const { trust, storage } = await model(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }));
     const newerList = await signStatusList({ uri: LIST_URI, iat: NOW - 60, bits: 2, statuses: new Uint8Array(1024) }, scheme.issuer.privateJwk);

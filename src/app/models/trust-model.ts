@@ -2,9 +2,9 @@
 // then files staff choose in Settings. The core TrustState is built once per change, never per scan.
 
 import { computed, createModel, signal } from '@preact/signals';
-import { buildTrustState, type PinnedRoot, type TrustState } from '../../core/index.ts';
+import { buildTrustState, replacesHeldBundle, type PinnedRoot, type TrustState } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { adoptTrust, isNewerBundle, loadTrustFiles, type TrustFile, type TrustTokens } from '../trust-data.ts';
+import { adoptTrust, loadTrustFiles, type TrustFile, type TrustTokens } from '../trust-data.ts';
 
 export type TrustDeps = {
   storage: AppStorage;
@@ -58,7 +58,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     if (shipped) {
       const current = state.peek();
       const adopted = await adoptTrust(shipped, deps.roots, current?.bundle.seq);
-      if (adopted.ok && isNewerBundle(adopted.state.bundle, current?.bundle)) await save(adopted.state);
+      if (adopted.ok && replacesHeldBundle(adopted.state.bundle, current?.bundle)) await save(adopted.state);
       else if (current) {
         // same bundle: newer shipped lists still replace older held ones (the set keeps the newest per uri)
         const merged = await buildTrustState(current.bundle, [...current.statusLists.all().map((l) => l.jwt), ...shipped.listJwts]);

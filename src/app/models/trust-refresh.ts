@@ -4,7 +4,7 @@
 // when it is newer (the core's StatusListSet keeps the later iat). What does not verify is ignored: the last good
 // data keeps working.
 
-import { buildTrustState, loadTrustBundle, type PinnedRoot, type TrustState } from '../../core/index.ts';
+import { buildTrustState, loadTrustBundle, replacesHeldBundle, type PinnedRoot, type TrustState } from '../../core/index.ts';
 
 export type Fetched = { bundleJwt: string; listJwts: readonly string[] };
 
@@ -28,7 +28,7 @@ export async function mergeFetchedTrust(held: TrustState | undefined, fetched: F
   if (!loaded.ok) {
     verdict = 'rejected';
     bundleProblem = loaded.detail;
-  } else if (!bundle || loaded.bundle.seq > bundle.seq) {
+  } else if (replacesHeldBundle(loaded.bundle, bundle)) {
     bundle = loaded.bundle;
     verdict = 'replaced';
   }

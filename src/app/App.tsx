@@ -4,6 +4,7 @@
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { LazyScreen } from './components/LazyScreen.tsx';
 import { SyncStatus } from './components/SyncStatus.tsx';
+import { CheckFailed } from './components/CheckFailed.tsx';
 import { TrustFreshness } from './components/TrustFreshness.tsx';
 import { useModels } from './models/context.ts';
 import type { ScreenName } from './models/navigation-model.ts';
@@ -52,7 +53,7 @@ export function App() {
         (shown ? (
           <VerdictScreen mode="staff" />
         ) : (
-          <ScanScreen mode="staff" onScan={(text) => void verdict.scan(text)} freshness={<TrustFreshness />} />
+          <ScanScreen mode="staff" onScan={(text) => void verdict.scan(text)} freshness={<><TrustFreshness /><CheckFailed /></>} />
         ))}
       {screen === 'history' && <LazyScreen load={loadHistory} />}
       {screen === 'settings' &&

@@ -89,6 +89,7 @@ export const M = {
   staleListAge: (days: number) => `The cancellation list is ${days} days old: connect to the internet to update it, or check the passport another way.`,
   skipToContent: 'Skip to content',
   noTrust: 'This device has no trust data yet, so passports cannot be checked. Open Settings to load it.',
+  checkFailed: 'This device could not check the passport. Please try again; if it keeps happening, restart the app.',
   checking: 'Checking…',
   scanPrompt: 'Scan a Carers Passport to check it.',
   trustAgeBadge: (ago: string) => `Trust data updated ${ago}`,
@@ -289,3 +290,10 @@ export const SYNC_M = {
 // ---- Scan screen and update prompt (the scan/PWA work): their words live in scan-messages.ts, keyed like these,
 // and are re-exported here so every user-facing string is reachable from this one module.
 export { SCAN_MESSAGES, cameraProblemMessage, scanMessage, type ScanMessageKey } from './scan-messages.ts';
+
+// ---- Another tab of this app holds the database at another version (storage.ts blocked/blocking, OtherTabNotice).
+export const OTHER_TAB_MESSAGES = {
+  updatedElsewhere: 'This app was updated in another tab. Reload to continue.',
+  waitingForOtherTab: 'This app is open in another tab with an older version. Close or reload that tab to continue.',
+  reload: 'Reload',
+} as const;

@@ -36,6 +36,22 @@ describe('the verdict model', () => {
     expect(model.noTrust.value).toBe(true);
   });
 
+  it('when the check itself breaks, stops "checking" and says so; the next scan clears it', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let broken = true;
+    const model = new VerdictModel({ verify: async () => { if (broken) throw new Error('quota exceeded'); return valid; }, clearAfter: signal(30) });
+    await model.scan('CP1:/00');
+    expect(model.checking.value).toBe(false);
+    expect(model.failed.value).toBe(true);
+    expect(model.shown.value).toBeUndefined();
+    broken = false;
+    await model.scan('CP1:/00');
+    expect(model.failed.value).toBe(false);
+    expect(model.shown.value?.verdict.code).toBe('VALID');
+    model[Symbol.dispose]();
+    errors.mockRestore();
+  });
+
   it('counts down each second and clears at zero; extend() starts the count again', async () => {
     vi.useFakeTimers();
     const onResult = vi.fn();

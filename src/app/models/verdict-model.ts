@@ -19,6 +19,7 @@ export const VerdictModel = createModel((deps: VerdictDeps) => {
   const secondsLeft = signal(0);
   const checking = signal(false);
   const noTrust = signal(false);
+  const failed = signal(false);
   let scans = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -47,12 +48,23 @@ export const VerdictModel = createModel((deps: VerdictDeps) => {
     secondsLeft,
     checking,
     noTrust,
+    /** The last check could not be done at all (not a verdict on the passport). */
+    failed,
     async scan(text: string) {
       const mine = ++scans;
       clear();
       noTrust.value = false;
+      failed.value = false;
       checking.value = true;
-      const verdict = await deps.verify(text);
+      let verdict: Verdict | undefined;
+      try {
+        verdict = await deps.verify(text);
+      } catch (error) {
+        // a broken environment (storage full, crypto missing), not a bad passport: say so, never hang on "checking"
+        if (mine === scans) (checking.value = false), (failed.value = true);
+        console.error('verification failed', error);
+        return;
+      }
       if (mine !== scans) return; // a newer scan started while this one was verifying
       checking.value = false;
       if (!verdict) {

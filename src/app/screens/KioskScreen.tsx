@@ -2,6 +2,7 @@
 // No staff controls except the way out, which needs the staff PIN.
 
 import { useState } from 'preact/hooks';
+import { CheckFailed } from '../components/CheckFailed.tsx';
 import { TrustFreshness } from '../components/TrustFreshness.tsx';
 import { useModels } from '../models/context.ts';
 import { M } from '../messages.ts';
@@ -33,7 +34,7 @@ export function KioskScreen() {
       {verdict.shown.value ? (
         <VerdictScreen mode="kiosk" />
       ) : (
-        <ScanScreen mode="kiosk" onScan={(text) => void verdict.scan(text)} freshness={verdict.noTrust.value ? <TrustFreshness /> : undefined} />
+        <ScanScreen mode="kiosk" onScan={(text) => void verdict.scan(text)} freshness={verdict.noTrust.value ? <TrustFreshness /> : <CheckFailed />} />
       )}
       <footer class="kiosk__staff">
         <button type="button" onClick={() => setLeaving(true)}>

@@ -10,6 +10,7 @@ import { openStorage } from './adapters/storage.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
 import { registerServiceWorker } from './adapters/sw-bridge.ts';
 import { App } from './App.tsx';
+import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext, type Models } from './models/context.ts';
 import { KioskModel } from './models/kiosk-model.ts';
 import { NavigationModel } from './models/navigation-model.ts';
@@ -23,7 +24,14 @@ import { fetchShippedTrust } from './trust-data.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
-  const storage = await openStorage();
+  const root = document.getElementById('app')!;
+  // another tab opened a newer version and this tab has let go of its data: reload at once unless a verification is
+  // on screen, then staff choose the moment (set once the verdict model exists)
+  let verificationShowing = () => false;
+  const storage = await openStorage(undefined, {
+    onBlocked: () => render(<OtherTabNotice kind="waiting" />, root),
+    onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
+  });
   const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
 
   const settings = new SettingsModel(storage);
@@ -62,6 +70,7 @@ async function start(): Promise<void> {
     clearAfter: computed(() => (kiosk.active.value ? settings.settings.value.kioskResetSeconds : settings.settings.value.clearAfterSeconds)),
     onResult: resultFeedback(settings.settings, { beep, vibrate }),
   });
+  verificationShowing = () => verdict.shown.peek() !== undefined;
 
   const redemptions = new RedemptionsModel({
     storage,
@@ -94,7 +103,7 @@ async function start(): Promise<void> {
     <ModelsContext.Provider value={models}>
       <App />
     </ModelsContext.Provider>,
-    document.getElementById('app')!,
+    root,
   );
   void registerServiceWorker();
   sync.start((listener) => {

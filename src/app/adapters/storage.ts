@@ -52,9 +52,25 @@ export type AppStorage = {
   close(): void;
 };
 
-export async function openStorage(name = DB_NAME): Promise<AppStorage> {
+/** What the app hears when another tab of a different version wants the database (an update that bumps it). */
+export type OtherTabEvents = {
+  /** A newer version opened elsewhere: this connection is already closed, so this tab must reload to go on. */
+  onVersionChange?: () => void;
+  /** This (newer) tab waits until tabs still holding the older version close; the open finishes when they do. */
+  onBlocked?: () => void;
+};
+
+export async function openStorage(name = DB_NAME, events: OtherTabEvents = {}): Promise<AppStorage> {
   const added = new Set<() => void>();
   const db: IDBPDatabase<PassportDb> = await openDB<PassportDb>(name, 2, {
+    // without these an old tab keeps the database and a new tab's open waits for ever behind it (a blank page)
+    blocked() {
+      events.onBlocked?.();
+    },
+    blocking() {
+      db.close();
+      events.onVersionChange?.();
+    },
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
         database.createObjectStore('trust');

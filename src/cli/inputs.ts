@@ -38,7 +38,7 @@ export async function readInputFile(io: CliIo, path: string, flag: string): Prom
 export async function readJsonFile(io: CliIo, path: string, flag: string): Promise<unknown> {
   const text = await readInputFile(io, path, flag);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown; // editors on Windows save a byte order mark
   } catch {
     return usageError(`${flag} file ${path} is not JSON`);
   }

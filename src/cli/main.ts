@@ -6,7 +6,7 @@ import { issueCommand } from './commands/issue.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { statusCommand } from './commands/status.ts';
 import { verifyCommand } from './commands/verify.ts';
-import { EXIT_INVALID, EXIT_USAGE, EXIT_VALID, UsageError, oneLine } from './errors.ts';
+import { EXIT_USAGE, EXIT_VALID, UsageError, oneLine } from './errors.ts';
 import type { CliIo, Command } from './io.ts';
 
 /** Every command, in the order `--help` lists them. A new command is its own file, its import and one entry here. */
@@ -58,7 +58,8 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
     if (error instanceof UsageError) return fail(io, `${command.name}: ${error.message}`);
     if (process.env.CARERS_PASSPORT_DEBUG) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
     io.stderr(`${PROGRAM} ${command.name}: internal error: ${oneLine(error)}\n`);
-    return EXIT_INVALID;
+    // not 1: a script must never read a failure to check as "this passport is invalid" (spec section 6)
+    return EXIT_USAGE;
   }
 }
 

@@ -51,7 +51,8 @@ export function encodeBase64url(bytes: Uint8Array): string {
   return text;
 }
 
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so JSON.parse refuses it: a BOM before JSON is not JSON (RFC 8259)
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
 
 export function utf8(text: string): Uint8Array {

@@ -68,7 +68,9 @@ export async function decodeStatusList(
   const { sub, iat, exp, ttl, status_list: statusList } = claims;
   if (typeof sub !== 'string' || !isNumericDate(iat)) return fail('claims');
   if (exp !== undefined && !isNumericDate(exp)) return fail('claims');
-  if (ttl !== undefined && !(typeof ttl === 'number' && Number.isSafeInteger(ttl) && ttl >= 0)) return fail('claims');
+  // ttl is optional and decides nothing here (spec section 4), so a malformed one is dropped, not a reason to ignore
+  // the list: ignoring it would turn a revoked passport into a warning
+  const readTtl = typeof ttl === 'number' && Number.isSafeInteger(ttl) && ttl >= 0 ? ttl : undefined;
   if (typeof statusList !== 'object' || statusList === null || Array.isArray(statusList)) return fail('claims');
   const { bits, lst } = statusList as Record<string, unknown>;
   if (bits !== 1 && bits !== 2 && bits !== 4 && bits !== 8) return fail('bits');
@@ -85,7 +87,7 @@ export async function decodeStatusList(
       issuer: holder.issuer.iss,
       iat,
       ...(exp === undefined ? {} : { exp }),
-      ...(ttl === undefined ? {} : { ttl }),
+      ...(readTtl === undefined ? {} : { ttl: readTtl }),
       bits,
       bytes: inflated.bytes,
       size: (inflated.bytes.length * 8) / bits,

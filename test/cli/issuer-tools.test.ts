@@ -103,10 +103,10 @@ describe('issue', () => {
 describe('the guard in main', () => {
   const throwing = (error: unknown): Command => ({ name: 'boom', summary: 's', usage: 'Usage: carers-passport boom', run: async () => { throw error; } });
 
-  it('turns a usage error into exit 2 and a bug into exit 1, each one line without a stack', async () => {
+  it('turns a usage error and a bug into exit 2 (never 1, which means invalid), each one line without a stack', async () => {
     const local = memoryIo({ now: NOW });
     expect(await main(['boom'], local, [throwing(new UsageError('--x is wrong'))])).toBe(2);
-    expect(await main(['boom'], local, [throwing(new TypeError('cannot read properties of undefined\n    at x.ts:1'))])).toBe(1);
+    expect(await main(['boom'], local, [throwing(new TypeError('cannot read properties of undefined\n    at x.ts:1'))])).toBe(2);
     expect(local.err).toEqual(['carers-passport boom: --x is wrong\n', 'carers-passport boom: internal error: cannot read properties of undefined\n']);
     expect(local.out).toEqual([]);
   });

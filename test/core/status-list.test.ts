@@ -198,4 +198,14 @@ describe('staleness (no skew) and rows 9 to 12', () => {
   it('ttl is optional and does not make a list stale', async () => {
     expect(await codeAt(scheme.ed, 5, [await clean({ iat: NOW - 6 * DAY, extra: { ttl: 60 } })])).toBe('VALID');
   });
+
+  it('a malformed ttl is dropped, not a reason to ignore the list: its revocations still count', async () => {
+    const statuses = new Uint8Array(131_072);
+    statuses[7] = 1;
+    for (const ttl of ['x', -1, 1.5, null]) {
+      const list = await clean({ statuses, extra: { ttl } });
+      expect(await codeAt(scheme.ed, 7, [list])).toBe('REVOKED');
+      expect(await codeAt(scheme.ed, 5, [list])).toBe('VALID');
+    }
+  });
 });

@@ -24,6 +24,15 @@ describe.each(['es', 'ed'] as const)('header rules, %s issuer', (which) => {
     expect(await codeFor(good())).toBe('STATUS_UNKNOWN');
   });
 
+  it('a byte order mark before the header JSON is not JSON: MALFORMED', async () => {
+    expect(await codeFor(`\uFEFF${JSON.stringify(good())}`)).toBe('MALFORMED');
+  });
+
+  it('a byte order mark before the payload JSON is not JSON: MALFORMED at row 5, after the signature holds', async () => {
+    const jws = await signRaw(good(), `\uFEFF${JSON.stringify(passportClaims(issuer()))}`, issuer().key.privateJwk);
+    expect((await verifyWith(scheme, jws)).code).toBe('MALFORMED');
+  });
+
   it.each(['none', 'HS256', 'RS256', 'ES384', 'ES512', 'PS256', 'Ed25519', 'Ed448', 'es256', 'eddsa', ''])(
     'rejects alg %j as MALFORMED',
     async (alg) => {

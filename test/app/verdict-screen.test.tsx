@@ -3,6 +3,7 @@
 
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { signStatusList } from '../../src/core/index.ts';
 import { VerdictScreen } from '../../src/app/screens/VerdictScreen.tsx';
 import { makeHarness } from './support/harness.tsx';
 import { ISSUER_NAME, LIST_URI, makeAppScheme, REVOKED_IDX, type AppScheme } from './support/scheme.ts';
@@ -22,6 +23,31 @@ async function showVerdict(qr: string) {
   const view = harness.wrap(<VerdictScreen mode="staff" />);
   return { harness, view };
 }
+
+describe('an out-of-date cancellation list', () => {
+  const DAY = 86_400;
+  it('says how many days old the list is when age is why it is out of date', async () => {
+    const harness = await makeHarness(scheme);
+    harness.clock.now = (scheme.now + 9 * DAY) * 1000;
+    vi.useFakeTimers({ now: harness.clock.now, toFake: ['Date'] });
+    await harness.verdict.scan(await scheme.passport({}));
+    const view = harness.wrap(<VerdictScreen mode="staff" />);
+    expect(view.container.textContent).toContain('The cancellation list is 9 days old');
+  });
+
+  it('never says "0 days old" when a fresh list is out of date because it passed its end date', async () => {
+    const harness = await makeHarness(scheme);
+    await harness.trust.whenReady();
+    const ended = await signStatusList({ uri: LIST_URI, iat: scheme.now - 60, exp: scheme.now - 30, bits: 2, statuses: new Uint8Array(1024) }, scheme.issuer.privateJwk);
+    expect(await harness.trust.loadFiles([{ name: 'ended.jwt', text: ended }])).toBe(1);
+    vi.useFakeTimers({ now: harness.clock.now, toFake: ['Date'] });
+    await harness.verdict.scan(await scheme.passport({}));
+    expect(harness.verdict.shown.value?.verdict.code).toBe('STATUS_STALE');
+    const view = harness.wrap(<VerdictScreen mode="staff" />);
+    expect(view.container.textContent).not.toContain('days old');
+    expect(view.container.textContent).toContain('Connect to update');
+  });
+});
 
 describe('each result has its colour, its icon and its words', () => {
   it('a genuine, current passport is green "Valid" with a tick and the carer\'s details', async () => {

@@ -23,7 +23,8 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   if (!shown) return null;
   const { verdict } = shown;
   const timeZone = settings.settings.value.profile.timeZone;
-  const staleDays = verdict.code === 'STATUS_STALE' ? listAgeDays(verdict, trust.state.value?.statusLists.all() ?? []) : undefined;
+  const held = trust.state.value;
+  const staleDays = verdict.code === 'STATUS_STALE' && held ? listAgeDays(verdict, held.statusLists.all(), held.bundle.statusMaxAge) : undefined;
 
   return (
     <main class={`verdict verdict--${verdict.result} verdict--${mode}`} aria-labelledby="verdict-heading">
@@ -75,11 +76,16 @@ function PassportDetails({ passport, timeZone }: { passport: Passport; timeZone:
   );
 }
 
-function listAgeDays(verdict: Verdict, lists: { issuer: string; iat: number }[]): number | undefined {
+/**
+ * How many days old the issuer's list is, when age is why it is stale; undefined when it is stale because it passed
+ * its own end date (spec section 4), so the screen never says "0 days old" and the general advice shows instead.
+ */
+function listAgeDays(verdict: Verdict, lists: { issuer: string; iat: number }[], statusMaxAge: number): number | undefined {
   if (verdict.result === 'invalid') return undefined;
   const own = lists.filter((l) => l.issuer === verdict.passport.iss).map((l) => l.iat);
   if (own.length === 0) return undefined;
-  return Math.floor((Date.now() / 1000 - Math.max(...own)) / 86_400);
+  const age = Date.now() / 1000 - Math.max(...own);
+  return age > statusMaxAge ? Math.floor(age / 86_400) : undefined;
 }
 
 function focusScreenHeading(): void {

@@ -75,6 +75,25 @@ describe('redeeming', () => {
     expect(harness.redemptions.waiting.value).toBe(1);
   });
 
+  it('a record written while the history reloads is kept, so "already used today" still holds', async () => {
+    const real = await openStorage(`reload-${Math.random()}`);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let slowReads = false;
+    const slow: AppStorage = { ...real, listRedemptions: async () => { const all = await real.listRedemptions(); if (slowReads) await gate; return all; } };
+    const { harness } = await offersFor(await scheme.passport(), { storage: slow });
+    slowReads = true;
+    const reloading = harness.redemptions.load(90); // e.g. after an upload: it reads before the redemption below
+    await act(async () => undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Give: 10% off' }));
+    await waitFor(() => expect(screen.getByText('Recorded: 10% off')).toBeTruthy());
+    release();
+    await reloading;
+    expect(harness.redemptions.records.value.map((r) => r.offerId)).toEqual(['ten-percent-off']);
+    const check = harness.redemptions.checks.value.find((c) => c.offer.id === 'ten-percent-off');
+    expect(check?.applies).toBe(false);
+  });
+
   it('a double tap creates one record', async () => {
     const { harness } = await offersFor(await scheme.passport());
     const button = screen.getByRole('button', { name: 'Give: 10% off' });

@@ -35,6 +35,8 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
   const problems = signal<Readonly<Record<string, string>>>({});
   const pending = signal<ReadonlySet<string>>(new Set());
   const purged = signal(0);
+  let loads = 0; // loads in progress
+  const addedWhileLoading: StoredRedemption[] = [];
 
   // a new verdict (or none) starts clean: no confirmation, references or receipts carry over
   effect(() => {
@@ -80,13 +82,21 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     purged,
     /** Loads every record and purges uploaded and refused ones past the retention period. */
     async load(retentionDays: number) {
-      const [all, rejected] = await Promise.all([deps.storage.listRedemptions(), deps.storage.listRejected()]);
-      const purge = selectPurgeable(all, now(), retentionDays, new Set(rejected.map((r) => r.id)));
-      if (purge.length > 0) await deps.storage.deleteRedemptions(purge);
-      const gone = new Set(purge);
-      records.value = all.filter((r) => !gone.has(r.id));
-      purged.value = purge.length;
-      clock.value = now();
+      loads++;
+      try {
+        const [all, rejected] = await Promise.all([deps.storage.listRedemptions(), deps.storage.listRejected()]);
+        const purge = selectPurgeable(all, now(), retentionDays, new Set(rejected.map((r) => r.id)));
+        if (purge.length > 0) await deps.storage.deleteRedemptions(purge);
+        const gone = new Set(purge);
+        // a record written while this load was reading is not in `all`: keep it, or a daily limit could be missed
+        const read = new Set(all.map((r) => r.id));
+        const meanwhile = addedWhileLoading.filter((r) => !read.has(r.id));
+        records.value = [...meanwhile, ...all.filter((r) => !gone.has(r.id))];
+        purged.value = purge.length;
+        clock.value = now();
+      } finally {
+        if (--loads === 0) addedWhileLoading.length = 0;
+      }
     },
     confirmWarning(confirmed: boolean) {
       warningConfirmed.value = confirmed;
@@ -119,6 +129,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
       deps.onActivity?.();
       try {
         await deps.storage.addRedemption(stored);
+        if (loads > 0) addedWhileLoading.push(stored);
         records.value = [stored, ...records.peek()];
         // the world may have moved on (a new scan): only confirm on the verdict it was for
         if (deps.shown.peek()?.id === shown.id) recorded.value = { ...recorded.peek(), [offerId]: stored };

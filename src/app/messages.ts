@@ -1,7 +1,7 @@
 // Every user-facing string of the app, keyed, in plain English for staff at a till. The verdict words themselves
 // come from the core's VERDICT_MESSAGES (the CLI prints the same). One place to translate.
 
-import { VERDICT_MESSAGES, type BundleRejection, type Category, type OfferHours, type OfferRefusal, type PartnerKind, type VerdictCode } from '../core/index.ts';
+import { VERDICT_MESSAGES, type BundleRejection, type Category, type OfferHours, type OfferRefusal, type PartnerKind, type StatusListProblem, type VerdictCode } from '../core/index.ts';
 
 export const LOCALE = 'en-GB';
 
@@ -209,6 +209,18 @@ export const M = {
     rollback: 'it is older than the trust bundle this device already holds',
   } satisfies Record<BundleRejection, string>,
   trustListUnusable: (problem: string) => `the cancellation list could not be used (${problem})`,
+  /** Why a cancellation list file staff chose is not used, per core StatusListProblem. */
+  listProblem: {
+    'unknown-key': 'it is signed by a key this device does not trust',
+    'bad-signature': 'its signature does not verify',
+    'too-large': 'it is too large',
+    'not-a-token': 'it is damaged or not in the expected form',
+    header: 'it is damaged or not in the expected form',
+    claims: 'it is damaged or not in the expected form',
+    bits: 'it is damaged or not in the expected form',
+    'lst-encoding': 'it is damaged or not in the expected form',
+    'not-one-zlib-stream': 'it is damaged or not in the expected form',
+  } satisfies Record<StatusListProblem, string>,
   storageSection: 'Storage on this device',
   storagePersisted: 'Records are kept safe: the browser will not clear them on its own.',
   storageNotPersisted: 'The browser may clear records when space runs low.',

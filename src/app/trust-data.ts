@@ -4,13 +4,11 @@
 
 import {
   buildTrustState,
-  decodeBase64url,
   decodeStatusList,
   loadTrustBundle,
+  readTyp,
   replacesHeldBundle,
   type PinnedRoot,
-  type StatusListProblem,
-  type TrustBundle,
   type TrustState,
 } from '../core/index.ts';
 import type { StoredTrust } from './adapters/storage.ts';
@@ -65,7 +63,7 @@ export async function loadTrustFiles(
   let loaded = 0;
   const lists: TrustFile[] = [];
   for (const file of files) {
-    const typ = tokenType(file.text);
+    const typ = readTyp(file.text);
     if (typ === 'cp-trust+jwt') {
       const result = await loadTrustBundle(file.text, bundle ? { roots, heldSeq: bundle.seq } : { roots });
       if (!result.ok) messages.push(M.trustFileRejected(file.name, M.bundleRejected[result.reason]));
@@ -83,7 +81,7 @@ export async function loadTrustFiles(
   }
   for (const file of lists) {
     const decoded = await decodeStatusList(file.text, bundle);
-    if (!decoded.ok) messages.push(M.trustFileRejected(file.name, M.trustListUnusable(problemWords(decoded.problem))));
+    if (!decoded.ok) messages.push(M.trustFileRejected(file.name, M.trustListUnusable(M.listProblem[decoded.problem])));
     else {
       listJwts.push(decoded.list.jwt);
       loaded++;
@@ -94,29 +92,4 @@ export async function loadTrustFiles(
   // keep only the lists the set kept (the newest per uri and issuer), so the store does not grow
   listJwts = state.statusLists.all().map((l) => l.jwt);
   return { state, stored: { bundleJwt: bundle.jwt, listJwts, fetchedAt: now.toISOString() }, messages, loaded };
-}
-
-function tokenType(text: string): string | undefined {
-  const header = text.trim().split('.')[0];
-  const bytes = header === undefined ? undefined : decodeBase64url(header);
-  if (!bytes) return undefined;
-  try {
-    const typ = (JSON.parse(new TextDecoder().decode(bytes)) as { typ?: unknown }).typ;
-    return typeof typ === 'string' ? typ.toLowerCase().replace(/^application\//, '') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function problemWords(problem: StatusListProblem): string {
-  switch (problem) {
-    case 'unknown-key':
-      return 'it is signed by a key this device does not trust';
-    case 'bad-signature':
-      return 'its signature does not verify';
-    case 'too-large':
-      return 'it is too large';
-    default:
-      return 'it is damaged or not in the expected form';
-  }
 }

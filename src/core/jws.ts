@@ -39,6 +39,15 @@ export function normaliseTyp(typ: string): string {
   return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
 }
 
+/** The normalised `typ` of a compact JWS's protected header, to tell the documents apart; nothing is verified. */
+export function readTyp(compact: string): string | undefined {
+  const headerPart = compact.trim().split('.')[0] ?? '';
+  const bytes = decodeBase64url(headerPart, 'loose');
+  const text = bytes && fromUtf8(bytes);
+  const header = text === undefined ? undefined : parseJsonObject(text);
+  return typeof header?.typ === 'string' ? normaliseTyp(header.typ) : undefined;
+}
+
 export type ParseOptions = { typ: string; maxPayloadBytes?: number };
 
 /** Parses a compact JWS and applies the header rules of section 1; the payload is not parsed here. */

@@ -2,6 +2,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headerFor, makeScheme, passportClaims, signRaw, verifyWith, type Json, type Scheme } from './support/scheme.ts';
+import { encodeBase64url, readTyp, utf8 } from '../../src/core/index.ts';
 
 let scheme: Scheme;
 beforeAll(async () => {
@@ -109,5 +110,16 @@ describe('alg must suit the key that kid names (spec section 1)', () => {
   it('the same token with the matching alg verifies, so the mismatch alone decides', async () => {
     const jws = await signRaw(headerFor(scheme.ed.key, 'cp+jwt'), passportClaims(scheme.ed), scheme.ed.key.privateJwk);
     expect((await verifyWith(scheme, jws)).code).toBe('STATUS_UNKNOWN');
+  });
+});
+
+describe('readTyp, which tells the three documents apart before anything is verified', () => {
+  it('normalises case and the application/ prefix, and says nothing for text that is not a token', () => {
+    const token = (header: string) => `${encodeBase64url(utf8(header))}.e30.`;
+    expect(readTyp(token('{"typ":"application/STATUSLIST+JWT"}'))).toBe('statuslist+jwt');
+    expect(readTyp(`  ${token('{"typ":"cp-trust+jwt"}')}\n`)).toBe('cp-trust+jwt');
+    expect(readTyp(token('{"alg":"ES256"}'))).toBeUndefined();
+    expect(readTyp(token('[1]'))).toBeUndefined();
+    expect(readTyp('hello, world')).toBeUndefined();
   });
 });

@@ -1,0 +1,101 @@
+// Builds every model of the app from its adapters: main.tsx passes the browser's, tests pass fakes, and both get
+// the same wiring (how a scan is verified, which clear-after time applies, where a record's device id comes from).
+
+import { computed } from '@preact/signals';
+import { verifyPassport, type PinnedRoot } from '../../core/index.ts';
+import type { AppStorage } from '../adapters/storage.ts';
+import type { SyncClient } from '../adapters/sync-client.ts';
+import type { TrustTokens } from '../trust-data.ts';
+import type { Models } from './context.ts';
+import { KioskModel, type KioskDeps } from './kiosk-model.ts';
+import { NavigationModel } from './navigation-model.ts';
+import { RedemptionsModel } from './redemptions-model.ts';
+import { resultFeedback, type FeedbackOutputs } from './result-feedback.ts';
+import { SettingsModel } from './settings-model.ts';
+import { SyncModel } from './sync-model.ts';
+import { TrustModel } from './trust-model.ts';
+import { VerdictModel } from './verdict-model.ts';
+
+export type AppAdapters = {
+  storage: AppStorage;
+  roots: readonly PinnedRoot[];
+  fetchShipped: () => Promise<TrustTokens | undefined>;
+  screen: Pick<KioskDeps, 'enterFullscreen' | 'exitFullscreen' | 'keepAwake'>;
+  feedback: FeedbackOutputs;
+  download: Models['download'];
+  persistence: Models['persistence'];
+  /** Sync with a scheme service (issue 4); without it the app works alone with the data it holds. */
+  sync?: { client: SyncClient; isOnline: () => boolean; publicTrustSource?: string };
+  /** Milliseconds since the epoch; tests move it. */
+  now?: () => number;
+};
+
+export async function createModels(adapters: AppAdapters): Promise<Models> {
+  const { storage, roots } = adapters;
+  const now = adapters.now ?? (() => Date.now());
+
+  const settings = new SettingsModel(storage);
+  await settings.load();
+
+  const trust = new TrustModel({ storage, roots, fetchShipped: adapters.fetchShipped, now });
+  void trust.start();
+
+  let reloadRecords = () => {};
+  const sync = adapters.sync
+    ? new SyncModel({
+        storage,
+        client: adapters.sync.client,
+        roots,
+        trust,
+        adoptProfile: (profile) => settings.adoptProfile(profile),
+        onRecordsChanged: () => reloadRecords(),
+        isOnline: adapters.sync.isOnline,
+        now,
+        ...(adapters.sync.publicTrustSource === undefined ? {} : { publicTrustSource: adapters.sync.publicTrustSource }),
+      })
+    : undefined;
+  await sync?.load(); // also reads this device's id
+  const storedDeviceId = sync ? '' : await storage.deviceId();
+
+  const kiosk = new KioskModel({
+    ...adapters.screen,
+    remember: (active) => settings.update({ kiosk: active }),
+    checkPin: (pin) => settings.checkPin(pin),
+  });
+
+  const verdict = new VerdictModel({
+    async verify(text) {
+      const state = await trust.whenReady();
+      if (!state) return undefined;
+      return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: Math.floor(now() / 1000) });
+    },
+    clearAfter: computed(() => (kiosk.active.value ? settings.settings.value.kioskResetSeconds : settings.settings.value.clearAfterSeconds)),
+    onResult: resultFeedback(settings.settings, adapters.feedback),
+  });
+
+  const redemptions = new RedemptionsModel({
+    storage,
+    shown: verdict.shown,
+    profile: computed(() => settings.settings.value.profile),
+    // read at each redemption: enrolment gives the device the id the scheme knows it by
+    get deviceId() {
+      return sync ? sync.deviceId.peek() : storedDeviceId;
+    },
+    now,
+    onActivity: () => verdict.extend(),
+  });
+  reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
+  await redemptions.load(settings.settings.peek().retentionDays);
+
+  return {
+    settings,
+    trust,
+    verdict,
+    redemptions,
+    kiosk,
+    navigation: new NavigationModel(),
+    ...(sync ? { sync } : {}),
+    download: adapters.download,
+    persistence: adapters.persistence,
+  };
+}

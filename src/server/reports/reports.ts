@@ -2,6 +2,7 @@
 // issuer + passport number); passports issued, renewed and revoked per month. Weeks start on Monday and months
 // are counted in Europe/London time, as partners see them.
 
+import { csvCell } from '../../core/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 export const REPORT_TIME_ZONE = 'Europe/London';
@@ -61,11 +62,8 @@ export const REPORT_NAMES = Object.keys(REPORTS);
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are quoted with a leading apostrophe. */
 export function toCsv(report: Report): string {
-  const cell = (value: string | number | undefined) => {
-    let text = value === undefined ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
+  // numbers are written as they are (a negative count is not a formula); text goes through the core's csvCell
+  const cell = (value: string | number | undefined) => (value === undefined ? '' : typeof value === 'number' ? String(value) : csvCell(value));
   const lines = [report.columns.join(','), ...report.rows.map((row) => report.columns.map((c) => cell(row[c])).join(','))];
   return lines.join('\r\n') + '\r\n';
 }

@@ -10,7 +10,10 @@
 //                     unset: the demo scheme with the committed DEMO-ONLY keys, seeded on first run
 //   CP_KEEP_NAMES     0 to keep no carers' names in the register (renewal then needs the name again); default 1
 //   STATIC_DIR        the built app to serve (default dist)
+//   TRUST_PROXY       comma-separated addresses or CIDR ranges of the TLS proxies in front of the service: their
+//                     X-Forwarded-For names the client (admin login limits count per client); default: none
 
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseChoice } from './db/open-database.ts';
@@ -26,11 +29,14 @@ export type ServiceConfig = {
   adminPassword: string | undefined;
   keepNames: boolean;
   staticDir: string;
+  trustProxy: string[];
 };
 
 export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig | { problem: string } {
   const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return { problem: `PORT ${env.PORT} is not a port number` };
+  const trustProxy = readTrustProxy(env.TRUST_PROXY ?? '');
+  if ('problem' in trustProxy) return trustProxy;
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -41,5 +47,14 @@ export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig | { problem: s
     adminPassword: env.ADMIN_PASSWORD || undefined,
     keepNames: env.CP_KEEP_NAMES !== '0',
     staticDir: resolve(env.STATIC_DIR || join(PROJECT_ROOT, 'dist')),
+    trustProxy: trustProxy.addresses,
   };
+}
+
+/** TRUST_PROXY: addresses (IPv4 or IPv6) or CIDR ranges, comma-separated. */
+function readTrustProxy(text: string): { addresses: string[] } | { problem: string } {
+  const addresses = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = addresses.find((a) => !isIP(a.split('/')[0]!) || (a.includes('/') && !/^\d{1,3}$/.test(a.split('/')[1]!)));
+  if (bad !== undefined) return { problem: `TRUST_PROXY: "${bad}" is not an address or CIDR range (for example 127.0.0.1 or 10.0.0.0/8)` };
+  return { addresses };
 }

@@ -37,8 +37,9 @@ async function main(): Promise<number> {
     ...(publicUrl ? { publicUrl } : {}),
     keepNames: config.keepNames,
     staticDir: config.staticDir,
+    trustProxy: config.trustProxy,
     seedDemo: keys.demo,
-    log: (line) => console.log(`${new Date().toISOString()} ${line}`),
+    log: (line) => process.stdout.write(line),
   });
 
   const base = service.url;
@@ -64,6 +65,9 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  // a last guard: a failure outside any request (a timer, a driver) is logged, and the service stays up
+  process.on('unhandledRejection', (reason) => console.error(`carers-passport service: unhandled ${(reason as Error)?.name ?? 'rejection'} ${(reason as { code?: string })?.code ?? ''}`.trim()));
+  process.on('uncaughtException', (error) => console.error(`carers-passport service: uncaught ${error.name} ${(error as { code?: string }).code ?? ''}`.trim()));
   return 0;
 }
 

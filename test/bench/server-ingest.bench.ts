@@ -28,7 +28,7 @@ async function benchBackend(label: string, url: string | undefined): Promise<voi
   const db = url ? await openDatabase({ kind: 'postgres', url, schema }) : await openDatabase({ kind: 'pglite' });
   const [root, issuer] = await Promise.all([generateSigningKey('ES256'), generateSigningKey('ES256')]);
   const keys: KeyMaterial = { demo: false, schemeId: 'bench', root: root.privateJwk, issuers: [{ iss: 'uk.bench', name: 'Bench', cats: ['adult'], key: issuer.privateJwk }] };
-  const service = await startService({ db, adminPassword: PASSWORD, keys, refreshEveryMs: 0, rateLimit: { capacity: 1e6, refillPerSecond: 1e6 } });
+  const service = await startService({ db, adminPassword: PASSWORD, keys, refreshEveryMs: 0, uploadLimit: { max: 1e9, timeWindowMs: 60_000 } });
   try {
     const admin = { authorization: `Basic ${Buffer.from(`bench:${PASSWORD}`).toString('base64')}`, 'content-type': 'application/json' };
     const profile = { id: 'bench-shop', name: 'Bench shop', kind: 'shop', timeZone: 'Europe/London', offers: [{ id: 'o', title: 'O', kind: 'benefit', categories: ['adult'], limit: { kind: 'unlimited' } }] };

@@ -1,9 +1,6 @@
 // Wrong admin passwords are limited per address (a token bucket of failures); right ones never are.
 
-import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adminGate, requireAdmin } from '../../src/server/http/auth.ts';
-import { RateLimiter } from '../../src/server/redemptions/rate-limiter.ts';
 import { ADMIN_PASSWORD, adminHeaders, startTestService, type TestService } from './support/test-service.ts';
 
 const wrong = { authorization: `Basic ${Buffer.from('staff:guess').toString('base64')}` };
@@ -69,20 +66,49 @@ describe('admin login limit (PGlite)', () => {
   });
 });
 
-describe('requireAdmin', () => {
-  const request = (address: string, headers: Record<string, string>) => ({ headers, socket: { remoteAddress: address } }) as unknown as IncomingMessage;
+describe('admin login limits: per client and per account, never global', () => {
+  const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService(
+      { name: 'PGlite' },
+      { trustProxy: ['127.0.0.1'], adminLoginLimit: { capacity: 2, refillPerSecond: 0.1 }, adminAccountLimit: { capacity: 4, refillPerSecond: 0.1 } },
+    );
+  });
+  afterAll(() => t?.stop());
+  beforeEach(() => {
+    t.clock.now += 600;
+  });
+  const statusFrom = async (client: string, headers: Record<string, string>) =>
+    (await fetch(`${t.url}/admin/api/devices`, { headers: { ...headers, 'x-forwarded-for': client } })).status;
 
-  it('counts failures per remote address: one address guessing does not lock out another', () => {
-    const gate = adminGate(ADMIN_PASSWORD, new RateLimiter({ capacity: 2, refillPerSecond: 0.1 }, () => 0));
-    const statusOf = (address: string, headers: Record<string, string>) => {
-      const auth = requireAdmin(request(address, headers), gate);
-      return auth.ok ? 200 : auth.reply.status;
-    };
-    expect([statusOf('203.0.113.9', wrong), statusOf('203.0.113.9', wrong), statusOf('203.0.113.9', wrong)]).toEqual([401, 401, 429]);
-    expect(statusOf('203.0.113.9', adminHeaders())).toBe(429);
-    expect(statusOf('198.51.100.4', adminHeaders())).toBe(200);
-    expect(statusOf('198.51.100.4', wrong)).toBe(401);
-    // an IPv4 client seen through an IPv6 socket is the same client
-    expect(statusOf('::ffff:203.0.113.9', adminHeaders())).toBe(429);
+  it('behind a trusted proxy, counts each client by its forwarded address: one guessing client does not lock out another', async () => {
+    const guesser = '203.0.113.9';
+    expect([await statusFrom(guesser, basic('mallory', 'x')), await statusFrom(guesser, basic('mallory', 'y')), await statusFrom(guesser, basic('mallory', 'z'))]).toEqual([401, 401, 429]);
+    expect(await statusFrom(guesser, adminHeaders())).toBe(429);
+    // every request reaches the service from the proxy's own address; the coordinator's still gets in
+    expect(await statusFrom('198.51.100.4', adminHeaders())).toBe(200);
+  });
+
+  it('counts wrong passwords per account from any address, so guessing one account from many addresses is slowed too', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push(await statusFrom(`192.0.2.${i + 1}`, basic('coordinator', `guess-${i}`)));
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    // another account name and the right password from a fresh address are not affected
+    expect(await statusFrom('192.0.2.77', adminHeaders())).toBe(200);
+  });
+
+  it('an untrusted client cannot pick its address by sending X-Forwarded-For itself', async () => {
+    const direct = await startTestService({ name: 'PGlite' }, { adminLoginLimit: { capacity: 2, refillPerSecond: 0.1 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${direct.url}/admin/api/devices`, { headers: { ...basic(`u${i}`, 'x'), 'x-forwarded-for': `203.0.113.${i}` } });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await direct.stop();
+    }
   });
 });

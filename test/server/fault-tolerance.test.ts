@@ -42,7 +42,7 @@ describe.each(BACKENDS)('uploads through a failing network ($name)', (backend) =
   let proxy: FlakyProxy;
   let devices: EnrolledDevice[];
   beforeAll(async () => {
-    t = await startTestService(backend, { rateLimit: { capacity: 10_000, refillPerSecond: 10_000 } });
+    t = await startTestService(backend, { uploadLimit: { max: 100_000, timeWindowMs: 60_000 } });
     await createPartner(t.url, 'corner-shop');
     devices = [await enrol(t.url, 'corner-shop'), await enrol(t.url, 'corner-shop')];
     proxy = await startFlakyProxy(t.url, 1 / 3, seededRandom(20_261_124));

@@ -12,7 +12,7 @@ describe.each(BACKENDS)('redemption upload ($name)', (backend) => {
   let otherTill: EnrolledDevice;
   let pharmacy: EnrolledDevice;
   beforeAll(async () => {
-    t = await startTestService(backend, { rateLimit: { capacity: 1000, refillPerSecond: 1000 } });
+    t = await startTestService(backend, { uploadLimit: { max: 100_000, timeWindowMs: 60_000 } });
     await createPartner(t.url, 'corner-shop');
     await createPartner(t.url, 'pharmacy');
     till = await enrol(t.url, 'corner-shop');
@@ -127,7 +127,7 @@ describe.each(BACKENDS)('redemption upload ($name)', (backend) => {
 describe.each(BACKENDS)('redemption rate limit ($name)', (backend) => {
   let t: TestService;
   beforeAll(async () => {
-    t = await startTestService(backend, { rateLimit: { capacity: 3, refillPerSecond: 0.1 } });
+    t = await startTestService(backend, { uploadLimit: { max: 3, timeWindowMs: 10_000 } });
     await createPartner(t.url, 'corner-shop');
   });
   afterAll(() => t?.stop());

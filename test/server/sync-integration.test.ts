@@ -159,7 +159,7 @@ describe.each(BACKENDS)('the app syncing with the real service ($name)', (backen
 
 describe.each(BACKENDS)("the app's outbox through a network that fails a third of requests ($name)", (backend) => {
   it('uploads 10,000 queued records; the service ends with exactly 10,000 and the outbox is empty', { timeout: 240_000 }, async () => {
-    const t = await startTestService(backend, { rateLimit: { capacity: 10_000, refillPerSecond: 10_000 } });
+    const t = await startTestService(backend, { uploadLimit: { max: 100_000, timeWindowMs: 60_000 } });
     const proxy = await startFlakyProxy(t.url, 1 / 3, seededRandom(4_242));
     const storage = await openStorage(`sync-fault-${backend.name}-${++dbNumber}`);
     try {

@@ -1,10 +1,10 @@
 // GET /admin: one server-rendered page for the scheme's staff: issue, revoke, enrol devices, reports as charts.
 
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { SchemeContext } from '../context.ts';
 import { listDevices } from '../devices/device-store.ts';
-import { requireAdmin, type AdminGate } from '../http/auth.ts';
-import { html } from '../http/reply.ts';
-import type { Router } from '../http/router.ts';
+import { PAGE_CSP } from '../http/security-headers.ts';
+import { objectOf } from '../http/schemas.ts';
 import { listPartners } from '../partners/partner-store.ts';
 import { recentAudit } from '../register/audit-log.ts';
 import { listPassports, type RegisterEntry } from '../register/passport-register.ts';
@@ -12,12 +12,12 @@ import { REPORTS } from '../reports/reports.ts';
 import { barChart, escapeHtml as e } from './charts.ts';
 import { ADMIN_SCRIPT, ADMIN_STYLE } from './page-assets.ts';
 
-export function adminPageRoute(router: Router, ctx: SchemeContext, admin: AdminGate): void {
-  router.get('/admin', async ({ req, url }) => {
-    const auth = requireAdmin(req, admin);
-    if (!auth.ok) return auth.reply;
-    return html(await renderAdminPage(ctx, url.searchParams.get('q') ?? ''));
-  });
+export function adminPageRoute(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
+  app.get<{ Querystring: { q?: string } }>(
+    '/admin',
+    { onRequest: admin, helmet: { contentSecurityPolicy: PAGE_CSP }, schema: { querystring: objectOf({ q: { type: 'string', maxLength: 200 } }, [], true) } },
+    async (req, reply) => reply.type('text/html; charset=utf-8').send(await renderAdminPage(ctx, req.query.q ?? '')),
+  );
 }
 
 export async function renderAdminPage(ctx: SchemeContext, search: string): Promise<string> {

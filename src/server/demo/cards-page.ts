@@ -1,12 +1,12 @@
 // GET /demo/cards (demo scheme only): printable passport cards to scan from a phone or a second screen.
 // Signed when the page is asked for, so the demo cards never age into "expired".
 
+import type { FastifyInstance } from 'fastify';
 import { DEMO_ISSUERS } from '../../demo/demo-scheme.ts';
 import { escapeHtml as e } from '../admin/charts.ts';
 import { passportQrSvg } from '../admin/qr-svg.ts';
 import type { SchemeContext } from '../context.ts';
-import { html } from '../http/reply.ts';
-import type { Router } from '../http/router.ts';
+import { PAGE_CSP } from '../http/security-headers.ts';
 import { listPassports, sign } from '../register/passport-register.ts';
 
 const CARD_STYLE = `
@@ -15,8 +15,8 @@ body{font:15px/1.35 system-ui,sans-serif;margin:16px}h1{font-size:1.3rem}.cards{
 .card h2{font-size:1.05rem;margin:4px 0}.meta{color:#333;font-size:.85rem}.state{font-weight:bold}.state-revoked,.state-suspended,.state-expired{color:#d4351c}
 details textarea{width:100%;font:11px monospace;word-break:break-all}@media print{.hint{display:none}}`;
 
-export function demoCardsRoute(router: Router, ctx: SchemeContext): void {
-  router.get('/demo/cards', async () => {
+export function demoCardsRoute(app: FastifyInstance, ctx: SchemeContext): void {
+  app.get('/demo/cards', { helmet: { contentSecurityPolicy: PAGE_CSP } }, async (_req, reply) => {
     const now = ctx.now();
     const demoIssuers = new Set(DEMO_ISSUERS.map((i) => i.iss));
     const entries = (await listPassports(ctx.db, { limit: 200 }))
@@ -34,7 +34,7 @@ Demo state: <span class="state state-${state.replace(/ /g, '-')}">${e(state)}</s
 <details class="hint"><summary>Code to paste into the app</summary><textarea readonly rows="3" aria-label="Passport code of ${e(entry.jti)}">${e(signed.qrText)}</textarea></details></div>`;
       }),
     );
-    return html(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Demo Carers Passports</title><style>${CARD_STYLE}</style></head><body>
 <h1>Demo Carers Passports (demo keys: not real passports)</h1>
 <p class="hint">Scan these with the app on a phone, or print them. Revoked and suspended cards show how a refusal looks. No second device? Open a card's code, copy it and paste it into the app.</p>

@@ -1,10 +1,10 @@
 // POST /v1/enrol (code -> device token and partner profile) and GET /v1/profile (device token).
 
+import type { FastifyInstance } from 'fastify';
 import type { SchemeContext } from '../context.ts';
 import { requireDevice } from '../http/auth.ts';
-import { parseJson, readBody } from '../http/read-body.ts';
-import { json, problem } from '../http/reply.ts';
-import type { Router } from '../http/router.ts';
+import { problem } from '../http/problem.ts';
+import { objectOf } from '../http/schemas.ts';
 import { partnerProfile } from '../partners/partner-store.ts';
 import { enrolDevice } from './device-store.ts';
 
@@ -17,31 +17,30 @@ const ENROL_MESSAGES: Record<string, [number, string]> = {
   'unknown-partner': [400, 'The partner of this enrolment code no longer exists.'],
 };
 
-export function deviceRoutes(router: Router, ctx: SchemeContext): void {
-  router.post('/v1/enrol', async ({ req, log }) => {
-    const body = await readBody(req, 16 * 1024);
-    if (!body.ok) return problem(413, 'too-large', 'The request is too large.');
-    const parsed = parseJson(body.text);
-    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return problem(400, 'bad-request', 'Send {"code": "..."} as JSON.');
-    const { code, deviceName } = parsed.value as Record<string, unknown>;
-    if (typeof code !== 'string' || (deviceName !== undefined && typeof deviceName !== 'string')) {
-      return problem(400, 'bad-request', 'Send {"code": "...", "deviceName": "..."} as JSON.');
-    }
-    const enrolled = await enrolDevice(ctx, code, deviceName);
-    if (!enrolled.ok) {
-      const [status, message] = ENROL_MESSAGES[enrolled.problem]!;
-      return problem(status, enrolled.problem, message);
-    }
-    log.deviceId = enrolled.deviceId;
-    return json(200, { deviceId: enrolled.deviceId, deviceToken: enrolled.deviceToken, profile: enrolled.profile }, { 'cache-control': 'no-store' });
-  });
+type EnrolBody = { code: string; deviceName?: string };
 
-  router.get('/v1/profile', async ({ req, log }) => {
-    const auth = await requireDevice(req, ctx);
-    if (!auth.ok) return auth.reply;
-    log.deviceId = auth.device.id;
-    const profile = await partnerProfile(ctx.db, auth.device.partnerId);
-    if (!profile) return problem(404, 'not-found', 'The partner of this device no longer exists.');
-    return json(200, { deviceId: auth.device.id, profile }, { 'cache-control': 'no-store' });
+export function deviceRoutes(app: FastifyInstance, ctx: SchemeContext): void {
+  app.post<{ Body: EnrolBody }>(
+    '/v1/enrol',
+    {
+      bodyLimit: 16 * 1024,
+      schema: { body: objectOf({ code: { type: 'string', minLength: 1, maxLength: 4096 }, deviceName: { type: 'string', maxLength: 200 } }, ['code'], true) },
+    },
+    async (req, reply) => {
+      const enrolled = await enrolDevice(ctx, req.body.code, req.body.deviceName);
+      if (!enrolled.ok) {
+        const [status, message] = ENROL_MESSAGES[enrolled.problem]!;
+        return problem(reply, status, enrolled.problem, message);
+      }
+      req.logged = { deviceId: enrolled.deviceId };
+      return reply.header('cache-control', 'no-store').send({ deviceId: enrolled.deviceId, deviceToken: enrolled.deviceToken, profile: enrolled.profile });
+    },
+  );
+
+  app.get('/v1/profile', { onRequest: requireDevice(ctx) }, async (req, reply) => {
+    const device = req.device!;
+    const profile = await partnerProfile(ctx.db, device.partnerId);
+    if (!profile) return problem(reply, 404, 'not-found', 'The partner of this device no longer exists.');
+    return reply.header('cache-control', 'no-store').send({ deviceId: device.id, profile });
   });
 }

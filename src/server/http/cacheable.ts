@@ -1,23 +1,23 @@
 // Published trust data (spec section 7): cacheable by any web server or CDN, readable from any web page.
 
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { Reply } from './reply.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const PUBLICATION_MAX_AGE = 300;
 
 /** A strong ETag from the body, a short max-age, CORS for everyone, and 304 when the client already holds it. */
-export function cacheable(req: IncomingMessage, body: string, contentType: string): Reply {
+export function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: string, contentType: string): FastifyReply {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  const headers = {
+  reply.headers({
     'content-type': contentType,
     etag,
     'cache-control': `public, max-age=${PUBLICATION_MAX_AGE}`,
     'access-control-allow-origin': '*',
     'access-control-expose-headers': 'ETag',
-  };
-  if (matchesEtag(req.headers['if-none-match'], etag)) return { status: 304, headers };
-  return { status: 200, headers, body };
+    'cross-origin-resource-policy': 'cross-origin',
+  });
+  if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.code(200).send(body);
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

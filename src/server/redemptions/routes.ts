@@ -1,31 +1,46 @@
-// POST /v1/redemptions: a device's batch of records, at most 500, answered record by record.
+// POST /v1/redemptions: a device's batch of records, at most MAX_BATCH, answered record by record. Each record is
+// judged by the core on its own (a bad one is answered `rejected`), so the schema checks only the envelope.
 
+import type { FastifyInstance } from 'fastify';
 import type { SchemeContext } from '../context.ts';
 import { requireDevice } from '../http/auth.ts';
-import { DEFAULT_BODY_LIMIT, parseJson, readBody } from '../http/read-body.ts';
-import { json, problem } from '../http/reply.ts';
-import type { Router } from '../http/router.ts';
+import { problem } from '../http/problem.ts';
+import { objectOf } from '../http/schemas.ts';
 import { MAX_BATCH, ingestRecords } from './ingest.ts';
-import type { RateLimiter } from './rate-limiter.ts';
 
-export function redemptionRoutes(router: Router, ctx: SchemeContext, limiter: RateLimiter, bodyLimit = DEFAULT_BODY_LIMIT): void {
-  router.post('/v1/redemptions', async ({ req, log }) => {
-    const auth = await requireDevice(req, ctx);
-    if (!auth.ok) return auth.reply;
-    const { device } = auth;
-    log.deviceId = device.id;
-    const allowed = limiter.take(device.id);
-    if (!allowed.ok) {
-      return problem(429, 'rate-limited', 'Too many uploads from this device; it will try again shortly.', { 'retry-after': String(allowed.retryAfter) });
-    }
-    const body = await readBody(req, bodyLimit);
-    if (!body.ok) return problem(413, 'too-large', `A batch may be at most ${bodyLimit} bytes.`);
-    const parsed = parseJson(body.text);
-    if (!parsed.ok) return problem(400, 'bad-json', 'The body is not JSON.');
-    const records = (parsed.value as { records?: unknown } | null)?.records;
-    if (!Array.isArray(records)) return problem(400, 'bad-request', 'Send {"records": [...]}.');
-    if (records.length > MAX_BATCH) return problem(400, 'batch-too-large', `A batch holds at most ${MAX_BATCH} records.`);
-    const results = await ingestRecords(ctx, device, records);
-    return json(200, { results }, { 'cache-control': 'no-store' });
-  });
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/** Uploads allowed per device: a burst after a day offline is fine, a loop is not. */
+export type UploadLimit = { max: number; timeWindowMs: number };
+export const DEFAULT_UPLOAD_LIMIT: UploadLimit = { max: 60, timeWindowMs: 60_000 };
+
+export function redemptionRoutes(app: FastifyInstance, ctx: SchemeContext, limit: UploadLimit, bodyLimit = DEFAULT_BODY_LIMIT): void {
+  app.post<{ Body: { records: unknown[] } }>(
+    '/v1/redemptions',
+    {
+      bodyLimit,
+      onRequest: requireDevice(ctx),
+      config: {
+        rateLimit: {
+          max: limit.max,
+          timeWindow: limit.timeWindowMs,
+          // after requireDevice: counted per device, never per shared address (a shop's tills share one)
+          hook: 'preHandler',
+          keyGenerator: (req) => `device:${req.device?.id ?? req.ip}`,
+          errorResponseBuilder: (_req, context) => ({
+            statusCode: 429,
+            error: 'rate-limited',
+            message: `Too many uploads from this device; it will try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+          }),
+        },
+      },
+      schema: { body: objectOf({ records: { type: 'array' } }, ['records'], true) },
+    },
+    async (req, reply) => {
+      req.logged = { deviceId: req.device!.id };
+      if (req.body.records.length > MAX_BATCH) return problem(reply, 400, 'batch-too-large', `A batch holds at most ${MAX_BATCH} records.`, {}, 'records');
+      const results = await ingestRecords(ctx, req.device!, req.body.records);
+      return reply.header('cache-control', 'no-store').send({ results });
+    },
+  );
 }

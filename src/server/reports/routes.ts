@@ -1,30 +1,37 @@
 // GET /v1/reports and /v1/reports/:name (admin): JSON, or CSV with ?format=csv.
 
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { SchemeContext } from '../context.ts';
-import { requireAdmin, type AdminGate } from '../http/auth.ts';
-import { json, problem, text } from '../http/reply.ts';
-import type { Router } from '../http/router.ts';
+import { problem } from '../http/problem.ts';
+import { objectOf } from '../http/schemas.ts';
 import { REPORTS, REPORT_NAMES, toCsv } from './reports.ts';
 
-export function reportRoutes(router: Router, ctx: SchemeContext, admin: AdminGate): void {
-  router.get('/v1/reports', ({ req }) => {
-    const auth = requireAdmin(req, admin);
-    if (!auth.ok) return auth.reply;
-    return json(200, { reports: REPORT_NAMES.map((name) => ({ name, href: `/v1/reports/${name}` })) });
+export function reportRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
+  app.get('/v1/reports', { onRequest: admin }, async (_req, reply) => {
+    return reply.header('cache-control', 'no-store').send({ reports: REPORT_NAMES.map((name) => ({ name, href: `/v1/reports/${name}` })) });
   });
 
-  router.get('/v1/reports/:name', async ({ req, params, url }) => {
-    const auth = requireAdmin(req, admin);
-    if (!auth.ok) return auth.reply;
-    const make = Object.hasOwn(REPORTS, params.name!) ? REPORTS[params.name!] : undefined;
-    if (!make) return problem(404, 'not-found', `Reports: ${REPORT_NAMES.join(', ')}.`);
-    const report = await make(ctx.db);
-    if (url.searchParams.get('format') === 'csv') {
-      return text(200, toCsv(report), 'text/csv; charset=utf-8', {
-        'content-disposition': `attachment; filename="${report.report}.csv"`,
-        'cache-control': 'no-store',
-      });
-    }
-    return json(200, report, { 'cache-control': 'no-store' });
-  });
+  app.get<{ Params: { name: string }; Querystring: { format?: 'csv' | 'json' } }>(
+    '/v1/reports/:name',
+    {
+      onRequest: admin,
+      schema: {
+        params: objectOf({ name: { type: 'string', maxLength: 64 } }, ['name']),
+        querystring: objectOf({ format: { type: 'string', enum: ['csv', 'json'] } }, [], true),
+      },
+    },
+    async (req, reply) => {
+      const make = Object.hasOwn(REPORTS, req.params.name) ? REPORTS[req.params.name] : undefined;
+      if (!make) return problem(reply, 404, 'not-found', `Reports: ${REPORT_NAMES.join(', ')}.`);
+      const report = await make(ctx.db);
+      reply.header('cache-control', 'no-store');
+      if (req.query.format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${report.report}.csv"`)
+          .send(toCsv(report));
+      }
+      return reply.send(report);
+    },
+  );
 }

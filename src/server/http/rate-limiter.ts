@@ -1,4 +1,4 @@
-// A token bucket per key: per device for uploads (a burst after a day offline is fine, a loop is not), and per address for wrong admin passwords.
+// A token bucket per key: wrong admin passwords per client address and per account name.
 
 export type RateLimit = { capacity: number; refillPerSecond: number };
 

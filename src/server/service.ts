@@ -74,7 +74,12 @@ export type ServiceOptions = {
   refreshEveryMs?: number;
 };
 
-export type RunningService = { url: string; ctx: SchemeContext; seeded: boolean; refresh(): Promise<void>; close(): Promise<void> };
+export type RunningService = {
+  /** The public address (PUBLIC_URL, or where it listens). */
+  url: string;
+  /** Where it listens, as http://host:port: for tests and health checks behind a proxy. */
+  localUrl: string;
+  ctx: SchemeContext; seeded: boolean; refresh(): Promise<void>; close(): Promise<void> };
 
 /** Slow clients are cut: headers within 10 s, the whole request within 30 s. */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -121,6 +126,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     accepting = true;
     return {
       url: ctx.publicUrl,
+      localUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${address.port}`,
       ctx,
       seeded,
       refresh,
@@ -151,8 +157,8 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // one line a request, written by the onResponse hook below
     logController: new LogController({ disableRequestLogging: true }),
-    // no coercion into arrays: `{"records": "all"}` is refused, not read as one record
-    ajv: { customOptions: { coerceTypes: true } },
+    // no coercion: `{"code": 7}` or `{"records": "all"}` is refused, not read as "7" or ["all"]
+    ajv: { customOptions: { coerceTypes: false } },
     logger: write
       ? {
           level: 'info',

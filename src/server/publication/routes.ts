@@ -26,19 +26,19 @@ export function publicationRoutes(app: FastifyInstance, ctx: SchemeContext): voi
     return sendCacheable(req, reply, JSON.stringify({ lists }), 'application/json');
   });
 
-  app.get<{ Params: { iss: string; number: number } }>(
+  app.get<{ Params: { iss: string; number: string } }>(
     `${WELL_KNOWN}/status/:iss/:number`,
     {
       schema: {
         params: {
           type: 'object',
           required: ['iss', 'number'],
-          properties: { iss: { type: 'string', pattern: ISS_PATTERN }, number: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
+          properties: { iss: { type: 'string', pattern: ISS_PATTERN }, number: { type: 'string', pattern: '^[1-9][0-9]{0,6}$' } },
         },
       },
     },
     async (req, reply) => {
-      const jwt = await publishedList(ctx, req.params.iss, req.params.number);
+      const jwt = await publishedList(ctx, req.params.iss, Number(req.params.number));
       if (!jwt) return problem(reply, 404, 'not-found', 'There is no such status list.', { 'access-control-allow-origin': '*' });
       return sendCacheable(req, reply, jwt, 'application/statuslist+jwt');
     },

@@ -144,6 +144,7 @@ export const M = {
   colUploaded: 'Uploaded',
   yes: 'Yes',
   no: 'No',
+  refused: 'Refused',
 
   // PIN
   pinHeading: 'Staff PIN',
@@ -304,7 +305,9 @@ export const SYNC_M = {
       ? 'made before this device was enrolled, or for another partner'
       : reason === 'id already used'
         ? 'the scheme already holds a different record with the same id'
-        : reason || 'no reason given',
+        : reason === 'service-failed-every-time'
+          ? 'the scheme service failed every time it was sent, while it took the others (tell your coordinator)'
+          : reason || 'no reason given',
   statusLabel: 'Upload status',
   revokedShort: 'device removed from the scheme',
   retryShort: 'will try again',

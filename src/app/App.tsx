@@ -10,7 +10,7 @@ import { useModels } from './models/context.ts';
 import type { ScreenName } from './models/navigation-model.ts';
 import { M } from './messages.ts';
 import { KioskScreen } from './screens/KioskScreen.tsx';
-import { PinPrompt } from './screens/PinPrompt.tsx';
+import { ChoosePin, PinPrompt } from './screens/PinPrompt.tsx';
 import { ScanScreen } from './screens/ScanScreen.tsx';
 import { VerdictScreen } from './screens/VerdictScreen.tsx';
 
@@ -61,7 +61,11 @@ export function App() {
           <LazyScreen load={loadSettings} />
         ) : (
           <main class="page" aria-labelledby="pin-heading">
-            <PinPrompt onSubmit={(pin) => settings.unlock(pin)} onCancel={() => navigation.go('scan')} />
+            {settings.pin.hasPin.value === false ? (
+              <ChoosePin onCancel={() => navigation.go('scan')} />
+            ) : (
+              <PinPrompt onSubmit={(pin) => settings.unlock(pin)} onCancel={() => navigation.go('scan')} />
+            )}
           </main>
         ))}
       <UpdatePrompt busy={busy} />

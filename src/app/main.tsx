@@ -1,7 +1,7 @@
 // Wires the adapters into the models and renders the shell. The only file that knows the real browser adapters.
 
 import { render } from 'preact';
-import pinnedRoots from 'virtual:carers-passport/pinned-roots';
+import pinnedRoots, { demo as demoBuild } from 'virtual:carers-passport/pinned-roots';
 import { pinRoot, type PinnedRoot } from '../core/index.ts';
 import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
 import { beep, vibrate } from './adapters/feedback.ts';
@@ -34,6 +34,7 @@ async function start(): Promise<void> {
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
+    demoBuild,
     // sync with the scheme service (issue 4): enrolment, trust refresh, upload
     sync: { client: createSyncClient(), isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },
   });

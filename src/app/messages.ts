@@ -68,6 +68,12 @@ export function limitWords(limit: { kind: 'unlimited' } | { kind: 'per-period'; 
   return `${limit.count === 1 ? 'Once' : `${limit.count} times`} a ${limit.period}`;
 }
 
+/** A wait as the countdown shows it: 28 -> "0:28", 900 -> "15:00". */
+export function minutesAndSeconds(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 /** "2 hours ago", "3 days ago", "just now". */
 export function agoWords(seconds: number): string {
   const rtf = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
@@ -138,6 +144,7 @@ export const M = {
   colUploaded: 'Uploaded',
   yes: 'Yes',
   no: 'No',
+  refused: 'Refused',
 
   // PIN
   pinHeading: 'Staff PIN',
@@ -145,6 +152,12 @@ export const M = {
   pinSubmit: 'Unlock',
   pinCancel: 'Cancel',
   pinWrong: 'That PIN is not right. Try again.',
+  pinWait: (seconds: number) => `Too many wrong PINs. Try again in ${minutesAndSeconds(seconds)}.`,
+  pinChooseHeading: 'Choose a staff PIN',
+  pinChooseHint: 'This device has no staff PIN yet. Choose one: staff need it to open Settings and to leave kiosk mode.',
+  pinChooseAgain: 'Type the same PIN again',
+  pinChooseSubmit: 'Save PIN and open Settings',
+  pinChooseMismatch: 'The two PINs are not the same. Type them again.',
 
   // settings
   settingsHeading: 'Settings',
@@ -292,7 +305,9 @@ export const SYNC_M = {
       ? 'made before this device was enrolled, or for another partner'
       : reason === 'id already used'
         ? 'the scheme already holds a different record with the same id'
-        : reason || 'no reason given',
+        : reason === 'service-failed-every-time'
+          ? 'the scheme service failed every time it was sent, while it took the others (tell your coordinator)'
+          : reason || 'no reason given',
   statusLabel: 'Upload status',
   revokedShort: 'device removed from the scheme',
   retryShort: 'will try again',

@@ -1,10 +1,12 @@
 // The demo's trust data, signed fresh from the committed DEMO-ONLY keys when the dev server starts or the app is
 // built, so it never ages: served in dev and emitted at build as the static layout of spec section 7, plus a
-// printable page of demo passport cards. The pinned root reaches the app as a virtual module (public key only).
+// printable page of demo passport cards. The pinned root(s) reach the app as a virtual module (public keys only), with
+// whether this is the demo build (src/build/app-roots.ts).
 
 import QRCode from 'qrcode';
 import type { Plugin } from 'vite';
-import { DEMO_ROOT_PUBLIC, makeDemoTrustData, type DemoTrustData } from '../demo/demo-scheme.ts';
+import { makeDemoTrustData, type DemoTrustData } from '../demo/demo-scheme.ts';
+import { appRoots } from './app-roots.ts';
 
 const ROOTS_ID = 'virtual:carers-passport/pinned-roots';
 const RESOLVED_ROOTS_ID = `\0${ROOTS_ID}`;
@@ -37,8 +39,10 @@ export function demoDataPlugin(): Plugin[] {
         return id === ROOTS_ID ? RESOLVED_ROOTS_ID : undefined;
       },
       load(id) {
-        // only the public members of the demo root: the private key never reaches the app
-        return id === RESOLVED_ROOTS_ID ? `export default ${JSON.stringify([DEMO_ROOT_PUBLIC])};` : undefined;
+        if (id !== RESOLVED_ROOTS_ID) return undefined;
+        // only public members: no private key reaches the app; `demo` tells the app it is the demo build
+        const { roots, demo } = appRoots();
+        return `export default ${JSON.stringify(roots)};\nexport const demo = ${JSON.stringify(demo)};`;
       },
       configureServer(server) {
         server.middlewares.use((req, res, next) => {

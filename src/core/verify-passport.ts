@@ -4,13 +4,12 @@ import { parseClaims, parseCompactJws } from './jws.ts';
 import { sharedKeyCache, type KeyCache } from './keys.ts';
 import type { NumericDate } from './numeric-date.ts';
 import { readPassportClaims } from './passport-claims.ts';
-import { numericToJws, recogniseQrText } from './qr-text.ts';
+import { numericToJws, readQrText } from './qr-text.ts';
 import { STATUS_SUSPENDED, STATUS_VALID, isStatusListStale, statusAt, type StatusListSet } from './status-list.ts';
 import { isBundleStale, type TrustBundle } from './trust-bundle.ts';
 import type { Passport, Verdict } from './verdict.ts';
 
 export const DEFAULT_CLOCK_SKEW = 300;
-export const MAX_QR_TEXT_CHARS = 4096;
 export const MAX_PAYLOAD_BYTES = 2048;
 
 export type VerificationContext = {
@@ -26,9 +25,10 @@ export async function verifyPassport(qrText: string, context: VerificationContex
   const { bundle, statusLists, now } = context;
   const skew = context.skew ?? DEFAULT_CLOCK_SKEW;
 
-  const shape = recogniseQrText(qrText); // row 1
+  // row 1, then the size limit of row 2 before any other work: a text far over it is never read through
+  const shape = readQrText(qrText);
   if (shape.kind === 'none') return { result: 'invalid', code: 'NOT_A_PASSPORT' };
-  if (codePointLength(shape.text) > MAX_QR_TEXT_CHARS) return { result: 'invalid', code: 'MALFORMED' };
+  if (shape.kind === 'too-long') return { result: 'invalid', code: 'MALFORMED' };
   const compact = shape.kind === 'numeric' ? numericToJws(shape.digits) : shape.jws;
   if (compact === undefined) return { result: 'invalid', code: 'MALFORMED' };
   const parsed = parseCompactJws(compact, { typ: 'cp+jwt', maxPayloadBytes: MAX_PAYLOAD_BYTES });
@@ -72,8 +72,4 @@ export async function verifyPassport(qrText: string, context: VerificationContex
   if (isStatusListStale(list, now, bundle.statusMaxAge)) return { result: 'warning', code: 'STATUS_STALE', passport }; // row 12
   if (isBundleStale(bundle, now)) return { result: 'warning', code: 'TRUST_STALE', passport }; // row 13
   return { result: 'valid', code: 'VALID', passport };
-}
-
-function codePointLength(text: string): number {
-  return text.length <= MAX_QR_TEXT_CHARS ? text.length : [...text].length;
 }

@@ -9,7 +9,9 @@ import { EnrolmentPanel } from '../../src/app/components/EnrolmentPanel.tsx';
 import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
 import { SYNC_M } from '../../src/app/messages.ts';
 import { ModelsContext } from '../../src/app/models/context.ts';
+import { ALONE_ATTEMPTS, FAILED_EVERY_TIME } from '../../src/app/models/outbox-uploader.ts';
 import { SyncModel } from '../../src/app/models/sync-model.ts';
+import { HistoryScreen } from '../../src/app/screens/HistoryScreen.tsx';
 import { SettingsScreen } from '../../src/app/screens/SettingsScreen.tsx';
 import { generateSigningKey, signCompact, type PartnerProfile } from '../../src/core/index.ts';
 import { makeHarness, type Harness } from './support/harness.tsx';
@@ -28,8 +30,11 @@ beforeAll(async () => {
 });
 afterEach(() => cleanup());
 
+/** 'fail-on-bad': a 500 for any batch holding passport TST-BAD (a record the service cannot take). */
+type UploadAnswerMode = 'ok' | 'reject-all' | '401' | 'fail-on-bad';
+
 /** A service stub: answers enrolment and profile, and answers uploads as `uploadAnswer` says. */
-function stubClient(calls: string[], uploadAnswer: 'ok' | 'reject-all' | '401' = 'ok'): SyncClient {
+function stubClient(calls: string[], uploadAnswer: UploadAnswerMode = 'ok'): SyncClient {
   return {
     enrol: async () => (calls.push('enrol'), { ok: true, deviceId: 'dev-till1', deviceToken: TOKEN, profile }),
     profile: async () => (calls.push('profile'), { ok: true, deviceId: 'dev-till1', profile }),
@@ -37,12 +42,13 @@ function stubClient(calls: string[], uploadAnswer: 'ok' | 'reject-all' | '401' =
     upload: async (_url, _token, records) => {
       calls.push('upload');
       if (uploadAnswer === '401') return { ok: false, kind: 'unauthorised' };
-      return { ok: true, results: records.map((r) => (uploadAnswer === 'ok' ? { id: r.id, status: 'stored' as const } : { id: r.id, status: 'rejected' as const, reason: 'not your device' })) };
+      if (uploadAnswer === 'fail-on-bad' && records.some((r) => r.jti === 'TST-BAD')) return { ok: false, kind: 'server', status: 500 };
+      return { ok: true, results: records.map((r) => (uploadAnswer === 'reject-all' ? { id: r.id, status: 'rejected' as const, reason: 'not your device' } : { id: r.id, status: 'stored' as const })) };
     },
   };
 }
 
-async function setup(uploadAnswer: 'ok' | 'reject-all' | '401' = 'ok') {
+async function setup(uploadAnswer: UploadAnswerMode = 'ok') {
   const h: Harness = await makeHarness(scheme);
   const calls: string[] = [];
   const sync = new SyncModel({
@@ -65,9 +71,9 @@ async function setup(uploadAnswer: 'ok' | 'reject-all' | '401' = 'ok') {
 const enrolmentCode = (key = scheme.root.privateJwk) =>
   signCompact({ iss: 'test-scheme', iat: NOW - 60, exp: NOW + 86_400, jti: 'one-time-secret-123456', svc: 'https://scheme.test.example', partner: 'corner-shop' }, 'cp-enrol+jwt', key);
 
-async function addRecord(h: Harness) {
+async function addRecord(h: Harness, jti = 'TST-1001') {
   await h.storage.addRedemption({
-    id: crypto.randomUUID(), redeemedAt: '2027-01-15T09:00:00.000Z', offerId: 'coffee', partnerId: 'corner-shop', deviceId: 'dev-till1', iss: 'uk.test.carers', jti: 'TST-1001', verdict: 'VALID', uploaded: 0,
+    id: crypto.randomUUID(), redeemedAt: '2027-01-15T09:00:00.000Z', offerId: 'coffee', partnerId: 'corner-shop', deviceId: 'dev-till1', iss: 'uk.test.carers', jti, verdict: 'VALID', uploaded: 0,
   });
 }
 
@@ -121,6 +127,27 @@ describe('the Settings panel for the scheme service', () => {
     expect(screen.getByText(SYNC_M.rejectedHeading(1))).toBeTruthy();
     expect(screen.getByText(/TST-1001/).textContent).toContain(SYNC_M.rejectedReason('not your device'));
     expect(document.getElementById('upload-state')!.textContent).toContain(SYNC_M.waiting(0));
+  });
+});
+
+describe('a record the service fails on every time (issue 8, point 5)', () => {
+  it('the others upload; it is shown as refused in History and, with its reason, in Settings', async () => {
+    const { h, sync, show } = await setup('fail-on-bad');
+    const { render } = await import('@testing-library/preact');
+    await sync.enrol(await enrolmentCode());
+    await addRecord(h, 'TST-1001');
+    await addRecord(h, 'TST-BAD');
+    await addRecord(h, 'TST-1002');
+    for (let n = 0; n < 1 + ALONE_ATTEMPTS; n++) await sync.upload('manual');
+    await h.redemptions.load(90);
+    expect(sync.uploader.rejected.value).toHaveLength(1);
+    const view = render(show(<HistoryScreen />));
+    const rows = [...view.container.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(2).map((td) => td.textContent));
+    expect(rows.sort()).toEqual([['TST-1001', 'Yes'], ['TST-1002', 'Yes'], ['TST-BAD', 'Refused']]);
+    view.unmount();
+    render(show(<EnrolmentPanel />));
+    expect(screen.getByText(/TST-BAD/).textContent).toContain(SYNC_M.rejectedReason(FAILED_EVERY_TIME));
+    expect(SYNC_M.rejectedReason(FAILED_EVERY_TIME)).toBe('the scheme service failed every time it was sent, while it took the others (tell your coordinator)');
   });
 });
 

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStorage, type AppStorage } from '../../src/app/adapters/storage.ts';
 import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
-import { backoffDelay, OutboxUploader, type UploaderDeps } from '../../src/app/models/outbox-uploader.ts';
+import { ALONE_ATTEMPTS, backoffDelay, FAILED_EVERY_TIME, OutboxUploader, type UploaderDeps } from '../../src/app/models/outbox-uploader.ts';
 import type { RedemptionRecord, StoredRedemption } from '../../src/core/index.ts';
 
 const SVC = 'https://scheme.test.example';
@@ -223,6 +223,100 @@ describe('the outbox uploader', () => {
     await model.upload('start');
     expect(model.status.value).toBe('not-enrolled');
     expect(service.state.requests).toBe(0);
+  });
+});
+
+/** A service that stores records as the real one does, but fails (500) on any batch holding one of `bad`. */
+function serviceFailingOn(bad: ReadonlySet<string>, failure: () => Response = () => new HttpResponse('boom', { status: 500 })) {
+  const held = new Map<string, RedemptionRecord>();
+  const batches: string[][] = [];
+  server.use(
+    http.post(`${SVC}/v1/redemptions`, async ({ request }) => {
+      const { records } = (await request.json()) as { records: RedemptionRecord[] };
+      batches.push(records.map((r) => r.id));
+      if (records.some((r) => bad.has(r.id))) return failure();
+      for (const r of records) held.set(r.id, r);
+      return HttpResponse.json({ results: records.map((r) => ({ id: r.id, status: 'stored' })) });
+    }),
+  );
+  return { held, batches };
+}
+
+describe('one bad record never blocks the outbox (issue 8, point 5)', () => {
+  it('a batch that keeps failing with 500 is split so the good records go, and the bad one ends refused, shown as such', async () => {
+    const records = await addRecords(40);
+    const bad = records[13]!;
+    const service = serviceFailingOn(new Set([bad.id]));
+    const model = uploader();
+    await model.upload('start'); // the whole batch fails once: an ordinary back-off
+    expect(service.batches.map((b) => b.length)).toEqual([40]);
+    expect(service.held.size).toBe(0);
+    await model.upload('manual'); // fails again: split in halves, then smaller, down to the one record
+    expect(service.held.size).toBe(39);
+    expect(service.held.has(bad.id)).toBe(false);
+    expect(service.batches.length).toBeLessThan(20); // halvings, not one request a record
+    expect(await storage.countWaiting()).toBe(1);
+    expect(model.status.value).toBe('waiting-to-retry');
+    for (let n = 1; n < ALONE_ATTEMPTS; n++) await model.upload('manual'); // its retries, alone
+    expect(model.rejected.value).toEqual([{ id: bad.id, reason: FAILED_EVERY_TIME, at: expect.any(String) }]);
+    expect(await storage.countWaiting()).toBe(0);
+    expect(model.waiting.value).toBe(0);
+    expect(model.status.value).toBe('idle');
+    expect((await storage.listRedemptions()).find((r) => r.id === bad.id)).toMatchObject({ uploaded: 0 }); // still on the device
+    const sent = service.batches.length;
+    await addRecords(2, 100);
+    await model.upload('redemption');
+    expect(service.batches.length).toBe(sent + 1); // later records go in one batch: the refused one is not sent again
+    expect(service.held.size).toBe(41);
+  });
+
+  it('a service that fails on everything refuses nothing: the records wait, and each pass is a handful of requests', async () => {
+    const records = await addRecords(16);
+    const service = serviceFailingOn(new Set(records.map((r) => r.id))); // every batch holds a record it fails on
+    const model = uploader();
+    for (let n = 0; n < 6; n++) await model.upload('manual');
+    expect(model.rejected.value).toEqual([]);
+    expect(await storage.countWaiting()).toBe(16);
+    expect(service.batches.length).toBeLessThanOrEqual(6 * 41);
+  });
+
+  it.each([
+    ['503 with Retry-After', () => new HttpResponse('starting', { status: 503, headers: { 'retry-after': '7' } })],
+    ['503', () => new HttpResponse('unavailable', { status: 503 })],
+    ['429 with Retry-After', () => HttpResponse.json({ error: 'rate-limited' }, { status: 429, headers: { 'retry-after': '7' } })],
+    ['502 from a proxy', () => new HttpResponse('bad gateway', { status: 502 })],
+    ['500 with Retry-After', () => new HttpResponse('busy', { status: 500, headers: { 'retry-after': '7' } })],
+  ])('%s is back-pressure, not a bad record: never split, nothing refused, the wait is honoured', async (label, answer) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const records = await addRecords(8);
+    const service = serviceFailingOn(new Set([records[2]!.id]), answer);
+    const model = uploader({ random: () => 0 });
+    for (let n = 0; n < ALONE_ATTEMPTS + 3; n++) await model.upload('manual');
+    expect(service.batches.map((b) => b.length)).toEqual(new Array(ALONE_ATTEMPTS + 3).fill(8));
+    expect(model.rejected.value).toEqual([]);
+    expect(await storage.countWaiting()).toBe(8);
+    if (label.includes('Retry-After')) expect(model.retryAt.value! - Date.now()).toBe(7_000);
+  });
+
+  it('a service that answers for only part of a batch: the answered records are settled, the rest wait, and the uploader does not spin', async () => {
+    const records = await addRecords(5);
+    const batches: number[] = [];
+    server.use(
+      http.post(`${SVC}/v1/redemptions`, async ({ request }) => {
+        const { records: sent } = (await request.json()) as { records: RedemptionRecord[] };
+        batches.push(sent.length);
+        // every record of the batch but the last
+        return HttpResponse.json({ results: sent.slice(0, -1).map((r) => ({ id: r.id, status: 'stored' })) });
+      }),
+    );
+    const model = uploader();
+    await model.upload('start');
+    expect(batches).toEqual([5]); // one request: the last record waits for the back-off, not for a loop
+    expect(model.lastProblem.value).toBe('malformed');
+    expect(model.status.value).toBe('waiting-to-retry');
+    expect(await storage.countWaiting()).toBe(1);
+    expect((await storage.listRedemptions()).filter((r) => r.uploaded === 1).map((r) => r.id).sort()).toEqual(records.slice(0, 4).map((r) => r.id).sort());
+    expect(model.rejected.value).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Spec section 2 (QR text, limits) and section 5 row 1 (shape alone): what is a passport at all, and what is MALFORMED.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey, jwsToQrText } from '../../src/core/index.ts';
+import { generateSigningKey, jwsToQrText, MAX_QR_TEXT_CHARS, MAX_RAW_QR_UNITS, readQrText } from '../../src/core/index.ts';
 import { headerFor, makeScheme, passportClaims, passportJws, signRaw, verifyWith, type Scheme } from './support/scheme.ts';
 
 let scheme: Scheme;
@@ -188,5 +188,49 @@ describe('size limits (spec section 2): decoded payload at most 2,048 bytes', ()
     expect(await code(token)).toBe('MALFORMED');
     const bad = await passportJws(scheme.ed, claimsOfBytes(2049));
     expect(await code(`${bad.slice(0, -3)}AAA`)).toBe('MALFORMED');
+  });
+});
+
+describe('a text far over the limit is refused on length first (issue 8, point 13)', () => {
+  // 32 million UTF-16 units: trimming, matching or counting all of it took seconds; the verdicts are the table's
+  const huge = (start: string, fill: string) => start + fill.repeat(Math.ceil((32_000_000 - start.length) / fill.length));
+
+  it('32 million characters of emoji are NOT_A_PASSPORT (row 1), read only as far as the limit', async () => {
+    const text = huge('', '😀');
+    expect(readQrText(text)).toEqual({ kind: 'none' });
+    expect(await verifyWith(scheme, text)).toEqual({ result: 'invalid', code: 'NOT_A_PASSPORT' });
+  });
+
+  it.each([
+    ['CP1:/ and emoji', () => huge('CP1:/', '😀')],
+    ['a lower-case prefix after white space, then digits', () => huge('\r\n cp1:/', '01')],
+    ['a run of base64url characters', () => huge('', 'A')],
+    ['a passport with 20 million characters appended to its last run', () => huge(jws, 'A')],
+    ['a passport followed by far more white space than a scanner sends', () => huge(jws, ' ')],
+  ])('%s: a passport shape far over the limit is MALFORMED (row 2)', async (_label, text) => {
+    const made = text();
+    expect(made.length).toBeGreaterThan(MAX_RAW_QR_UNITS);
+    expect(readQrText(made)).toEqual({ kind: 'too-long' });
+    expect(await code(made)).toBe('MALFORMED');
+  });
+
+  it('nothing but white space is NOT_A_PASSPORT, however long', async () => {
+    expect(await code(huge('', '\n'))).toBe('NOT_A_PASSPORT');
+  });
+
+  it('near the limit the spec decides exactly: 4,096 characters after trimming pass, 4,097 do not', async () => {
+    const at = await jwsOfLength(4096);
+    const over = await jwsOfLength(4097);
+    const padding = ' \t\r\n'.repeat(1_000); // 8,000 characters of white space around: still within MAX_RAW_QR_UNITS
+    expect(`${padding}${at}${padding}`.length).toBeLessThanOrEqual(MAX_RAW_QR_UNITS);
+    expect(await code(`${padding}${at}${padding}`)).toBe('STATUS_UNKNOWN');
+    expect(await code(`${padding}${over}${padding}`)).toBe('MALFORMED');
+    expect(await code(`\r\n${over}\r\n`)).toBe('MALFORMED');
+  });
+
+  it('counts code points, not UTF-16 units: 4,096 emoji after CP1:/ are over, 4,091 are at the limit', () => {
+    expect(readQrText(`CP1:/${'😀'.repeat(4091)}`).kind).toBe('numeric'); // 4,096 code points, 8,187 units
+    expect(readQrText(`CP1:/${'😀'.repeat(4092)}`)).toEqual({ kind: 'too-long' });
+    expect(MAX_QR_TEXT_CHARS).toBe(4096);
   });
 });

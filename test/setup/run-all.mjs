@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: makes sure the machine has what the tests need (Debian's Chromium, a PostgreSQL server on loopback),
-// then type-checks and runs every vitest project. On a bare machine it installs them as root with apt-get, or stops
-// with one line saying what to install.
+// `npm test`: makes sure the machine has what the tests need (the dependencies, installed with `npm ci` when
+// node_modules is missing or stale; Debian's Chromium, a PostgreSQL server on loopback), then type-checks and runs
+// every vitest project. On a bare machine it installs Chromium and PostgreSQL as root with apt-get, or stops with
+// one line saying what to install.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { ensureDependencies } from '../../src/build/ensure-deps.mjs';
 
 const isRoot = process.getuid?.() === 0;
 const log = (line) => process.stderr.write(`[test setup] ${line}\n`);
@@ -68,6 +70,7 @@ function ensurePostgres() {
   return 'postgres://cp_test:cp_test@127.0.0.1:5432/cp_test';
 }
 
+ensureDependencies();
 ensureChromium();
 const databaseUrl = ensurePostgres();
 const env = { ...process.env, TEST_DATABASE_URL: databaseUrl, CI_REQUIRE_POSTGRES: '1' };

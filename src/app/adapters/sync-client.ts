@@ -10,7 +10,7 @@ export type SyncFailure =
   | { ok: false; kind: 'timeout' }
   | { ok: false; kind: 'unauthorised' } // 401: the device token is unknown or the device was removed
   | { ok: false; kind: 'rate-limited'; retryAfterSeconds: number | undefined }
-  | { ok: false; kind: 'server'; status: number } // 5xx and other statuses worth retrying
+  | { ok: false; kind: 'server'; status: number; retryAfterSeconds?: number } // 5xx and other statuses worth retrying
   | { ok: false; kind: 'refused'; status: number; code: string; message: string } // 4xx with the service's own words
   | { ok: false; kind: 'malformed'; detail: string }; // an answer that is not what the API promises
 
@@ -55,10 +55,9 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
   /** Statuses other than 2xx, as the failure the caller acts on. */
   function failure(status: number, text: string, headers: Headers): SyncFailure {
     if (status === 401) return { ok: false, kind: 'unauthorised' };
-    if (status === 429) {
-      const after = Number(headers.get('retry-after'));
-      return { ok: false, kind: 'rate-limited', retryAfterSeconds: Number.isFinite(after) && after >= 0 ? after : undefined };
-    }
+    const after = headers.get('retry-after') === null ? Number.NaN : Number(headers.get('retry-after'));
+    const retryAfterSeconds = Number.isFinite(after) && after >= 0 ? after : undefined;
+    if (status === 429) return { ok: false, kind: 'rate-limited', retryAfterSeconds };
     if (status >= 400 && status < 500 && status !== 408) {
       const body = parseJson(text) as { error?: unknown; message?: unknown } | undefined;
       return {
@@ -69,7 +68,8 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
         message: typeof body?.message === 'string' ? body.message.slice(0, 300) : '',
       };
     }
-    return { ok: false, kind: 'server', status };
+    // a 503 with Retry-After (starting, shutting down, overloaded) says when to come back
+    return retryAfterSeconds === undefined ? { ok: false, kind: 'server', status } : { ok: false, kind: 'server', status, retryAfterSeconds };
   }
 
   async function getJson(url: string, init: RequestInit = {}): Promise<{ ok: true; value: unknown } | SyncFailure> {

@@ -28,13 +28,15 @@ export type AppAdapters = {
   sync?: { client: SyncClient; isOnline: () => boolean; publicTrustSource?: string };
   /** Milliseconds since the epoch; tests move it. */
   now?: () => number;
+  /** The demo build (it pins the demo root, src/build/app-roots.ts): the staff PIN starts as the demo PIN. */
+  demoBuild?: boolean;
 };
 
 export async function createModels(adapters: AppAdapters): Promise<Models> {
   const { storage, roots } = adapters;
   const now = adapters.now ?? (() => Date.now());
 
-  const settings = new SettingsModel(storage);
+  const settings = new SettingsModel(storage, { now, demoBuild: adapters.demoBuild ?? false });
   await settings.load();
 
   const trust = new TrustModel({ storage, roots, fetchShipped: adapters.fetchShipped, now });

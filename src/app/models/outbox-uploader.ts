@@ -2,11 +2,15 @@
 // after the service has answered for it, so closing the tab, a dropped network, a 500 or a batch sent twice loses
 // nothing (the service stores each record id once). One upload in flight at a time; failures back off
 // exponentially with full jitter; a 401 stops uploading until the device is enrolled again.
+// One bad record never blocks the outbox (issue 8, point 5): a batch the service keeps failing (500) is split in
+// halves, then smaller, so the good records go; a record the service fails on alone, again and again while it takes
+// others, is refused here with a reason. Back-pressure (429, 503, Retry-After) and a gateway's 502/504 are waited
+// out, never split: they say nothing about the records.
 
 import { signal, createModel } from '@preact/signals';
-import { toUploadRecord } from '../../core/index.ts';
+import { toUploadRecord, type StoredRedemption } from '../../core/index.ts';
 import type { AppStorage, RejectedRecord } from '../adapters/storage.ts';
-import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
+import type { RecordResult, SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 
 export type UploadSession = { serviceUrl: string; token: string };
 
@@ -34,6 +38,19 @@ export type UploaderDeps = {
 export const MAX_BATCH = 500;
 export const BASE_DELAY_MS = 2_000;
 export const MAX_DELAY_MS = 5 * 60_000;
+/** Passes in a row in which the same first batch failed with a 500 before it is split. */
+export const SPLIT_AFTER_FAILURES = 2;
+/** Times a record must fail alone (while the service takes other records) before it is refused here. */
+export const ALONE_ATTEMPTS = 3;
+/** Requests one splitting pass may make: about two a halving of a 500-record batch, for a couple of bad records. */
+export const SPLIT_REQUEST_BUDGET = 40;
+/** The reason kept for a record refused on the device (messages.ts has its words). */
+export const FAILED_EVERY_TIME = 'service-failed-every-time';
+
+/** A failure that may be caused by the records sent: a 5xx that is not back-pressure or a gateway's. */
+export function mayBeTheRecords(problem: SyncFailure): boolean {
+  return problem.kind === 'server' && problem.status >= 500 && ![502, 503, 504].includes(problem.status) && problem.retryAfterSeconds === undefined;
+}
 
 /** "Full jitter": a random wait between 0 and min(cap, base * 2^(failures - 1)). */
 export function backoffDelay(failures: number, random: () => number, base = BASE_DELAY_MS, cap = MAX_DELAY_MS): number {
@@ -52,6 +69,12 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
   const lastUploadedAt = signal<number | undefined>(undefined);
   const retryAt = signal<number | undefined>(undefined);
   let failures = 0;
+  /** Passes in a row whose first batch failed in a way that may be its records' fault. */
+  let batchFailures = 0;
+  /** Answers the service gave (any record): a record is refused only if others were taken since it first failed. */
+  let answers = 0;
+  /** Records seen in a failed batch: how often each failed alone, and `answers` when it first failed. */
+  const suspects = new Map<string, { alone: number; answersBefore: number }>();
   let inFlight: Promise<void> | undefined;
   /** A trigger that came while an upload was in flight: 'forced' ones (staff, online, retry) beat the back-off. */
   let again: 'none' | 'automatic' | 'forced' = 'none';
@@ -79,7 +102,8 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
     }
     failures++;
     let delay = backoffDelay(failures, random, deps.baseDelayMs, deps.maxDelayMs);
-    if (problem.kind === 'rate-limited' && problem.retryAfterSeconds !== undefined) delay = Math.max(delay, problem.retryAfterSeconds * 1000);
+    const retryAfter = problem.kind === 'rate-limited' || problem.kind === 'server' ? problem.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) delay = Math.max(delay, retryAfter * 1000);
     clearRetry();
     retryAt.value = now() + delay;
     status.value = 'waiting-to-retry';
@@ -87,6 +111,64 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
       retryTimer = undefined;
       void upload('retry');
     }, delay);
+  };
+
+  /** Applies an answer: records change state only from it. A record it did not mention stays waiting. */
+  const settle = async (batch: readonly StoredRedemption[], results: readonly RecordResult[]): Promise<SyncFailure | undefined> => {
+    answers++;
+    const byId = new Map(batch.map((r) => [r.id.toLowerCase(), r.id]));
+    const acknowledged: string[] = [];
+    const refused: { id: string; reason: string }[] = [];
+    for (const result of results) {
+      const id = byId.get(result.id.toLowerCase());
+      if (id === undefined) continue;
+      if (result.status === 'rejected') refused.push({ id, reason: result.reason ?? '' });
+      else acknowledged.push(id);
+    }
+    await deps.storage.markUploaded(acknowledged);
+    if (refused.length > 0) await deps.storage.markRejected(refused, new Date(now()).toISOString());
+    for (const { id } of [...acknowledged.map((id) => ({ id })), ...refused]) suspects.delete(id);
+    lastUploadedAt.value = now();
+    await refreshCounts();
+    deps.onChanged?.();
+    // do not spin on a record the answer did not mention: try again later
+    if (acknowledged.length + refused.length < batch.length) return { ok: false, kind: 'malformed', detail: 'not every record was answered' };
+    return undefined;
+  };
+
+  const suspect = (batch: readonly StoredRedemption[]) => {
+    for (const r of batch) if (!suspects.has(r.id)) suspects.set(r.id, { alone: 0, answersBefore: answers });
+  };
+
+  /**
+   * A batch the service failed on (500), sent again in halves, depth first, so the good records go. A record that
+   * failed alone ALONE_ATTEMPTS times, while the service took other records, is refused here; a service that fails
+   * on everything refuses nothing. Stops at the first failure that is not the records' (offline, 429, 503...).
+   */
+  const sendSplit = async (session: UploadSession, batch: readonly StoredRedemption[], failed: SyncFailure, budget: { left: number }): Promise<SyncFailure | undefined> => {
+    if (batch.length === 1) {
+      const record = batch[0]!;
+      const seen = suspects.get(record.id) ?? { alone: 0, answersBefore: answers };
+      seen.alone++;
+      suspects.set(record.id, seen);
+      if (seen.alone < ALONE_ATTEMPTS || answers <= seen.answersBefore) return failed;
+      await deps.storage.markRejected([{ id: record.id, reason: FAILED_EVERY_TIME }], new Date(now()).toISOString());
+      suspects.delete(record.id);
+      await refreshCounts();
+      deps.onChanged?.();
+      return undefined;
+    }
+    const half = Math.ceil(batch.length / 2);
+    let left: SyncFailure | undefined;
+    for (const part of [batch.slice(0, half), batch.slice(half)]) {
+      if (budget.left-- <= 0) return failed; // enough for one pass: the back-off comes first
+      const answer = await deps.client.upload(session.serviceUrl, session.token, part.map(toUploadRecord));
+      const problem = answer.ok ? await settle(part, answer.results) : mayBeTheRecords(answer) ? (suspect(part), await sendSplit(session, part, answer, budget)) : answer;
+      if (!problem) continue;
+      if (!mayBeTheRecords(problem)) return problem;
+      left = problem; // this part still holds a bad record: go on with the other half
+    }
+    return left;
   };
 
   /** Sends batches until the outbox is empty or a call fails. Records change state only from an answer. */
@@ -101,23 +183,16 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
       const batch = await deps.storage.listWaiting(batchSize);
       if (batch.length === 0) break;
       const answer = await deps.client.upload(session.serviceUrl, session.token, batch.map(toUploadRecord));
-      if (!answer.ok) return fail(answer);
-      const byId = new Map(batch.map((r) => [r.id.toLowerCase(), r.id]));
-      const acknowledged: string[] = [];
-      const refused: { id: string; reason: string }[] = [];
-      for (const result of answer.results) {
-        const id = byId.get(result.id.toLowerCase());
-        if (id === undefined) continue;
-        if (result.status === 'rejected') refused.push({ id, reason: result.reason ?? '' });
-        else acknowledged.push(id);
+      let problem: SyncFailure | undefined;
+      if (answer.ok) problem = await settle(batch, answer.results);
+      else if (!mayBeTheRecords(answer)) problem = answer;
+      else {
+        suspect(batch);
+        batchFailures++;
+        problem = batchFailures < SPLIT_AFTER_FAILURES ? answer : await sendSplit(session, batch, answer, { left: SPLIT_REQUEST_BUDGET });
       }
-      await deps.storage.markUploaded(acknowledged);
-      if (refused.length > 0) await deps.storage.markRejected(refused, new Date(now()).toISOString());
-      lastUploadedAt.value = now();
-      await refreshCounts();
-      deps.onChanged?.();
-      // a record the answer did not mention stays waiting; do not spin on it, try again later
-      if (acknowledged.length + refused.length < batch.length) return fail({ ok: false, kind: 'malformed', detail: 'not every record was answered' });
+      if (problem) return fail(problem);
+      batchFailures = 0;
       failures = 0;
       lastProblem.value = undefined;
     }
@@ -168,6 +243,7 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
     reset() {
       clearRetry();
       failures = 0;
+      batchFailures = 0;
       lastProblem.value = undefined;
       status.value = 'idle';
     },

@@ -1,10 +1,11 @@
-// Settings and the staff PIN: held in signals, saved through the storage adapter. The PIN is kept only as a hash.
+// Settings and the staff PIN: held in signals, saved through the storage adapter. The PIN is kept only as a hash,
+// and its rules (no PIN until chosen outside the demo, the wait after wrong PINs) live in StaffPinModel.
 
 import { createModel, signal } from '@preact/signals';
 import { readPartnerProfile, type Offer, type PartnerProfile } from '../../core/index.ts';
-import { DEMO_PIN, hashPin, isAcceptablePin, verifyPin, type PinHash } from '../adapters/pin-hash.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import { DEMO_PROFILES, demoProfile } from '../partner-profiles.ts';
+import { StaffPinModel } from './staff-pin-model.ts';
 
 export type AppSettings = {
   profile: PartnerProfile;
@@ -27,21 +28,18 @@ export const DEFAULT_SETTINGS: AppSettings = {
 };
 
 const SETTINGS_KEY = 'app';
-const PIN_KEY = 'pin';
 
-export const SettingsModel = createModel((storage: AppStorage) => {
+export type SettingsOptions = {
+  /** Milliseconds since the epoch (the PIN's wait is timed with it). */
+  now?: () => number;
+  /** The demo build: the staff PIN starts as the demo PIN. Otherwise there is none until staff choose one. */
+  demoBuild?: boolean;
+};
+
+export const SettingsModel = createModel((storage: AppStorage, options: SettingsOptions = {}) => {
   const settings = signal<AppSettings>(DEFAULT_SETTINGS);
   const unlocked = signal(false);
-  let pin: Promise<PinHash> | undefined;
-
-  const storedPin = (): Promise<PinHash> =>
-    (pin ??= (async () => {
-      const held = await storage.loadSetting<PinHash>(PIN_KEY);
-      if (held) return held;
-      const demo = await hashPin(DEMO_PIN); // first start: the demo PIN, to be changed by staff
-      await storage.saveSetting(PIN_KEY, demo);
-      return demo;
-    })());
+  const pin = new StaffPinModel({ storage, now: options.now ?? (() => Date.now()), demoBuild: options.demoBuild ?? false });
 
   const save = async (next: AppSettings) => {
     settings.value = next;
@@ -51,7 +49,9 @@ export const SettingsModel = createModel((storage: AppStorage) => {
   return {
     settings,
     unlocked,
+    pin,
     async load() {
+      await pin.load();
       const held = await storage.loadSetting<Partial<AppSettings>>(SETTINGS_KEY);
       const profile = held?.profile && readPartnerProfile(held.profile);
       settings.value = { ...DEFAULT_SETTINGS, ...held, profile: profile?.ok ? profile.profile : DEFAULT_SETTINGS.profile };
@@ -76,23 +76,27 @@ export const SettingsModel = createModel((storage: AppStorage) => {
       await save({ ...settings.peek(), profile: read.profile });
       return undefined;
     },
+    /** True for the right PIN; a wrong one counts toward the wait, and during the wait nothing is tried. */
     async checkPin(entered: string): Promise<boolean> {
-      return verifyPin(entered, await storedPin());
+      return (await pin.attempt(entered)) === 'right';
     },
     async unlock(entered: string): Promise<boolean> {
-      const ok = await verifyPin(entered, await storedPin());
+      const ok = (await pin.attempt(entered)) === 'right';
       unlocked.value = ok;
       return ok;
     },
     lock() {
       unlocked.value = false;
     },
-    async changePin(next: string): Promise<boolean> {
-      if (!isAcceptablePin(next)) return false;
-      const hashed = await hashPin(next);
-      await storage.saveSetting(PIN_KEY, hashed);
-      pin = Promise.resolve(hashed);
-      return true;
+    /** The first PIN, chosen by the first member of staff (not the demo build): Settings open with it. */
+    async choosePin(first: string): Promise<boolean> {
+      if (pin.hasPin.peek() !== false) return false; // a PIN exists: changing it needs Settings open
+      const ok = await pin.choose(first);
+      unlocked.value = ok;
+      return ok;
+    },
+    changePin(next: string): Promise<boolean> {
+      return pin.choose(next);
     },
   };
 });

@@ -19,6 +19,8 @@ export function HistoryScreen() {
   const counts = new Map<string, number>();
   for (const r of today) counts.set(r.offerId, (counts.get(r.offerId) ?? 0) + 1);
   const purged = redemptions.purged.value;
+  // records the scheme refused (or the device gave up on): kept, shown as refused, never sent again
+  const refused = new Set((sync?.uploader.rejected.value ?? []).map((r) => r.id));
 
   const exportCsv = () => {
     const date = new Date().toISOString().slice(0, 10);
@@ -46,8 +48,8 @@ export function HistoryScreen() {
           </ul>
         )}
       </section>
-      <RecordTable heading={M.historyToday} id="today" records={today} titles={titles} timeZone={profile.timeZone} timeOnly />
-      <RecordTable heading={M.historyRecent} id="recent" records={recent} titles={titles} timeZone={profile.timeZone} />
+      <RecordTable heading={M.historyToday} id="today" records={today} titles={titles} refused={refused} timeZone={profile.timeZone} timeOnly />
+      <RecordTable heading={M.historyRecent} id="recent" records={recent} titles={titles} refused={refused} timeZone={profile.timeZone} />
       <section aria-labelledby="export-heading">
         <h2 id="export-heading" class="visually-hidden">
           {M.historyExport}
@@ -66,11 +68,12 @@ type TableProps = {
   id: string;
   records: StoredRedemption[];
   titles: Map<string, string>;
+  refused: ReadonlySet<string>;
   timeZone: string;
   timeOnly?: boolean;
 };
 
-function RecordTable({ heading, id, records, titles, timeZone, timeOnly = false }: TableProps) {
+function RecordTable({ heading, id, records, titles, refused, timeZone, timeOnly = false }: TableProps) {
   const format = new Intl.DateTimeFormat(LOCALE, timeOnly ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -94,7 +97,7 @@ function RecordTable({ heading, id, records, titles, timeZone, timeOnly = false 
                   <td>{format.format(new Date(r.redeemedAt))}</td>
                   <td>{titles.get(r.offerId) ?? r.offerId}</td>
                   <td>{r.jti}</td>
-                  <td>{r.uploaded === 1 ? M.yes : M.no}</td>
+                  <td>{r.uploaded === 1 ? M.yes : refused.has(r.id) ? M.refused : M.no}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,9 @@
-// Asks for the staff PIN before Settings, or before leaving kiosk mode.
+// Asks for the staff PIN before Settings, or before leaving kiosk mode. Both doors share the staff PIN model, so
+// after too many wrong PINs both show the same live countdown and refuse tries until it ends.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isAcceptablePin } from '../adapters/pin-hash.ts';
+import { useModels } from '../models/context.ts';
 import { M } from '../messages.ts';
 
 export type PinPromptProps = {
@@ -11,11 +14,29 @@ export type PinPromptProps = {
 };
 
 export function PinPrompt({ heading = M.pinHeading, onSubmit, onCancel }: PinPromptProps) {
+  const { settings } = useModels();
   const [pin, setPin] = useState('');
   const [wrong, setWrong] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [, setTick] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const lockedUntil = settings.pin.lockedUntil.value; // read to render again when a wait starts or ends
+  const wait = settings.pin.secondsToWait();
   useEffect(() => input.current?.focus(), []);
+
+  // the countdown: render once a second while waiting, then give the field back its focus
+  useEffect(() => {
+    if (wait === 0) return undefined;
+    const timer = setInterval(() => {
+      setTick((n) => n + 1);
+      if (settings.pin.secondsToWait() === 0) {
+        clearInterval(timer);
+        setWrong(false);
+        requestAnimationFrame(() => input.current?.focus());
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [lockedUntil, wait > 0]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -27,6 +48,8 @@ export function PinPrompt({ heading = M.pinHeading, onSubmit, onCancel }: PinPro
     if (!ok) input.current?.focus();
   };
 
+  const waiting = wait > 0;
+  const problem = waiting ? 'pin-wait' : wrong ? 'pin-wrong' : undefined;
   return (
     <form class="pin-prompt" onSubmit={submit}>
       <h2 id="pin-heading">{heading}</h2>
@@ -38,18 +61,94 @@ export function PinPrompt({ heading = M.pinHeading, onSubmit, onCancel }: PinPro
         inputMode="numeric"
         autocomplete="off"
         value={pin}
+        disabled={waiting}
         aria-invalid={wrong}
-        aria-describedby={wrong ? 'pin-wrong' : undefined}
+        aria-describedby={problem}
         onInput={(e) => setPin(e.currentTarget.value)}
       />
-      {wrong && (
-        <p id="pin-wrong" class="error" role="alert">
-          {M.pinWrong}
+      {waiting ? (
+        <p id="pin-wait" class="error" role="timer">
+          {M.pinWait(wait)}
+        </p>
+      ) : (
+        wrong && (
+          <p id="pin-wrong" class="error" role="alert">
+            {M.pinWrong}
+          </p>
+        )
+      )}
+      <div class="row">
+        <button type="submit" class="primary" disabled={busy || waiting}>
+          {M.pinSubmit}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {M.pinCancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The first staff PIN, on a device that has none yet (any build but the demo): chosen twice, then Settings open. */
+export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
+  const { settings } = useModels();
+  const [first, setFirst] = useState('');
+  const [again, setAgain] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const trouble = !isAcceptablePin(first) ? M.pinTooShort : first !== again ? M.pinChooseMismatch : undefined;
+    if (!trouble) {
+      setBusy(true);
+      const ok = await settings.choosePin(first);
+      setBusy(false);
+      if (ok) return;
+    }
+    setFirst('');
+    setAgain('');
+    setProblem(trouble ?? M.pinTooShort);
+    input.current?.focus();
+  };
+
+  return (
+    <form class="pin-prompt" onSubmit={submit}>
+      <h2 id="pin-heading">{M.pinChooseHeading}</h2>
+      <p id="pin-choose-hint">{M.pinChooseHint}</p>
+      <label for="new-staff-pin">{M.pinNew}</label>
+      <input
+        ref={input}
+        id="new-staff-pin"
+        type="password"
+        inputMode="numeric"
+        autocomplete="new-password"
+        value={first}
+        aria-describedby={problem ? 'pin-choose-problem' : 'pin-choose-hint'}
+        aria-invalid={problem !== undefined}
+        onInput={(e) => setFirst(e.currentTarget.value)}
+      />
+      <label for="new-staff-pin-again">{M.pinChooseAgain}</label>
+      <input
+        id="new-staff-pin-again"
+        type="password"
+        inputMode="numeric"
+        autocomplete="new-password"
+        value={again}
+        onInput={(e) => setAgain(e.currentTarget.value)}
+      />
+      {problem && (
+        <p id="pin-choose-problem" class="error" role="alert">
+          {problem}
         </p>
       )}
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
-          {M.pinSubmit}
+          {M.pinChooseSubmit}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>

@@ -19,7 +19,8 @@ export type Harness = Models & {
   wrap: (children: ComponentChildren) => ReturnType<typeof render>;
 };
 
-export async function makeHarness(scheme: AppScheme, options: { profileId?: string; storage?: AppStorage } = {}): Promise<Harness> {
+/** `demoBuild` (default true, as the built demo): the staff PIN starts as 1234; false: none until staff choose one. */
+export async function makeHarness(scheme: AppScheme, options: { profileId?: string; storage?: AppStorage; demoBuild?: boolean } = {}): Promise<Harness> {
   const storage = options.storage ?? (await openStorage(`test-db-${++dbCount}-${Math.random()}`));
   const clock = { now: scheme.now * 1000 };
   const kioskCalls: string[] = [];
@@ -42,6 +43,7 @@ export async function makeHarness(scheme: AppScheme, options: { profileId?: stri
       request: async () => (persisted.value = 'granted'),
     },
     now: () => clock.now,
+    demoBuild: options.demoBuild ?? true,
   });
   await models.trust.whenReady();
   if (options.profileId) await models.settings.chooseProfile(options.profileId);

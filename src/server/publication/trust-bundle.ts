@@ -1,7 +1,7 @@
 // The scheme's trust bundle (spec section 3): signed with the root, a higher seq whenever keys or issuers change,
 // and signed again well before it expires.
 
-import { nextBundleSeq, signTrustBundle, type Category, type PublicJwk } from '../../core/index.ts';
+import { loadTrustBundle, nextBundleSeq, pinRoot, signTrustBundle, withoutPrivate, type Category, type PublicJwk } from '../../core/index.ts';
 import { DEMO_ISSUERS } from '../../demo/demo-scheme.ts';
 import type { SchemeContext } from '../context.ts';
 
@@ -47,11 +47,26 @@ export async function publishTrustBundle(ctx: SchemeContext, reason: string): Pr
   });
 }
 
-/** Signs a new bundle when there is none or the current one is a day old. */
+/**
+ * Signs a new bundle when there is none, the current one is a day old, or it is not this configuration's: signed by
+ * another root or naming an issuer (or a demo key) the configuration does not (a database that once met other keys).
+ */
 export async function refreshTrustBundleIfDue(ctx: SchemeContext): Promise<StoredBundle> {
   const current = await currentTrustBundle(ctx);
-  if (current && ctx.now() - current.iat < BUNDLE_RESIGN_AFTER) return current;
-  return publishTrustBundle(ctx, current ? 'periodic' : 'first');
+  if (!current) return publishTrustBundle(ctx, 'first');
+  if (!(await isConfigurationsBundle(ctx, current.jwt))) return publishTrustBundle(ctx, 'the current bundle named keys the configuration does not');
+  if (ctx.now() - current.iat >= BUNDLE_RESIGN_AFTER) return publishTrustBundle(ctx, 'periodic');
+  return current;
+}
+
+async function isConfigurationsBundle(ctx: SchemeContext, jwt: string): Promise<boolean> {
+  const root = await pinRoot(withoutPrivate(ctx.keys.root));
+  if (!root) return false;
+  const loaded = await loadTrustBundle(jwt, { roots: [root] });
+  if (!loaded.ok || loaded.bundle.iss !== ctx.keys.schemeId) return false;
+  const configured = new Set(ctx.keys.issuers.map((i) => i.iss));
+  const foreign = new Set(foreignKids(ctx));
+  return loaded.bundle.issuers.every((i) => configured.has(i.iss) && i.keys.every((k) => !foreign.has(k.kid)));
 }
 
 /** The scheme's root: the configured one, which the start checked is the database's (keys/scheme-record.ts). */

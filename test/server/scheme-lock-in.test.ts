@@ -14,28 +14,14 @@ import {
   type PublicJwk,
 } from '../../src/core/index.ts';
 import { DEMO_ISSUERS, DEMO_ROOT_PRIVATE } from '../../src/demo/demo-scheme.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { demoKeyMaterial, type KeyMaterial } from '../../src/server/keys/key-material.ts';
 import { checkScheme, readHeldScheme, SchemeRefused } from '../../src/server/keys/scheme-record.ts';
 import { startService } from '../../src/server/service.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/backends.ts';
+import { snapshot } from './support/db-snapshot.ts';
 import { ADMIN_PASSWORD, makeTestKeys, T0, type TestKeys } from './support/test-service.ts';
 
 const WELL_KNOWN = '/.well-known/carers-passport';
-
-/** Everything a start could write: row counts, keys, bundles, lists and the scheme row. */
-export async function snapshot(db: Database): Promise<unknown> {
-  const tables = ['scheme', 'issuers', 'scheme_keys', 'trust_bundles', 'status_lists', 'passports', 'audit_log', 'partners', 'offers', 'devices', 'redemptions'];
-  const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
-  return {
-    counts,
-    scheme: await db.query('SELECT scheme_id, root_kid, demo FROM scheme'),
-    keys: await db.query('SELECT kid, role, iss, state FROM scheme_keys ORDER BY kid'),
-    bundles: await db.query('SELECT seq, jwt FROM trust_bundles ORDER BY seq'),
-    lists: await db.query('SELECT id, uri, jwt, next_idx FROM status_lists ORDER BY id'),
-  };
-}
 
 describe.each(BACKENDS)('a real scheme and the demo keys ($name)', (backend) => {
   let database: TestDatabase;

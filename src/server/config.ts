@@ -5,9 +5,11 @@
 //   PUBLIC_URL        the service's address as devices see it (default http://HOST:PORT); goes into enrolment codes
 //   DATABASE_URL      a PostgreSQL server (postgres://user:pass@host/db); unset: embedded PGlite in DATA_DIR
 //   DATA_DIR          PGlite's data folder (default .data/pglite in the project)
-//   ADMIN_PASSWORD    password of the admin page and reports (HTTP Basic, any user name); the demo defaults to "demo"
+//   ADMIN_PASSWORD    password of the admin page and reports (HTTP Basic, any user name): at least 12 characters
+//                     for a real scheme; the demo defaults to "demo", which opens nothing else
 //   CP_ROOT_KEY_FILE, CP_ISSUERS_FILE, CP_SCHEME_ID   a real scheme's keys (src/server/keys/key-material.ts);
-//                     unset: the demo scheme with the committed DEMO-ONLY keys, seeded on first run
+//                     unset: a fresh database becomes the demo scheme (committed DEMO-ONLY keys, seeded on first
+//                     run); a database holding a real scheme refuses to start without them
 //   CP_KEEP_NAMES     0 to keep no carers' names in the register (renewal then needs the name again); default 1
 //   STATIC_DIR        the built app to serve (default dist)
 //   TRUST_PROXY       comma-separated addresses or CIDR ranges of the TLS proxies in front of the service: their
@@ -20,6 +22,7 @@ import type { DatabaseChoice } from './db/open-database.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_ADMIN_PASSWORD = 'demo';
+export const MIN_ADMIN_PASSWORD = 12;
 
 export type ServiceConfig = {
   port: number;
@@ -57,4 +60,12 @@ function readTrustProxy(text: string): { addresses: string[] } | { problem: stri
   const bad = addresses.find((a) => !isIP(a.split('/')[0]!) || (a.includes('/') && !/^\d{1,3}$/.test(a.split('/')[1]!)));
   if (bad !== undefined) return { problem: `TRUST_PROXY: "${bad}" is not an address or CIDR range (for example 127.0.0.1 or 10.0.0.0/8)` };
   return { addresses };
+}
+
+/** The admin password for a demo or a real scheme: the demo default only for the demo; a real scheme's is long enough. */
+export function chooseAdminPassword(configured: string | undefined, demo: boolean): { password: string } | { problem: string } {
+  if (demo) return { password: configured ?? DEMO_ADMIN_PASSWORD };
+  if (configured === undefined) return { problem: `Set ADMIN_PASSWORD (at least ${MIN_ADMIN_PASSWORD} characters): a real scheme has no default admin password.` };
+  if ([...configured].length < MIN_ADMIN_PASSWORD) return { problem: `ADMIN_PASSWORD is too short for a real scheme: use at least ${MIN_ADMIN_PASSWORD} characters.` };
+  return { password: configured };
 }

@@ -4,18 +4,25 @@
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ADMIN_PASSWORD, readConfig } from './config.ts';
+import { chooseAdminPassword, readConfig } from './config.ts';
 import { DataFolderLocked } from './db/lock-file.ts';
 import { openDatabase } from './db/open-database.ts';
 import { loadKeyMaterial } from './keys/key-material.ts';
+import { checkScheme } from './keys/scheme-record.ts';
 import { startService } from './service.ts';
 
 async function main(): Promise<number> {
   const config = readConfig(process.env);
   if ('problem' in config) return fail(config.problem);
-  const keys = await loadKeyMaterial(process.env);
-  const adminPassword = config.adminPassword ?? (keys.demo ? DEMO_ADMIN_PASSWORD : undefined);
-  if (!adminPassword) return fail('Set ADMIN_PASSWORD: a real scheme has no default admin password.');
+  let keys;
+  try {
+    keys = await loadKeyMaterial(process.env);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const admin = chooseAdminPassword(config.adminPassword, keys.demo);
+  if ('problem' in admin) return fail(admin.problem);
+  const adminPassword = admin.password;
 
   let db;
   try {
@@ -23,6 +30,12 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof DataFolderLocked) return fail(error.message);
     throw error;
+  }
+  // a database holding a real scheme opens only with its keys; the demo only without (keys/scheme-record.ts)
+  const refused = await checkScheme(db, keys);
+  if (refused) {
+    await db.close();
+    return fail(refused);
   }
   // listening on every interface with no PUBLIC_URL: enrolment codes name the first network address, so a phone
   // that scans one can reach the service (127.0.0.1 would be the phone itself)
@@ -46,7 +59,9 @@ async function main(): Promise<number> {
   const lines = [
     '',
     `Carers Passport scheme service (${db.kind === 'pglite' ? `embedded database in ${config.database.kind === 'pglite' ? config.database.folder : ''}` : 'PostgreSQL'})`,
-    keys.demo ? 'DEMO scheme: demo-only keys from src/demo, never for real passports.' : `Scheme ${keys.schemeId}`,
+    keys.demo
+      ? 'DEMO scheme: demo-only keys from src/demo, never for real passports (a real scheme: a fresh database and CP_ROOT_KEY_FILE).'
+      : `Scheme ${keys.schemeId}`,
     service.seeded ? 'First run: seeded the demo scheme (2 issuers, 36 passports, 3 partners with offers).' : '',
     '',
     `  App:            ${base}/${existsSync(join(config.staticDir, 'index.html')) ? '' : '   (not built: run `npx vite build` first)'}`,

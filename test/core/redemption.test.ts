@@ -27,6 +27,34 @@ describe('building a record', () => {
   });
 });
 
+describe('the date of a record', () => {
+  const now = Date.parse('2026-06-10T12:00:00Z');
+  const withDate = (redeemedAt: string) => ({ ...buildRedemptionRecord({ ...base, verdict: valid })!, redeemedAt });
+  const problem = (redeemedAt: string) => {
+    const read = readRedemptionRecord(withDate(redeemedAt), now);
+    return read.ok ? 'ok' : read.problem;
+  };
+  it('must be a time that exists: the text survives a round trip through Date', () => {
+    expect(problem('2026-02-30T10:00:00Z')).toBe('redeemedAt is not a real date and time');
+    expect(problem('2026-06-01T24:00:00Z')).toBe('redeemedAt is not a real date and time');
+    expect(problem('2026-06-01T10:60:00Z')).toBe('redeemedAt is not a real date and time');
+    expect(problem('2026-06-01 10:00:00Z')).toBe('redeemedAt is not an ISO 8601 UTC time');
+    expect(problem('2024-02-29T10:00:00Z')).toBe('ok');
+    expect(problem('2026-06-01T10:00:00.5Z')).toBe('ok');
+    expect(problem('2026-06-01T10:00:00.000Z')).toBe('ok');
+  });
+  it('is not before 2020 (year 0 included)', () => {
+    expect(problem('0000-01-01T00:00:00Z')).toBe('redeemedAt is before 2020');
+    expect(problem('2019-12-31T23:59:59.999Z')).toBe('redeemedAt is before 2020');
+    expect(problem('2020-01-01T00:00:00Z')).toBe('ok');
+  });
+  it("is at most a day ahead of the clock it is given (the service's)", () => {
+    expect(problem('2026-06-11T12:00:00Z')).toBe('ok');
+    expect(problem('2026-06-11T12:00:00.001Z')).toBe('redeemedAt is more than a day ahead of the service clock');
+    expect(readRedemptionRecord(withDate('2030-01-01T00:00:00Z')).ok).toBe(true); // no clock given: no upper bound
+  });
+});
+
 describe('CSV export', () => {
   const record = (id: string, extra: Partial<StoredRedemption> = {}): StoredRedemption => ({
     id, redeemedAt: '2026-06-10T12:00:00.000Z', offerId: 'meal', partnerId: 'demo-ward', deviceId: 'device-1', iss: 'uk.test.carers', jti: 'TST-1001', verdict: 'VALID', uploaded: 0, ...extra,

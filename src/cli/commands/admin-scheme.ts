@@ -11,13 +11,14 @@ export type AdminScheme = { ctx: SchemeContext; actor: string; close(): Promise<
 export type SchemeSettings = { databaseUrl?: string; dataDir?: string; env: NodeJS.ProcessEnv };
 
 export async function openAdminScheme(io: CliIo, settings: SchemeSettings): Promise<AdminScheme> {
-  const [{ readConfig }, { openDatabase }, { DataFolderLocked }, { loadKeyMaterial }, { prepareScheme }, { DEFAULT_STATUS_LIST_SIZE }] = await Promise.all([
+  const [{ readConfig }, { openDatabase }, { DataFolderLocked }, { loadKeyMaterial }, { prepareScheme }, { DEFAULT_STATUS_LIST_SIZE }, { checkScheme, SchemeRefused }] = await Promise.all([
     import('../../server/config.ts'),
     import('../../server/db/open-database.ts'),
     import('../../server/db/lock-file.ts'),
     import('../../server/keys/key-material.ts'),
     import('../../server/scheme-startup.ts'),
     import('../../server/context.ts'),
+    import('../../server/keys/scheme-record.ts'),
   ]);
   const env = { ...settings.env };
   if (settings.databaseUrl !== undefined) env.DATABASE_URL = settings.databaseUrl;
@@ -29,16 +30,22 @@ export async function openAdminScheme(io: CliIo, settings: SchemeSettings): Prom
   if ('problem' in config) return usageError(config.problem);
   let keys;
   try {
-    keys = await loadKeyMaterial(env);
+    keys = await loadKeyMaterial(env, { warn: (line) => io.stderr(`${line}\n`) });
   } catch (error) {
     return usageError((error as Error).message);
   }
   let db;
   try {
-    db = await openDatabase(config.database);
+    db = await openDatabase(config.database, { warn: (line) => io.stderr(`${line}\n`) });
   } catch (error) {
     if (error instanceof DataFolderLocked) return usageError(`${error.message} (or stop it to use this command)`);
     throw error;
+  }
+  // a database holding a real scheme opens only with its keys, checked before anything is written
+  const refused = await checkScheme(db, keys);
+  if (refused) {
+    await db.close();
+    return usageError(refused);
   }
   const ctx: SchemeContext = {
     db,
@@ -52,6 +59,7 @@ export async function openAdminScheme(io: CliIo, settings: SchemeSettings): Prom
     await prepareScheme(ctx, { seedDemo: keys.demo });
   } catch (error) {
     await db.close();
+    if (error instanceof SchemeRefused) return usageError(error.message);
     throw error;
   }
   return { ctx, actor: `cli:${env.USER || env.LOGNAME || 'admin'}`, close: () => db.close() };

@@ -15,6 +15,11 @@ export interface Executor extends Queryable {
 export interface Database extends Executor {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while holding the advisory lock `key` (src/server/db/lock-keys.ts): instances sharing one PostgreSQL
+   * server take turns. `work` uses the database as usual; the lock is held on a connection of its own.
+   */
+  withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** 'pglite' or 'postgres', for the start banner and test names. */
   readonly kind: 'pglite' | 'postgres';

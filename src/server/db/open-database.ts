@@ -10,12 +10,12 @@ export type DatabaseChoice =
   /** folder undefined: in memory. */
   | { kind: 'pglite'; folder?: string };
 
-/** Opens and migrates. */
-export async function openDatabase(choice: DatabaseChoice): Promise<Database> {
+/** Opens and migrates. `warn` hears about a data folder whose mode was fixed (default: stderr). */
+export async function openDatabase(choice: DatabaseChoice, options: { warn?: (line: string) => void } = {}): Promise<Database> {
   const db =
     choice.kind === 'postgres'
       ? await openPgDatabase(choice.url, choice.schema === undefined ? {} : { schema: choice.schema })
-      : await openPgliteDatabase(choice.folder);
+      : await openPgliteDatabase(choice.folder, options.warn === undefined ? {} : { warn: options.warn });
   try {
     await migrate(db);
   } catch (error) {

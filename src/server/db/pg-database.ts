@@ -19,7 +19,10 @@ export async function openPgDatabase(url: string, options: PgOptions = {}): Prom
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
     try {
-      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      // instances starting together on a fresh schema: IF NOT EXISTS still races (unique_violation on pg_namespace)
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch((error: { code?: string }) => {
+        if (error.code !== '23505' && error.code !== '42P06') throw error;
+      });
     } finally {
       await setup.end();
     }
@@ -50,6 +53,19 @@ export async function openPgDatabase(url: string, options: PgOptions = {}): Prom
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async withLock(key, work) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
       } finally {
         client.release();
       }

@@ -1,12 +1,13 @@
-// The scheme's private keys: the demo keys by default, or files named by env vars in a real deployment.
+// The scheme's private keys: files named by env vars in a real deployment; without them the demo keys, which only a
+// fresh or demo database accepts (keys/scheme-record.ts).
 // Private keys never reach the database; only their public parts do (scheme_keys).
 //
 //   CP_ROOT_KEY_FILE     a private JWK (P-256 or Ed25519): the root that signs trust bundles and enrolment codes
 //   CP_ISSUERS_FILE      JSON: [{ "iss", "name", "cats": [...], "keyFile": "path to the issuer's private JWK" }]
-//                        (keyFile relative to the issuers file)
+//                        (keyFile relative to the issuers file; private key files should be mode 0600)
 //   CP_SCHEME_ID         the bundle's iss (default llr-carers-passport)
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CATEGORIES, readPrivateJwk, type Category, type PrivateJwk } from '../../core/index.ts';
 import { DEMO_ISSUERS, DEMO_ROOT_PRIVATE, DEMO_SCHEME_ID } from '../../demo/demo-scheme.ts';
@@ -31,35 +32,66 @@ export function demoKeyMaterial(): KeyMaterial {
   };
 }
 
-export async function loadKeyMaterial(env: NodeJS.ProcessEnv): Promise<KeyMaterial> {
+export type KeyFileOptions = { /** Hears a private key file readable by other users (default: stderr). */ warn?: (line: string) => void };
+
+/**
+ * The configured keys; without CP_ROOT_KEY_FILE the demo's, which only a fresh or demo database accepts
+ * (keys/scheme-record.ts). Errors name the file and the problem, never what the file holds.
+ */
+export async function loadKeyMaterial(env: NodeJS.ProcessEnv, options: KeyFileOptions = {}): Promise<KeyMaterial> {
+  const warn = options.warn ?? ((line: string) => console.warn(line));
   const rootFile = env.CP_ROOT_KEY_FILE;
   if (!rootFile) return demoKeyMaterial();
-  const root = await readPrivateJwk(readJson(rootFile));
+  const root = await readPrivateJwk(readKeyFile(rootFile, 'CP_ROOT_KEY_FILE', warn));
   if (!root) throw new Error(`CP_ROOT_KEY_FILE ${rootFile} is not a private P-256 or Ed25519 JWK`);
   const issuersFile = env.CP_ISSUERS_FILE;
   if (!issuersFile) throw new Error('CP_ROOT_KEY_FILE is set but CP_ISSUERS_FILE is not');
-  const list = readJson(issuersFile);
+  const list = readJson(issuersFile, 'CP_ISSUERS_FILE');
   if (!Array.isArray(list)) throw new Error(`CP_ISSUERS_FILE ${issuersFile} is not a JSON array`);
   const issuers: IssuerMaterial[] = [];
-  for (const entry of list as Record<string, unknown>[]) {
-    const { iss, name, cats, keyFile } = entry;
+  for (const entry of list as unknown[]) {
+    const { iss, name, cats, keyFile } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     if (typeof iss !== 'string' || typeof name !== 'string' || typeof keyFile !== 'string') {
-      throw new Error(`CP_ISSUERS_FILE: each issuer needs iss, name and keyFile`);
+      throw new Error(`CP_ISSUERS_FILE ${issuersFile}: each issuer needs iss, name and keyFile`);
     }
     if (!Array.isArray(cats) || !cats.every((c) => (CATEGORIES as readonly unknown[]).includes(c))) {
-      throw new Error(`CP_ISSUERS_FILE: issuer ${iss} needs cats from ${CATEGORIES.join(', ')}`);
+      throw new Error(`CP_ISSUERS_FILE ${issuersFile}: issuer ${iss} needs cats from ${CATEGORIES.join(', ')}`);
     }
-    const key = await readPrivateJwk(readJson(resolve(dirname(issuersFile), keyFile)));
-    if (!key) throw new Error(`CP_ISSUERS_FILE: the key file of ${iss} is not a private P-256 or Ed25519 JWK`);
+    const path = resolve(dirname(issuersFile), keyFile);
+    const key = await readPrivateJwk(readKeyFile(path, `the key file of issuer ${iss}`, warn));
+    if (!key) throw new Error(`CP_ISSUERS_FILE: the key file ${path} of ${iss} is not a private P-256 or Ed25519 JWK`);
     issuers.push({ iss, name, cats: cats as Category[], key });
   }
+  if (issuers.length === 0) throw new Error(`CP_ISSUERS_FILE ${issuersFile} names no issuer`);
+  if (new Set(issuers.map((i) => i.iss)).size !== issuers.length) throw new Error(`CP_ISSUERS_FILE ${issuersFile} names an issuer twice`);
   return { demo: false, schemeId: env.CP_SCHEME_ID || 'llr-carers-passport', root, issuers };
 }
 
-function readJson(path: string): unknown {
+/** A private key file: read as JSON, with a warning when other users may read it (it should be 0600). */
+function readKeyFile(path: string, what: string, warn: (line: string) => void): unknown {
+  const value = readJson(path, what);
+  if (process.platform !== 'win32') {
+    const mode = statSync(path).mode & 0o777;
+    if ((mode & 0o077) !== 0) {
+      warn(`Warning: the private key file ${path} (${what}) can be read by other users (mode 0${mode.toString(8)}): chmod 600 ${path}`);
+    }
+  }
+  return value;
+}
+
+/** Never repeats the parser's message: it quotes the text near the fault, which can be part of a private key. */
+function readJson(path: string, what: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : `error ${code ?? 'reading it'}`;
+    throw new Error(`${what}: cannot read ${path}: ${why}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${what}: ${path} is not valid JSON`);
   }
 }

@@ -1,12 +1,16 @@
 // Brings the database in line with the key material at start: issuers and the public parts of their keys.
-// Returns whether anything changed, which calls for a new trust bundle (spec section 3).
+// Returns whether anything changed, which calls for a new trust bundle (spec section 3). Only ever the configured
+// root and issuers, and only into the database of their scheme (checked again here: no second root, ever).
 
 import { withoutPrivate } from '../../core/index.ts';
 import type { Database } from '../db/database.ts';
 import type { KeyMaterial } from './key-material.ts';
+import { readHeldScheme, SchemeRefused, schemeRefusal } from './scheme-record.ts';
 
 export async function registerKeys(db: Database, material: KeyMaterial): Promise<boolean> {
   return db.transaction(async (tx) => {
+    const refusal = schemeRefusal(await readHeldScheme(tx), material);
+    if (refusal) throw new SchemeRefused(refusal);
     let changed = false;
     const root = await tx.query(
       `INSERT INTO scheme_keys (kid, role, public_jwk) VALUES ($1, 'root', $2) ON CONFLICT (kid) DO NOTHING RETURNING kid`,

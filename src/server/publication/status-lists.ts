@@ -4,6 +4,7 @@
 import { signStatusList } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
+import { STATUS_LIST_LOCK } from '../db/lock-keys.ts';
 
 export const STATUS_BITS = 2;
 /** Lists are signed again after a day without changes, well inside the bundle's status_max_age of 7 days. */
@@ -23,8 +24,17 @@ export function listUri(ctx: SchemeContext, iss: string, number: number): string
   return `${ctx.publicUrl}/.well-known/carers-passport/${listHref(iss, number)}`;
 }
 
-/** Starts the issuer's next list, all valid, and signs it. */
+/**
+ * Takes the issuer's list-creation lock until the caller's transaction ends: instances that find a list full (or none)
+ * at the same moment make one new list between them, never two with the same number or uri.
+ */
+export async function lockIssuerLists(tx: Queryable, iss: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [STATUS_LIST_LOCK, iss]);
+}
+
+/** Starts the issuer's next list, all valid, and signs it. Call inside a transaction (it takes the issuer's lock). */
 export async function createStatusList(tx: Queryable, ctx: SchemeContext, iss: string): Promise<ListRow> {
+  await lockIssuerLists(tx, iss);
   const [last] = await tx.query<{ number: number | null }>('SELECT max(number) AS number FROM status_lists WHERE iss = $1', [iss]);
   const number = (last?.number ?? 0) + 1;
   const [row] = await tx.query<ListRow>(
@@ -64,11 +74,14 @@ export async function signList(tx: Queryable, ctx: SchemeContext, listId: number
 
 export type PublishedList = { uri: string; iss: string; number: number; jwt: string };
 
-export async function publishedLists(ctx: Pick<SchemeContext, 'db'>): Promise<PublishedList[]> {
+/** The lists of the configured issuers (the bundle's), never of another issuer the database may hold. */
+export async function publishedLists(ctx: Pick<SchemeContext, 'db' | 'keys'>): Promise<PublishedList[]> {
   return ctx.db.query<PublishedList>(
     `SELECT l.uri, l.iss, l.number, l.jwt FROM status_lists l
-       WHERE l.jwt IS NOT NULL AND EXISTS (SELECT 1 FROM scheme_keys k WHERE k.iss = l.iss AND k.state <> 'removed')
+       WHERE l.jwt IS NOT NULL AND l.iss = ANY($1::text[])
+         AND EXISTS (SELECT 1 FROM scheme_keys k WHERE k.iss = l.iss AND k.state <> 'removed')
        ORDER BY l.iss, l.number`,
+    [ctx.keys.issuers.map((i) => i.iss)],
   );
 }
 
@@ -82,6 +95,7 @@ export async function refreshStatusListsIfDue(ctx: SchemeContext): Promise<numbe
   let signed = 0;
   for (const issuer of ctx.keys.issuers) {
     await ctx.db.transaction(async (tx) => {
+      await lockIssuerLists(tx, issuer.iss);
       const [any] = await tx.query('SELECT 1 FROM status_lists WHERE iss = $1 LIMIT 1', [issuer.iss]);
       if (!any) {
         await createStatusList(tx, ctx, issuer.iss);

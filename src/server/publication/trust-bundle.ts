@@ -1,7 +1,8 @@
 // The scheme's trust bundle (spec section 3): signed with the root, a higher seq whenever keys or issuers change,
 // and signed again well before it expires.
 
-import { nextBundleSeq, signTrustBundle, type Category, type PublicJwk } from '../../core/index.ts';
+import { loadTrustBundle, nextBundleSeq, pinRoot, signTrustBundle, withoutPrivate, type Category, type PublicJwk } from '../../core/index.ts';
+import { DEMO_ISSUERS } from '../../demo/demo-scheme.ts';
 import type { SchemeContext } from '../context.ts';
 
 /** A bundle lives 30 days and is signed again once a day, so a device that syncs now and then never holds a stale one. */
@@ -20,11 +21,13 @@ export async function publishTrustBundle(ctx: SchemeContext, reason: string): Pr
   return ctx.db.transaction(async (tx) => {
     await tx.query('LOCK TABLE trust_bundles IN EXCLUSIVE MODE');
     const [last] = await tx.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM trust_bundles');
+    // the issuers the configuration names, never others the database may hold (a demo issuer met by a real scheme)
     const issuers = await tx.query<{ iss: string; name: string; cats: Category[]; keys: PublicJwk[] | null }>(
       `SELECT i.iss, i.name, i.cats,
               (SELECT json_agg(k.public_jwk ORDER BY k.added_at, k.kid) FROM scheme_keys k
-                WHERE k.iss = i.iss AND k.state <> 'removed') AS keys
-         FROM issuers i ORDER BY i.iss`,
+                WHERE k.iss = i.iss AND k.state <> 'removed' AND NOT (k.kid = ANY($2::text[]))) AS keys
+         FROM issuers i WHERE i.iss = ANY($1::text[]) ORDER BY i.iss`,
+      [ctx.keys.issuers.map((i) => i.iss), foreignKids(ctx)],
     );
     const iat = ctx.now();
     const seq = nextBundleSeq(last?.seq ?? undefined, iat);
@@ -44,16 +47,38 @@ export async function publishTrustBundle(ctx: SchemeContext, reason: string): Pr
   });
 }
 
-/** Signs a new bundle when there is none or the current one is a day old. */
+/**
+ * Signs a new bundle when there is none, the current one is a day old, or it is not this configuration's: signed by
+ * another root or naming an issuer (or a demo key) the configuration does not (a database that once met other keys).
+ */
 export async function refreshTrustBundleIfDue(ctx: SchemeContext): Promise<StoredBundle> {
   const current = await currentTrustBundle(ctx);
-  if (current && ctx.now() - current.iat < BUNDLE_RESIGN_AFTER) return current;
-  return publishTrustBundle(ctx, current ? 'periodic' : 'first');
+  if (!current) return publishTrustBundle(ctx, 'first');
+  if (!(await isConfigurationsBundle(ctx, current.jwt))) return publishTrustBundle(ctx, 'the current bundle named keys the configuration does not');
+  if (ctx.now() - current.iat >= BUNDLE_RESIGN_AFTER) return publishTrustBundle(ctx, 'periodic');
+  return current;
 }
 
-export async function rootPublicKeys(ctx: Pick<SchemeContext, 'db'>): Promise<PublicJwk[]> {
+async function isConfigurationsBundle(ctx: SchemeContext, jwt: string): Promise<boolean> {
+  const root = await pinRoot(withoutPrivate(ctx.keys.root));
+  if (!root) return false;
+  const loaded = await loadTrustBundle(jwt, { roots: [root] });
+  if (!loaded.ok || loaded.bundle.iss !== ctx.keys.schemeId) return false;
+  const configured = new Set(ctx.keys.issuers.map((i) => i.iss));
+  const foreign = new Set(foreignKids(ctx));
+  return loaded.bundle.issuers.every((i) => configured.has(i.iss) && i.keys.every((k) => !foreign.has(k.kid)));
+}
+
+/** The scheme's root: the configured one, which the start checked is the database's (keys/scheme-record.ts). */
+export async function rootPublicKeys(ctx: Pick<SchemeContext, 'db' | 'keys'>): Promise<PublicJwk[]> {
   const rows = await ctx.db.query<{ public_jwk: PublicJwk }>(
-    `SELECT public_jwk FROM scheme_keys WHERE role = 'root' AND state <> 'removed' ORDER BY added_at, kid`,
+    `SELECT public_jwk FROM scheme_keys WHERE role = 'root' AND state <> 'removed' AND kid = $1`,
+    [ctx.keys.root.kid],
   );
   return rows.map((r) => r.public_jwk);
+}
+
+/** Keys a real scheme never lists, whatever its database holds: the demo's, whose private parts are committed. */
+function foreignKids(ctx: Pick<SchemeContext, 'keys'>): string[] {
+  return ctx.keys.demo ? [] : DEMO_ISSUERS.map((i) => i.key.kid);
 }

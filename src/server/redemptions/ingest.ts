@@ -1,5 +1,6 @@
 // Stores a batch of redemption records once each, however often it is sent: the record id is the key.
-// Answers per record, in request order: stored, duplicate (the same record again) or rejected with a reason.
+// Answers per record, in request order: stored, duplicate (the same record again) or rejected with a reason. Each record
+// is judged alone: one the database refuses is rejected and the others are stored; the batch never fails for it.
 
 import { readRedemptionRecord, type RedemptionRecord } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
@@ -15,7 +16,7 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
   const accepted = new Map<string, { record: RedemptionRecord; positions: number[] }>();
   const { knownIssuers, partnerDevices } = await ingestFacts(ctx, device, records);
   records.forEach((value, position) => {
-    const read = readRedemptionRecord(value);
+    const read = readRedemptionRecord(value, ctx.now() * 1000);
     const id = typeof (value as { id?: unknown } | null)?.id === 'string' ? (value as { id: string }).id : '';
     if (!read.ok) {
       results[position] = { id, status: 'rejected', reason: read.problem };
@@ -35,18 +36,15 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
   });
   if (accepted.size === 0) return results;
 
-  const batch = [...accepted.values()].map((a) => a.record);
-  const column = <K extends keyof RedemptionRecord>(key: K) => batch.map((r) => r[key]);
-  const inserted = await ctx.db.query<{ id: string }>(
-    `INSERT INTO redemptions (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, received_at)
-     SELECT u.id, u.redeemed_at, u.offer_id, u.partner_id, u.device_id, u.iss, u.jti, u.verdict, $9
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         AS u (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict)
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [column('id'), column('redeemedAt'), column('offerId'), column('partnerId'), column('deviceId'), column('iss'), column('jti'), column('verdict'), toDate(ctx.now())],
-  );
+  // one order for every batch (by record id), so two uploads of overlapping records never deadlock (toolchain notes)
+  const batch = [...accepted.values()].map((a) => a.record).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { inserted, refused } = await insertRecords(ctx, batch);
+  for (const [recordId, reason] of refused) {
+    for (const position of accepted.get(recordId)!.positions) results[position] = { id: (records[position] as { id: string }).id, status: 'rejected', reason };
+    accepted.delete(recordId);
+  }
   const stored = new Set(inserted.map((r) => String(r.id).toLowerCase()));
-  const conflicts = batch.filter((r) => !stored.has(r.id)).map((r) => r.id);
+  const conflicts = batch.filter((r) => !stored.has(r.id) && !refused.has(r.id)).map((r) => r.id);
   const existing = new Map<string, RedemptionRecord>();
   if (conflicts.length > 0) {
     const rows = await ctx.db.query<{ id: string; redeemed_at: Date | string; offer_id: string; partner_id: string; device_id: string; iss: string; jti: string; verdict: RedemptionRecord['verdict'] }>(
@@ -71,6 +69,65 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
     });
   }
   return results;
+}
+
+type Inserted = { inserted: { id: string }[]; refused: Map<string, string> };
+
+/**
+ * Inserts the sorted batch in one statement. Data the database refuses although the core let it through: each record
+ * alone then, so only the one it refuses is rejected. Deadlocks and serialization failures are tried again.
+ */
+async function insertRecords(ctx: SchemeContext, batch: RedemptionRecord[]): Promise<Inserted> {
+  try {
+    return { inserted: await retryTransient(() => insertStatement(ctx, batch)), refused: new Map() };
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+  }
+  const inserted: { id: string }[] = [];
+  const refused = new Map<string, string>();
+  for (const record of batch) {
+    try {
+      inserted.push(...(await retryTransient(() => insertStatement(ctx, [record]))));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      refused.set(record.id, `the scheme's database refused it (${(error as { code: string }).code})`);
+    }
+  }
+  return { inserted, refused };
+}
+
+function insertStatement(ctx: SchemeContext, batch: RedemptionRecord[]): Promise<{ id: string }[]> {
+  const column = <K extends keyof RedemptionRecord>(key: K) => batch.map((r) => r[key]);
+  return ctx.db.query<{ id: string }>(
+    `INSERT INTO redemptions (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, received_at)
+     SELECT u.id, u.redeemed_at, u.offer_id, u.partner_id, u.device_id, u.iss, u.jti, u.verdict, $9
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         AS u (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [column('id'), column('redeemedAt'), column('offerId'), column('partnerId'), column('deviceId'), column('iss'), column('jti'), column('verdict'), toDate(ctx.now())],
+  );
+}
+
+/** SQLSTATE class 22 (data exception: a date out of range, a bad text) or 23 (a constraint): the record's fault. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+const TRANSIENT = new Set(['40P01', '40001']); // deadlock detected, serialization failure
+const ATTEMPTS = 5;
+
+/** Runs `work` again after a deadlock or a serialization failure, a few times, with a short jittered wait. */
+export async function retryTransient<T>(work: () => Promise<T>, attempts = ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt >= attempts || typeof code !== 'string' || !TRANSIENT.has(code)) throw error;
+      await new Promise((done) => setTimeout(done, 10 * attempt + Math.random() * 40 * attempt));
+    }
+  }
 }
 
 /** The issuers of the scheme, and which of the device ids the batch names belong to the uploading device's partner. */

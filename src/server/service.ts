@@ -176,7 +176,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
 
   // an empty JSON body is an empty object (the admin page's buttons send none); anything else is parsed safely
   const json = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  app.removeContentTypeParser(['application/json', 'text/plain']); // every body the service reads is JSON: others get 415
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (String(body).trim() === '') return done(null, {});
     json(req, String(body), done);

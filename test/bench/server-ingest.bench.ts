@@ -35,13 +35,13 @@ async function benchBackend(label: string, url: string | undefined): Promise<voi
     await fetch(`${service.url}/admin/api/partners/bench-shop`, { method: 'PUT', headers: admin, body: JSON.stringify(profile) });
     const enrolDevice = async () => {
       const { code } = (await (await fetch(`${service.url}/admin/api/partners/bench-shop/enrolment-codes`, { method: 'POST', headers: admin, body: '{}' })).json()) as { code: string };
-      return (await (await fetch(`${service.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ code }) })).json()) as { deviceId: string; deviceToken: string };
+      return (await (await fetch(`${service.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { deviceId: string; deviceToken: string };
     };
 
     const uploadAll = async (device: { deviceId: string; deviceToken: string }, latencies: number[]) => {
       for (let sent = 0; sent < RECORDS_PER_DEVICE; sent += BATCH) {
         const records = Array.from({ length: BATCH }, (_, i) => ({
-          id: randomUUID(), redeemedAt: new Date(Date.UTC(2027, 0, 1) + (sent + i) * 60_000).toISOString(), offerId: 'o',
+          id: randomUUID(), redeemedAt: new Date(Date.now() - 30 * 86_400_000 + (sent + i) * 60_000).toISOString(), offerId: 'o',
           partnerId: 'bench-shop', deviceId: device.deviceId, iss: 'uk.bench', jti: `B-${(sent + i) % 5000}`, verdict: 'VALID',
         }));
         const started = performance.now();

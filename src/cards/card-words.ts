@@ -32,8 +32,8 @@ export const CARD_WORDS = {
   numberLabel: 'Passport number',
   expiresLabel: 'Expires',
   backTitle: 'About this card',
-  whatItIs: (issuer: string, scheme: string) =>
-    `The holder is an unpaid carer registered with ${issuer} (${scheme}). Partners offer carers who show this card discounts, help and understanding.`,
+  whatItIs: (issuer: string, scheme: string | undefined) =>
+    `The holder is an unpaid carer registered with ${issuer}${scheme ? ` (${scheme})` : ''}. Partners offer carers who show this card discounts, help and understanding.`,
   howToCheck:
     'Partners: scan the QR code on the front with the Carers Passport Check app. The app says whether the card is valid; check the name matches the holder.',
   contactTitle: (issuer: string) => `Contact ${issuer}`,
@@ -47,8 +47,8 @@ export const CARD_WORDS = {
 export const LETTER_WORDS = {
   heading: 'Your Carers Passport',
   greeting: (name: string) => `Dear ${name},`,
-  intro: (scheme: string, issuer: string) =>
-    `Here is your card for ${scheme}, from ${issuer}. It shows that you are an unpaid carer, so that partners (shops, pharmacies, hospital wards, leisure centres and others) can offer you discounts and support.`,
+  intro: (scheme: string | undefined, issuer: string) =>
+    `Here is your Carers Passport card${scheme ? ` for ${scheme}` : ''}, from ${issuer}. It shows that you are an unpaid carer, so that partners (shops, pharmacies, hospital wards, leisure centres and others) can offer you discounts and support.`,
   howToUseTitle: 'How to use it',
   howToUse: [
     'Show the card when you visit a partner. Staff scan the QR code with the Carers Passport Check app, which works even without an internet connection.',

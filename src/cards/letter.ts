@@ -4,7 +4,7 @@
 
 import type { PDFPage } from 'pdf-lib';
 import type { NumericDate } from '../core/index.ts';
-import { CATEGORY_WORDS, LETTER_WORDS, printedDate } from './card-words.ts';
+import { CARD_WORDS, CATEGORY_WORDS, LETTER_WORDS, printedDate } from './card-words.ts';
 import { A4_HEIGHT, A4_WIDTH } from './card-sheet.ts';
 import { textQrMatrix } from './qr-matrix.ts';
 import { BRAND, GREY, drawQr, mm, qrSideInModules, type Style, type Typesetter } from './typesetting.ts';
@@ -37,7 +37,7 @@ export function drawLetter(ts: Typesetter, page: PDFPage, card: CardDetails, ext
   };
 
   let at = A4_HEIGHT - mm(22);
-  at = ts.paragraph(page, card.schemeName, MARGIN, at, { size: 16, bold: true, color: BRAND }, TEXT_WIDTH, { maxLines: 2, leading: 19 });
+  at = ts.paragraph(page, card.schemeName ?? CARD_WORDS.title, MARGIN, at, { size: 16, bold: true, color: BRAND }, TEXT_WIDTH, { maxLines: 2, leading: 19 });
   at = ts.paragraph(page, card.issuerName, MARGIN, at + 2, { size: 10.5, color: GREY }, TEXT_WIDTH, { maxLines: 2, leading }) - 18;
 
   at = head(LETTER_WORDS.heading, at);

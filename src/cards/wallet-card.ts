@@ -18,8 +18,8 @@ export type CardDetails = {
   exp: NumericDate;
   /** The issuer's display name, as in the trust bundle. */
   issuerName: string;
-  /** The scheme's name, e.g. "Leicester, Leicestershire and Rutland Carers Passport". */
-  schemeName: string;
+  /** The scheme's name, e.g. "Leicester, Leicestershire and Rutland Carers Passport"; left out when absent. */
+  schemeName?: string;
   /** spec section 8; omitted from the card when absent. */
   contact?: IssuerContact;
 };
@@ -53,7 +53,7 @@ export function cardModuleSize(matrix: QrMatrix): number {
 
 /** Every text a card prints, so its fonts can be embedded before drawing. */
 export function cardTexts(card: CardDetails): string[] {
-  return [card.name, card.issuerName, card.schemeName, card.jti, card.contact?.phone ?? '', card.contact?.hours ?? '', card.contact?.web ?? ''];
+  return [card.name, card.issuerName, card.schemeName ?? '', card.jti, card.contact?.phone ?? '', card.contact?.hours ?? '', card.contact?.web ?? ''];
 }
 
 /** Draws the front with its bottom-left corner at (x, y). */
@@ -72,7 +72,7 @@ export function drawCardFront(ts: Typesetter, page: PDFPage, x: number, y: numbe
   const width = qrX - left - mm(0.5);
   const small: Style = { size: 6.3, color: GREY };
   let at = top - FRONT_BAND - mm(3.6);
-  at = ts.paragraph(page, card.schemeName, left, at, small, width, { maxLines: 2, leading: 7.6 }) - 3;
+  if (card.schemeName) at = ts.paragraph(page, card.schemeName, left, at, small, width, { maxLines: 2, leading: 7.6 }) - 3;
   const name = ts.fitting(card.name, { size: 11, bold: true }, [11, 10, 9, 8, 7], width, 2);
   at -= name.style.size * 0.35;
   for (const line of name.lines) {

@@ -11,8 +11,12 @@ export const CATEGORY_WORDS: Record<Category, string> = {
 
 /** A date as printed: "1 May 2029", in the scheme's time zone. */
 export function printedDate(at: NumericDate, timeZone = 'Europe/London'): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(at * 1000));
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone })));
+  return format.format(new Date(at * 1000));
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "0116 123 4567 (Monday to Friday, 9am to 5pm)", or undefined when there is no phone. */
 export function phoneLine(contact: IssuerContact | undefined): string | undefined {

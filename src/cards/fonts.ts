@@ -57,7 +57,7 @@ export class DocumentFonts {
     const needed = new Set<Face>();
     for (const text of texts) for (const run of faceRuns(text, bold)) needed.add(run.face);
     for (const face of needed) {
-      if (!this.embedded.has(face)) this.embedded.set(face, await this.doc.embedFont(fontFile(face).bytes, { subset: true }));
+      if (!this.embedded.has(face)) this.embedded.set(face, memoised(await this.doc.embedFont(fontFile(face).bytes, { subset: true })));
     }
   }
 
@@ -70,8 +70,43 @@ export class DocumentFonts {
   }
 }
 
+/**
+ * fontkit lays text out afresh on every measure and every draw (about 0.1 ms a word with Noto's lookups), and a run
+ * of 1,000 cards and letters repeats the same words thousands of times: both answers are kept per font and text.
+ * The first encoding of a text still goes through pdf-lib, so the subset learns its glyphs.
+ */
+function memoised(font: PDFFont): PDFFont {
+  const encoded = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  const widths = new Map<string, number>();
+  const encodeText = font.encodeText.bind(font);
+  const widthOfTextAtSize = font.widthOfTextAtSize.bind(font);
+  font.encodeText = (text) => {
+    let hex = encoded.get(text);
+    if (!hex) encoded.set(text, (hex = encodeText(text)));
+    return hex;
+  };
+  font.widthOfTextAtSize = (text, size) => {
+    let unit = widths.get(text);
+    if (unit === undefined) widths.set(text, (unit = widthOfTextAtSize(text, 1000) / 1000));
+    return unit * size;
+  };
+  return font;
+}
+
 /** Splits text into runs a font each: Noto Sans (bold if asked) where it has the characters, else a script font. */
-export function faceRuns(text: string, bold = false): { text: string; face: Face }[] {
+export function faceRuns(text: string, bold = false): readonly { text: string; face: Face }[] {
+  const key = `${bold ? 'b' : 'r'}${text}`;
+  let runs = runCache.get(key);
+  if (!runs) {
+    if (runCache.size > 100_000) runCache.clear();
+    runCache.set(key, (runs = splitRuns(text, bold)));
+  }
+  return runs;
+}
+
+const runCache = new Map<string, { text: string; face: Face }[]>();
+
+function splitRuns(text: string, bold: boolean): { text: string; face: Face }[] {
   const primary: Face = bold ? 'sans-bold' : 'sans';
   const runs: { text: string; face: Face }[] = [];
   for (const char of text) {

@@ -1,7 +1,7 @@
 // Measuring, wrapping and drawing text in runs of fonts (fonts.ts), and QR symbols as vector rectangles.
 // Points throughout; (x, y) is the left end of the baseline, y up as in PDF.
 
-import { fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFPage, type RGB } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, rgb, type PDFPage, type RGB } from 'pdf-lib';
 import type { DocumentFonts } from './fonts.ts';
 import type { QrMatrix } from './qr-matrix.ts';
 import { QR_QUIET_ZONE } from './qr-segments.ts';
@@ -32,24 +32,32 @@ export class Typesetter {
     return at - x;
   }
 
-  /** Greedy word wrap; a word wider than the line is broken between characters. At most maxLines, the last with "…". */
+  /**
+   * Greedy word wrap, measuring word by word (each word's width is cached by the fonts, a line's is not); a word wider
+   * than the line is broken between characters. At most maxLines, the last cut with "…".
+   */
   wrap(text: string, style: Style, maxWidth: number, maxLines = Infinity): string[] {
+    const space = this.width(' ', style);
     const lines: string[] = [];
     let line = '';
+    let lineWidth = 0;
     for (const word of text.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (this.width(candidate, style) <= maxWidth) {
-        line = candidate;
+      const wordWidth = this.width(word, style);
+      if (line && lineWidth + space + wordWidth <= maxWidth) {
+        line = `${line} ${word}`;
+        lineWidth += space + wordWidth;
         continue;
       }
       if (line) lines.push(line);
       line = word;
-      while (this.width(line, style) > maxWidth && [...line].length > 1) {
+      lineWidth = wordWidth;
+      while (lineWidth > maxWidth && [...line].length > 1) {
         const chars = [...line];
         let fit = chars.length - 1;
         while (fit > 1 && this.width(chars.slice(0, fit).join(''), style) > maxWidth) fit--;
         lines.push(chars.slice(0, fit).join(''));
         line = chars.slice(fit).join('');
+        lineWidth = this.width(line, style);
       }
     }
     if (line) lines.push(line);
@@ -90,12 +98,15 @@ export class Typesetter {
 /**
  * Draws a QR symbol with its quiet zone as one filled path of rectangles (a run of dark modules in a row is one
  * rectangle; one fill, so no seams between modules). (x, y) is the bottom-left corner of the quiet zone.
+ * The path is a form XObject in module units, compressed at once: a run of 1,000 cards would otherwise hold a
+ * million operator objects in memory until the PDF is saved.
  */
 export function drawQr(page: PDFPage, matrix: QrMatrix, x: number, y: number, module: number): void {
   const { size } = matrix;
-  const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)];
+  const side = qrSideInModules(matrix);
+  const path: string[] = ['0 g'];
   for (let row = 0; row < size; row++) {
-    const top = y + (size + QR_QUIET_ZONE - row) * module;
+    const bottom = side - QR_QUIET_ZONE - row - 1;
     let col = 0;
     while (col < size) {
       if (!matrix.dark(row, col)) {
@@ -104,11 +115,14 @@ export function drawQr(page: PDFPage, matrix: QrMatrix, x: number, y: number, mo
       }
       const start = col;
       while (col < size && matrix.dark(row, col)) col++;
-      ops.push(rectangle(x + (QR_QUIET_ZONE + start) * module, top - module, (col - start) * module, module));
+      path.push(`${QR_QUIET_ZONE + start} ${bottom} ${col - start} 1 re`);
     }
   }
-  ops.push(fill(), popGraphicsState());
-  page.pushOperators(...ops);
+  path.push('f');
+  const { context } = page.doc;
+  const form = context.register(context.flateStream(path.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, side, side] }));
+  const name = page.node.newXObject('QR', form);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(module, 0, 0, module, x, y), drawObject(name), popGraphicsState());
 }
 
 /** The side of a QR symbol with its quiet zone, in modules. */

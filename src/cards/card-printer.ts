@@ -67,7 +67,7 @@ export async function renderPostalRunPdf(entries: readonly PostalEntry[], option
       sheet.forEach(letter);
     }
   }
-  // pdf-lib yields to the event loop every 50 objects by default (a timer each): a server's run need not
+  // fewer pauses for the event loop while saving (pdf-lib's default is one every 50 objects)
   return doc.save({ objectsPerTick: 2_000 });
 }
 

@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/cards/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

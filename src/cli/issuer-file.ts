@@ -1,8 +1,8 @@
-// An issuer file for `bundle`: {"iss","name","cats":[...],"keys":[path or inline JWK, ...]}.
+// An issuer file for `bundle`: {"iss","name","cats":[...],"keys":[path or inline JWK, ...],"contact":{...}}.
 // Key paths are relative to the issuer file; a private key is reduced to its public part (spec section 3:
 // a bundle never carries private members).
 
-import { CATEGORIES, readPublicJwk, withoutPrivate, type BundleIssuer, type Category, type PublicJwk } from '../core/index.ts';
+import { CATEGORIES, CONTACT_TEXT_MAX, CONTACT_WEB_MAX, readIssuerContact, readPublicJwk, withoutPrivate, type BundleIssuer, type Category, type PublicJwk } from '../core/index.ts';
 import { usageError } from './errors.ts';
 import { readJsonFile } from './inputs.ts';
 import type { CliIo } from './io.ts';
@@ -11,7 +11,7 @@ export async function readIssuerFile(io: CliIo, path: string): Promise<BundleIss
   const value = await readJsonFile(io, path, '--issuer');
   const bad = (problem: string): never => usageError(`--issuer file ${path}: ${problem}`);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('must be a JSON object {"iss","name","cats","keys"}');
-  const { iss, name, cats, keys } = value as Record<string, unknown>;
+  const { iss, name, cats, keys, contact } = value as Record<string, unknown>;
   if (typeof iss !== 'string' || iss.length === 0 || [...iss].length > 64) return bad('"iss" must be 1 to 64 characters');
   if (typeof name !== 'string' || name.trim().length === 0) return bad('"name" (the display name) is required');
   if (!Array.isArray(cats) || cats.length === 0) return bad(`"cats" must list categories (${CATEGORIES.join(', ')})`);
@@ -28,5 +28,14 @@ export async function readIssuerFile(io: CliIo, path: string): Promise<BundleIss
     if (!read?.ok) return bad(`${where} is not a JWK of a P-256 or Ed25519 key`);
     publicKeys.push(read.jwk);
   }
-  return { iss, name, cats: cats as Category[], keys: publicKeys };
+  // spec section 8: verifiers would ignore a malformed contact, so refuse to sign one rather than lose it quietly
+  const readContact = readIssuerContact(contact);
+  if (contact !== undefined && readContact === undefined && !isEmptyContact(contact)) {
+    return bad(`"contact" must be {"phone", "hours", "web"}, each text of at most ${CONTACT_TEXT_MAX} characters (web at most ${CONTACT_WEB_MAX}, an https: address)`);
+  }
+  return { iss, name, cats: cats as Category[], keys: publicKeys, ...(readContact ? { contact: readContact } : {}) };
+}
+
+function isEmptyContact(value: unknown): boolean {
+  return value === null || (typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string' && v.trim() === ''));
 }

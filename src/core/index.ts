@@ -2,6 +2,7 @@
 
 export * from './base64url.ts';
 export * from './inflate.ts';
+export * from './issuer-contact.ts';
 export * from './jws.ts';
 export * from './keys.ts';
 export * from './numeric-date.ts';

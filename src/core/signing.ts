@@ -2,6 +2,7 @@
 
 import { CompactSign, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { encodeBase64url, utf8 } from './base64url.ts';
+import { readIssuerContact, type IssuerContact } from './issuer-contact.ts';
 import type { Alg } from './jws.ts';
 import { readPublicJwk, thumbprint, type PublicJwk } from './keys.ts';
 import type { NumericDate } from './numeric-date.ts';
@@ -120,7 +121,14 @@ export function nextBundleSeq(previous: number | undefined, now: NumericDate): n
   return Math.max((previous ?? 0) + 1, Math.floor(now / 60));
 }
 
-export type BundleIssuer = { iss: string; name: string; cats: readonly Category[]; keys: readonly PublicJwk[] };
+export type BundleIssuer = {
+  iss: string;
+  name: string;
+  cats: readonly Category[];
+  keys: readonly PublicJwk[];
+  /** spec section 8: written only when it reads back as a contact (verifiers ignore a malformed one anyway). */
+  contact?: IssuerContact;
+};
 
 export type TrustBundleFields = {
   iss: string;
@@ -134,18 +142,17 @@ export type TrustBundleFields = {
 /** Signs a trust bundle with a root key; every issuer key gets its thumbprint kid and loses any private part. */
 export async function signTrustBundle(fields: TrustBundleFields, rootKey: PrivateJwk): Promise<string> {
   const issuers = await Promise.all(
-    fields.issuers.map(async (issuer) => ({
-      iss: issuer.iss,
-      name: issuer.name,
-      cats: issuer.cats,
-      keys: await Promise.all(
+    fields.issuers.map(async (issuer) => {
+      const contact = readIssuerContact(issuer.contact);
+      const keys = await Promise.all(
         issuer.keys.map(async (key) => {
           const read = readPublicJwk(withoutPrivate(key));
           if (!read.ok) throw new Error(`a key of issuer ${issuer.iss} is not a P-256 or Ed25519 key`);
           return { ...read.jwk, kid: await thumbprint(read.jwk) };
         }),
-      ),
-    })),
+      );
+      return { iss: issuer.iss, name: issuer.name, cats: issuer.cats, keys, ...(contact ? { contact } : {}) };
+    }),
   );
   return signCompact(
     {

@@ -2,6 +2,7 @@
 
 import { parseClaims, parseCompactJws } from './jws.ts';
 import { KeyCache, readPublicJwk, sharedKeyCache, thumbprint, type PublicJwk } from './keys.ts';
+import { readIssuerContact, type IssuerContact } from './issuer-contact.ts';
 import { isNumericDate, type NumericDate } from './numeric-date.ts';
 
 export const CATEGORIES = ['adult', 'young', 'young-adult', 'parent'] as const;
@@ -14,6 +15,8 @@ export type TrustedIssuer = {
   name: string;
   cats: readonly Category[];
   keys: readonly KeyWithKid[];
+  /** spec section 8: display only; absent when the bundle has none or a malformed one. */
+  contact?: IssuerContact;
 };
 
 export type TrustBundle = {
@@ -97,6 +100,8 @@ export async function loadTrustBundle(jwt: string, options: LoadBundleOptions): 
   for (const entry of issuers as unknown[]) {
     const issuer = readIssuer(entry);
     if (typeof issuer === 'string') return reject('claims', issuer);
+    // spec section 8: one issuer listed twice makes the bundle rejected whole
+    if (readIssuers.some((held) => held.iss === issuer.iss)) return reject('claims', `issuer ${issuer.iss} is listed twice in the trust bundle`);
     const keys: KeyWithKid[] = [];
     for (const rawKey of issuer.rawKeys) {
       const read = readPublicJwk(rawKey);
@@ -113,7 +118,7 @@ export async function loadTrustBundle(jwt: string, options: LoadBundleOptions): 
       }
       keys.push({ ...read.jwk, kid });
     }
-    const trusted: TrustedIssuer = { iss: issuer.iss, name: issuer.name, cats: issuer.cats, keys };
+    const trusted: TrustedIssuer = { iss: issuer.iss, name: issuer.name, cats: issuer.cats, keys, ...(issuer.contact ? { contact: issuer.contact } : {}) };
     for (const key of keys) keysByKid.set(key.kid, { issuer: trusted, key });
     readIssuers.push(trusted);
   }
@@ -127,16 +132,18 @@ export async function loadTrustBundle(jwt: string, options: LoadBundleOptions): 
   };
 }
 
-function readIssuer(value: unknown): { iss: string; name: string; cats: Category[]; rawKeys: unknown[] } | string {
+type IssuerEntry = { iss: string; name: string; cats: Category[]; rawKeys: unknown[]; contact: IssuerContact | undefined };
+
+function readIssuer(value: unknown): IssuerEntry | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'an issuer entry is not an object';
-  const { iss, name, cats, keys } = value as Record<string, unknown>;
+  const { iss, name, cats, keys, contact } = value as Record<string, unknown>;
   if (typeof iss !== 'string' || iss.length === 0) return 'an issuer entry has no iss';
   if (typeof name !== 'string') return `issuer ${iss} has no display name`;
   if (!Array.isArray(cats)) return `issuer ${iss} has no list of categories`;
   if (!Array.isArray(keys)) return `issuer ${iss} has no keys list`;
   // a category this version does not know cannot match any passport (spec section 2), so it is left out
   const known = cats.filter((c): c is Category => (CATEGORIES as readonly unknown[]).includes(c));
-  return { iss, name, cats: known, rawKeys: keys };
+  return { iss, name, cats: known, rawKeys: keys, contact: readIssuerContact(contact) };
 }
 
 /** spec section 3: a verifier replaces its bundle only with a higher seq (the same seq is no rollback, nor newer). */

@@ -38,6 +38,12 @@ function ensureChromium() {
   if (!existsSync(path)) stop(`Chromium is still missing at ${path}: install Debian's "chromium" package.`);
 }
 
+/** The card tests render PDFs with Debian's poppler-utils (pdftoppm, pdftotext, pdfinfo). */
+function ensurePoppler() {
+  if (!existsSync('/usr/bin/pdftoppm')) aptInstall('poppler-utils');
+  if (!existsSync('/usr/bin/pdftoppm')) stop('pdftoppm is still missing: install Debian\'s "poppler-utils" package.');
+}
+
 function postgresVersion() {
   if (!existsSync('/usr/lib/postgresql')) return undefined;
   const versions = readdirSync('/usr/lib/postgresql').filter((v) => existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
@@ -72,6 +78,7 @@ function ensurePostgres() {
 
 ensureDependencies();
 ensureChromium();
+ensurePoppler();
 const databaseUrl = ensurePostgres();
 const env = { ...process.env, TEST_DATABASE_URL: databaseUrl, CI_REQUIRE_POSTGRES: '1' };
 log(`PostgreSQL tests use ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);

@@ -24,8 +24,10 @@ Prints the bundle (a JWT) or writes it to --out.
   --root FILE          the scheme's root private key; verifiers pin its public key
   --issuer FILE        an issuer file, repeat for each issuer:
                        {"iss": "uk.llr.vasl", "name": "Support for Carers (VASL)", "cats": ["adult", "parent"],
-                        "keys": ["keys/vasl.public.jwk", {"kty": "EC", ...}]}
-                       key paths are relative to the issuer file; private keys are reduced to their public part
+                        "keys": ["keys/vasl.public.jwk", {"kty": "EC", ...}],
+                        "contact": {"phone": "0116 123 4567", "hours": "Mon to Fri 9am to 5pm", "web": "https://..."}}
+                       key paths are relative to the issuer file; private keys are reduced to their public part;
+                       "contact" is optional (each part too) and printed on cards and shown to carers
   --seq N              the bundle's sequence number; raise it for every new bundle (verifiers refuse a lower one)
   --days D             days until the bundle counts as out of date (default 30)
   --status-max-age S   seconds a status list may age before it counts as stale (default 604800, 7 days)

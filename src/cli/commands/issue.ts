@@ -11,6 +11,7 @@ import {
   type Category,
   type NumericDate,
 } from '../../core/index.ts';
+import { CARD_FLAGS, CARD_USAGE, checkCardFlags, writeCardPdf } from '../card-pdf.ts';
 import { EXIT_VALID, usageError } from '../errors.ts';
 import { oneOf, readArgs, readPrivateKeyFile, required, timeFlag, wholeNumber } from '../inputs.ts';
 import type { Command } from '../io.ts';
@@ -19,7 +20,7 @@ import { renderPassportQr } from '../qr-image.ts';
 
 const FLAGS = {
   key: 'value', iss: 'value', name: 'value', cat: 'value', jti: 'value', years: 'value',
-  'status-uri': 'value', 'status-idx': 'value', nbf: 'value', png: 'value', svg: 'value',
+  'status-uri': 'value', 'status-idx': 'value', nbf: 'value', png: 'value', svg: 'value', ...CARD_FLAGS,
 } as const;
 
 const PASSPORT_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
@@ -27,8 +28,11 @@ const PASSPORT_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
 const usage = `Usage: carers-passport issue --key ISSUER.private.jwk --iss ISSUER_ID --name NAME
                              --cat adult|young|young-adult|parent --jti NUMBER --years N
                              --status-uri URI --status-idx N [--nbf TIME] [--png FILE | --svg FILE]
+                             [--pdf FILE [--layout id1|a4] [--trust BUNDLE.jwt] [--issuer-name TEXT]
+                              [--scheme-name TEXT] [--contact-phone TEXT] [--contact-hours TEXT] [--contact-web URL]]
 
-Signs a passport, prints its QR text (CP1:/...) and, with --png or --svg, writes the QR code image.
+Signs a passport, prints its QR text (CP1:/...) and, with --png or --svg, writes the QR code image;
+with --pdf, the printable wallet card.
 
   --key FILE         the issuer's private key (from "carers-passport keygen"); its public key must be in the bundle
   --iss ID           the issuer id, as in the trust bundle (1 to 64 characters)
@@ -41,7 +45,7 @@ Signs a passport, prints its QR text (CP1:/...) and, with --png or --svg, writes
   --nbf TIME         valid from: ISO 8601 or seconds since 1970; default now
   --png FILE         write the QR code as a PNG image
   --svg FILE         write the QR code as an SVG image
-`;
+${CARD_USAGE}`;
 
 export const issueCommand: Command = {
   name: 'issue',
@@ -64,14 +68,13 @@ export const issueCommand: Command = {
     if (statusUri.length === 0) usageError('--status-uri must not be empty');
     const statusIdx = wholeNumber(required(flags['status-idx'], '--status-idx', 'N'), '--status-idx', { min: 0 });
     if (flags.png !== undefined && flags.svg !== undefined) usageError('give --png or --svg, not both');
+    checkCardFlags(flags);
     const nbf = flags.nbf === undefined ? io.now() : timeFlag(flags.nbf, '--nbf');
     const key = await readPrivateKeyFile(io, keyPath, '--key');
     if (!statusUri.startsWith('https://')) io.stderr(`note: --status-uri ${statusUri} is not https; issuers use https URIs\n`);
 
-    const jws = await signPassport(
-      { iss, jti, name, cat, nbf, exp: expiry(nbf, years), iat: io.now(), statusUri, statusIdx },
-      key,
-    );
+    const exp = expiry(nbf, years);
+    const jws = await signPassport({ iss, jti, name, cat, nbf, exp, iat: io.now(), statusUri, statusIdx }, key);
     const payloadBytes = decodeBase64url(jws.split('.')[1]!)?.length ?? 0;
     if (payloadBytes > MAX_PAYLOAD_BYTES) usageError(`the passport is too large (${payloadBytes} bytes, max ${MAX_PAYLOAD_BYTES}): shorten --status-uri`);
     const qrText = jwsToQrText(jws);
@@ -79,6 +82,7 @@ export const issueCommand: Command = {
 
     const image = flags.png !== undefined ? { path: flags.png, format: 'png' as const } : flags.svg !== undefined ? { path: flags.svg, format: 'svg' as const } : undefined;
     if (image) await writeOutput(io, image.path, await renderPassportQr(qrText, image.format), { kind: 'public', force: true });
+    await writeCardPdf(io, flags, { qrText, iss, name, cat, jti, exp });
     io.stdout(`${qrText}\n`);
     return EXIT_VALID;
   },

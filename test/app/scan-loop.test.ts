@@ -11,7 +11,7 @@ describe('where the decoder looks', () => {
 
   test('frames cycle scan frame, whole picture, then one extra step of the cascade, each extra in turn', () => {
     const names = Array.from({ length: 3 * (EXTRA_STEPS.length + 1) }, (_, n) => stepForFrame(n).name);
-    expect(names.slice(0, 3)).toEqual(['scan frame', 'whole picture', EXTRA_STEPS[0]!.name]);
+    expect(names.slice(0, 3)).toEqual(['frame', 'whole', EXTRA_STEPS[0]!.name]);
     expect(names.filter((_, n) => n % 3 === 2)).toEqual([...EXTRA_STEPS.map((s) => s.name), EXTRA_STEPS[0]!.name]);
     expect(stepRegion(stepForFrame(0), 640, 480)).toEqual(scanFrameRegion(640, 480));
     expect(stepRegion(stepForFrame(1), 640, 480)).toEqual({ x: 0, y: 0, width: 640, height: 480 });

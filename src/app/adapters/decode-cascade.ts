@@ -15,19 +15,19 @@ export const SCAN_FRAME_SHARE = 0.8;
 /** The middle of the scan frame that the 2x step enlarges: 240 px of a 480 px high picture, 480 px once enlarged. */
 const CENTRE_SHARE = 0.5;
 
-const SCAN_FRAME: DecodeStep = { name: 'scan frame', area: 'scan-frame', scale: 1 };
-const WHOLE: DecodeStep = { name: 'whole picture', area: 'whole', scale: 1 };
+const SCAN_FRAME: DecodeStep = { name: 'frame', area: 'scan-frame', scale: 1 };
+const WHOLE: DecodeStep = { name: 'whole', area: 'whole', scale: 1 };
 
 /** The extra steps, most useful first; each decoded a hard-set kind that nothing before it read. */
 export const EXTRA_STEPS: readonly DecodeStep[] = [
   // a small code (about 2 pixels a module), rotated and noisy
-  { name: 'centre 2x', area: 'centre', scale: 2 },
+  { name: 'centre2x', area: 'centre', scale: 2 },
   // a dim, noisy picture: a histogram threshold on a 1.5x enlargement separates ink from paper under the noise
-  { name: 'scan frame 1.5x, histogram threshold', area: 'scan-frame', scale: 1.5, tweaks: { binarizer: 'GlobalHistogram' } },
+  { name: 'histogram', area: 'scan-frame', scale: 1.5, tweaks: { binarizer: 'GlobalHistogram' } },
   // a phone screen's moire: a fixed threshold ignores the beat that fools a local average
-  { name: 'whole picture, fixed threshold', area: 'whole', scale: 1, tweaks: { binarizer: 'FixedThreshold' } },
+  { name: 'fixed', area: 'whole', scale: 1, tweaks: { binarizer: 'FixedThreshold' } },
   // specks and gaps in the modules (noise, print wear): a morphological closing first
-  { name: 'scan frame, denoised', area: 'scan-frame', scale: 1, tweaks: { tryDenoise: true } },
+  { name: 'denoise', area: 'scan-frame', scale: 1, tweaks: { tryDenoise: true } },
 ];
 
 /** The step for frame n (from 0): scan frame, whole, extra 1, scan frame, whole, extra 2, ... */

@@ -18,7 +18,7 @@ const CENTRE_SHARE = 0.5;
 const SCAN_FRAME: DecodeStep = { name: 'frame', area: 'scan-frame', scale: 1 };
 const WHOLE: DecodeStep = { name: 'whole', area: 'whole', scale: 1 };
 
-/** The extra steps, most useful first; each decoded a hard-set kind that nothing before it read. */
+/** The extra steps, most useful first; the first three each read a hard-set kind that nothing before them read. */
 export const EXTRA_STEPS: readonly DecodeStep[] = [
   // a small code (about 2 pixels a module), rotated and noisy
   { name: 'centre2x', area: 'centre', scale: 2 },
@@ -26,7 +26,7 @@ export const EXTRA_STEPS: readonly DecodeStep[] = [
   { name: 'histogram', area: 'scan-frame', scale: 1.5, tweaks: { binarizer: 'GlobalHistogram' } },
   // a phone screen's moire: a fixed threshold ignores the beat that fools a local average
   { name: 'fixed', area: 'whole', scale: 1, tweaks: { binarizer: 'FixedThreshold' } },
-  // specks and gaps in the modules (noise, print wear): a morphological closing first
+  // specks and gaps in the modules (noise, print wear): a morphological closing first; no hard-set kind needs it yet
   { name: 'denoise', area: 'scan-frame', scale: 1, tweaks: { tryDenoise: true } },
 ];
 

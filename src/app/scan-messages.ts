@@ -15,6 +15,12 @@ export const SCAN_MESSAGES = {
   'camera.frame': 'Hold the QR code inside the frame',
   'camera.starting': 'Starting the camera…',
   'camera.paused': 'The camera is paused while the app is in the background.',
+  // while scanning, when frames say why nothing is read (scan-loop.ts, ScanAdvice)
+  'camera.advice.not-a-passport': 'This QR code is not a Carers Passport',
+  'camera.advice.dark': 'Too dark: turn on the torch',
+  'camera.advice.dark-no-torch': 'Too dark: move the card into more light',
+  'camera.advice.closer': 'Move closer',
+  'camera.advice.flatter': 'Hold the card flatter',
   'camera.picker': 'Camera to use',
   'camera.torch.on': 'Turn torch on',
   'camera.torch.off': 'Turn torch off',

@@ -90,3 +90,16 @@ export function jwsToQrText(jws: string): string {
 }
 
 export const QR_PREFIX = PREFIX;
+
+/** True when the text has a passport's shape (row 1): the `CP1:/` prefix in any case, or a bare compact JWS. */
+export function isPassportShaped(raw: string): boolean {
+  return recogniseQrText(raw).kind !== 'none';
+}
+
+/**
+ * Of all codes read in one picture, the one to check: the first shaped like a passport, else the first of the others
+ * (a shop's promotion beside the passport must never hide it). Undefined when nothing was read.
+ */
+export function choosePassportText(texts: readonly string[]): string | undefined {
+  return texts.find(isPassportShaped) ?? texts[0];
+}

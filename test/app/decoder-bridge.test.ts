@@ -25,14 +25,24 @@ const image = () => ({ width: 2, height: 2, data: new Uint8ClampedArray(16) }) a
 
 describe('the decoder bridge', () => {
   test('matches each answer to its frame and hands the pixel buffer over instead of copying it', async () => {
-    const { worker, sent, emit } = fakeWorker((r) => ({ type: 'decoded', id: r.id, text: r.id === 2 ? 'CP1:/0102' : undefined, ms: 4 }));
+    const { worker, sent, emit } = fakeWorker((r) => ({ type: 'decoded', id: r.id, texts: r.id === 2 ? ['CP1:/0102'] : [], ms: 4, luma: 120 }));
     const bridge = new DecoderBridge(worker);
     emit({ type: 'ready', engine: 'zxing-wasm' });
     await expect(bridge.ready).resolves.toBe('zxing-wasm');
     const [first, second] = await Promise.all([bridge.decode(image()), bridge.decode(image())]);
-    expect(first).toEqual({ text: undefined, ms: 4 });
-    expect(second).toEqual({ text: 'CP1:/0102', ms: 4 });
+    expect(first).toEqual({ text: undefined, texts: [], ms: 4, luma: 120 });
+    expect(second).toEqual({ text: 'CP1:/0102', texts: ['CP1:/0102'], ms: 4, luma: 120 });
     expect(sent[0]!.transfer).toEqual([sent[0]!.message.image.data.buffer]);
+  });
+
+  test('of several codes in one picture, the passport is the one to check, whatever the order', async () => {
+    const shop = 'https://shop.example/offers';
+    const { worker, emit, sent } = fakeWorker((r) => ({ type: 'decoded', id: r.id, texts: [shop, 'cp1:/0102'], ms: 5, luma: 90 }));
+    const bridge = new DecoderBridge(worker);
+    emit({ type: 'ready', engine: 'zxing-wasm' });
+    const result = await bridge.decode(image(), { binarizer: 'GlobalHistogram' });
+    expect(result.text).toBe('cp1:/0102');
+    expect(sent[0]!.message.tweaks).toEqual({ binarizer: 'GlobalHistogram' });
   });
 
   test('a worker that cannot load any engine resolves pending and later decodes with no text', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { DecodeResult } from '../../src/app/adapters/decoder-bridge.ts';
-import { regionForAttempt, scanFrameRegion, startScanLoop } from '../../src/app/adapters/scan-loop.ts';
+import { EXTRA_STEPS, stepForFrame, stepRegion } from '../../src/app/adapters/decode-cascade.ts';
+import { adviceFrom, scanFrameRegion, startScanLoop } from '../../src/app/adapters/scan-loop.ts';
 
 describe('where the decoder looks', () => {
   test('the scan frame is a centred square of 80% of the shorter side, in the video’s own pixels', () => {
@@ -8,10 +9,29 @@ describe('where the decoder looks', () => {
     expect(scanFrameRegion(720, 1280)).toEqual({ x: 72, y: 352, width: 576, height: 576 });
   });
 
-  test('attempts alternate between the scan frame and the whole picture', () => {
-    expect(regionForAttempt(0, 640, 480)).toEqual(scanFrameRegion(640, 480));
-    expect(regionForAttempt(1, 640, 480)).toEqual({ x: 0, y: 0, width: 640, height: 480 });
-    expect(regionForAttempt(2, 640, 480)).toEqual(scanFrameRegion(640, 480));
+  test('frames cycle scan frame, whole picture, then one extra step of the cascade, each extra in turn', () => {
+    const names = Array.from({ length: 3 * (EXTRA_STEPS.length + 1) }, (_, n) => stepForFrame(n).name);
+    expect(names.slice(0, 3)).toEqual(['frame', 'whole', EXTRA_STEPS[0]!.name]);
+    expect(names.filter((_, n) => n % 3 === 2)).toEqual([...EXTRA_STEPS.map((s) => s.name), EXTRA_STEPS[0]!.name]);
+    expect(stepRegion(stepForFrame(0), 640, 480)).toEqual(scanFrameRegion(640, 480));
+    expect(stepRegion(stepForFrame(1), 640, 480)).toEqual({ x: 0, y: 0, width: 640, height: 480 });
+    expect(stepRegion(stepForFrame(2), 640, 480)).toEqual({ x: 200, y: 120, width: 240, height: 240 });
+  });
+});
+
+describe('what staff are told while nothing is read', () => {
+  const nothing = { text: undefined, texts: [], ms: 2, luma: 120 };
+  test('another code in view, and no passport: said plainly at once', () => {
+    expect(adviceFrom([nothing, { ...nothing, text: 'https://shop.example', texts: ['https://shop.example'] }])).toBe('not-a-passport');
+  });
+  test('dark frames ask for light; one dark frame among bright ones does not', () => {
+    expect(adviceFrom([nothing, { ...nothing, luma: 20 }, { ...nothing, luma: 25 }])).toBe('dark');
+    expect(adviceFrom([nothing, nothing, { ...nothing, luma: 20 }])).toBeUndefined();
+  });
+  test('"flatter" and "closer" only where the decoder saw a symbol it could not read for that reason', () => {
+    expect(adviceFrom([{ ...nothing, unread: 'skewed' }, { ...nothing, unread: 'skewed' }])).toBe('flatter');
+    expect(adviceFrom([{ ...nothing, unread: 'small' }, nothing, { ...nothing, unread: 'small' }])).toBe('closer');
+    expect(adviceFrom([nothing, nothing, nothing])).toBeUndefined();
   });
 });
 
@@ -70,8 +90,8 @@ describe('the decode loop', () => {
     expect(sizes).toEqual([
       [384, 384],
       [640, 480],
+      [480, 480], // the centre, enlarged twice
       [384, 384],
-      [640, 480],
     ]);
   });
 
@@ -95,6 +115,30 @@ describe('the decode loop', () => {
     const before = calls;
     await vi.advanceTimersByTimeAsync(1_000);
     expect(calls).toBe(before);
+  });
+
+  test('a code that is not a passport keeps the camera looking, says so, and the passport found later stops it', async () => {
+    vi.useFakeTimers();
+    stubCanvas();
+    let calls = 0;
+    const shop = 'https://shop.example/offers';
+    const found: string[] = [];
+    const advice: (string | undefined)[] = [];
+    startScanLoop({
+      video: fakeVideo(),
+      decode: async () => {
+        calls++;
+        const texts = calls < 5 ? [shop] : [shop, 'CP1:/0102'];
+        return { text: texts[0], texts, ms: 2, luma: 120 };
+      },
+      onText: (t) => found.push(t),
+      onAdvice: (a) => advice.push(a),
+      intervalMs: 100,
+    });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(advice).toEqual(['not-a-passport']);
+    expect(found).toEqual(['CP1:/0102']);
+    expect(calls).toBe(5);
   });
 
   test('a text that arrives after stopping is dropped (the screen moved on)', async () => {

@@ -42,7 +42,7 @@ function decodeWith(prelude: string, luma: string): Promise<Outcome> {
       bytes.forEach((v, i) => image.data.set([v, v, v, 255], i * 4));
       return new Promise<{ engine: string; text: string | undefined }>((resolve) => {
         let engine = '';
-        worker.addEventListener('message', (event: MessageEvent<{ type: string; engine?: string; text?: string; detail?: string }>) => {
+        worker.addEventListener('message', (event: MessageEvent<{ type: string; engine?: string; texts?: string[]; detail?: string }>) => {
           if (event.data.type === 'broken') resolve({ engine: 'broken', text: event.data.detail });
           if (event.data.type === 'ready') {
             engine = event.data.engine ?? '';
@@ -50,7 +50,7 @@ function decodeWith(prelude: string, luma: string): Promise<Outcome> {
           }
           if (event.data.type === 'decoded') {
             worker.terminate();
-            resolve({ engine, text: event.data.text });
+            resolve({ engine, text: event.data.texts?.[0] });
           }
         });
       });

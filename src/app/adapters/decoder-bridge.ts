@@ -1,9 +1,16 @@
 // The page's side of the decoder worker: the one module that posts to it. The worker (and with it zxing-wasm and
 // its .wasm) is started on demand when the scan screen first opens, then kept for the next scan.
 
-import type { DecoderEngine, DecoderReply } from '../workers/decoder-protocol.ts';
+import { choosePassportText } from '../../core/qr-text.ts';
+import type { DecoderEngine, DecoderReply, ReaderTweaks, SeenButUnread } from '../workers/decoder-protocol.ts';
 
-export type DecodeResult = { text: string | undefined; ms: number };
+/**
+ * `text`: the code to check, a passport when one is among those read (`choosePassportText`); `texts`: all read;
+ * `luma` and `unread`: what the picture says when nothing could be read (decoder-protocol.ts).
+ */
+export type DecodeResult = { text: string | undefined; texts?: string[]; ms: number; luma?: number; unread?: SeenButUnread };
+
+const NOTHING: DecodeResult = { text: undefined, ms: 0 };
 
 /** What the bridge needs of a Worker, so tests can hand it a fake one. */
 export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
@@ -31,7 +38,8 @@ export class DecoderBridge {
         this.#failAll();
       }
       if (reply.type === 'decoded') {
-        this.#pending.get(reply.id)?.({ text: reply.text, ms: reply.ms });
+        const { texts, ms, luma, unread } = reply;
+        this.#pending.get(reply.id)?.({ text: choosePassportText(texts), texts, ms, luma, ...(unread ? { unread } : {}) });
         this.#pending.delete(reply.id);
       }
     });
@@ -43,12 +51,12 @@ export class DecoderBridge {
   }
 
   /** Decodes one image; its pixel buffer is transferred to the worker (the caller must not reuse it). */
-  decode(image: ImageData): Promise<DecodeResult> {
-    if (this.#broken) return Promise.resolve({ text: undefined, ms: 0 });
+  decode(image: ImageData, tweaks?: ReaderTweaks): Promise<DecodeResult> {
+    if (this.#broken) return Promise.resolve(NOTHING);
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#pending.set(id, resolve);
-      this.#worker.postMessage({ type: 'decode', id, image }, [image.data.buffer]);
+      this.#worker.postMessage({ type: 'decode', id, image, ...(tweaks ? { tweaks } : {}) }, [image.data.buffer]);
     });
   }
 
@@ -61,10 +69,10 @@ export class DecoderBridge {
     try {
       bitmap = await createImageBitmap(file);
     } catch {
-      return { text: undefined, ms: 0 }; // not an image the browser can read
+      return NOTHING; // not an image the browser can read
     }
     try {
-      let last: DecodeResult = { text: undefined, ms: 0 };
+      let last = NOTHING;
       let previousScale = 0;
       for (const side of sides) {
         const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
@@ -88,7 +96,7 @@ export class DecoderBridge {
   }
 
   #failAll(): void {
-    for (const resolve of this.#pending.values()) resolve({ text: undefined, ms: 0 });
+    for (const resolve of this.#pending.values()) resolve(NOTHING);
     this.#pending.clear();
   }
 }

@@ -1,67 +1,91 @@
 // The camera decode loop: grab a frame, decode it in the worker, wait, repeat. One decode at a time, so frames
 // never queue up behind a slow device; the next frame is taken when the previous decode returns, at most every
-// `intervalMs`. Attempts alternate between the scan frame (a crop: 2.5 to 4x faster, toolchain notes) and the whole
-// picture (a small or off-centre code).
+// `intervalMs`. Each frame is one step of the decode cascade (decode-cascade.ts): the scan frame first.
 
+import { isPassportShaped } from '../../core/qr-text.ts';
+import type { ReaderTweaks } from '../workers/decoder-protocol.ts';
+import { stepForFrame, stepRegion } from './decode-cascade.ts';
 import type { DecodeResult } from './decoder-bridge.ts';
 
-export type Region = { x: number; y: number; width: number; height: number };
+export { SCAN_FRAME_SHARE, scanFrameRegion, type Region } from './decode-cascade.ts';
 
-/** The share of the picture's shorter side covered by the visible scan frame, centred. */
-export const SCAN_FRAME_SHARE = 0.8;
+/**
+ * What staff are told while nothing is read: another code in view, or what recent frames say is in the way.
+ * 'dark' when the picture is too dark to read; 'closer' and 'flatter' only when the decoder found a symbol it could
+ * not read for that reason.
+ */
+export type ScanAdvice = 'not-a-passport' | 'dark' | 'closer' | 'flatter';
 
-/** The scan frame in the video's own pixels: a centred square, `share` of the shorter side. */
-export function scanFrameRegion(videoWidth: number, videoHeight: number, share = SCAN_FRAME_SHARE): Region {
-  const side = Math.round(Math.min(videoWidth, videoHeight) * share);
-  return { x: Math.round((videoWidth - side) / 2), y: Math.round((videoHeight - side) / 2), width: side, height: side };
-}
+/** Mean brightness under which a frame is too dark to read reliably (0 to 255). */
+export const DARK_LUMA = 50;
+/** How many recent frames are weighed, and how many must agree, so the words do not flicker frame by frame. */
+const RECENT = 4;
+const AGREE = 2;
 
-/** Attempt n (from 0) looks inside the scan frame when n is even, at the whole picture when odd. */
-export function regionForAttempt(attempt: number, videoWidth: number, videoHeight: number): Region {
-  return attempt % 2 === 0 ? scanFrameRegion(videoWidth, videoHeight) : { x: 0, y: 0, width: videoWidth, height: videoHeight };
+/** The advice from the latest frames' results (oldest first), or undefined when there is nothing useful to say. */
+export function adviceFrom(recent: readonly DecodeResult[]): ScanAdvice | undefined {
+  const last = recent.slice(-RECENT);
+  const count = (test: (r: DecodeResult) => boolean) => last.filter(test).length;
+  if (count((r) => (r.texts ?? []).length > 0 || r.text !== undefined) > 0) return 'not-a-passport';
+  if (count((r) => r.luma !== undefined && r.luma < DARK_LUMA) >= AGREE) return 'dark';
+  if (count((r) => r.unread === 'skewed') >= AGREE) return 'flatter';
+  if (count((r) => r.unread === 'small') >= AGREE) return 'closer';
+  return undefined;
 }
 
 export type ScanLoopOptions = {
   video: HTMLVideoElement;
-  decode: (image: ImageData) => Promise<DecodeResult>;
-  /** Called once with the first text decoded; the loop has stopped by then. */
+  decode: (image: ImageData, tweaks?: ReaderTweaks) => Promise<DecodeResult>;
+  /** Called once with the first passport-shaped text decoded; the loop has stopped by then. */
   onText: (text: string) => void;
+  /** Called when the advice for staff changes (undefined: nothing to say); the loop keeps going. */
+  onAdvice?: (advice: ScanAdvice | undefined) => void;
   intervalMs?: number;
 };
 
 /** Starts the loop; returns the function that stops it (safe to call twice). */
-export function startScanLoop({ video, decode, onText, intervalMs = 100 }: ScanLoopOptions): () => void {
+export function startScanLoop({ video, decode, onText, onAdvice = () => {}, intervalMs = 100 }: ScanLoopOptions): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let attempt = 0;
+  let frame = 0;
+  let advice: ScanAdvice | undefined;
+  const recent: DecodeResult[] = [];
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true });
 
-  const grab = (): ImageData | undefined => {
+  const grab = (): { image: ImageData; tweaks: ReaderTweaks | undefined } | undefined => {
     const { videoWidth, videoHeight } = video;
     if (!context || videoWidth === 0 || videoHeight === 0 || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return undefined;
-    const region = regionForAttempt(attempt++, videoWidth, videoHeight);
-    if (canvas.width !== region.width || canvas.height !== region.height) {
-      canvas.width = region.width;
-      canvas.height = region.height;
+    const step = stepForFrame(frame++);
+    const region = stepRegion(step, videoWidth, videoHeight);
+    const width = Math.round(region.width * step.scale);
+    const height = Math.round(region.height * step.scale);
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
     }
-    context.drawImage(video, region.x, region.y, region.width, region.height, 0, 0, region.width, region.height);
-    return context.getImageData(0, 0, region.width, region.height);
+    context.drawImage(video, region.x, region.y, region.width, region.height, 0, 0, width, height);
+    return { image: context.getImageData(0, 0, width, height), tweaks: step.tweaks };
   };
 
   const tick = async () => {
     if (stopped) return;
     const started = performance.now();
-    const image = grab();
-    if (image) {
-      const { text } = await decode(image);
+    const grabbed = grab();
+    if (grabbed) {
+      const result = await decode(grabbed.image, grabbed.tweaks);
       // the screen may have moved on while the worker was busy (a verdict from the wedge, the page hidden)
       if (stopped) return;
-      if (text !== undefined && text !== '') {
+      const passport = (result.texts ?? [result.text ?? '']).find(isPassportShaped);
+      if (passport !== undefined) {
         stopped = true;
-        onText(text);
+        onText(passport);
         return;
       }
+      recent.push(result);
+      if (recent.length > RECENT) recent.shift();
+      const next = adviceFrom(recent);
+      if (next !== advice) onAdvice((advice = next));
     }
     timer = setTimeout(() => void tick(), Math.max(0, intervalMs - (performance.now() - started)));
   };

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { listCameras, openCamera, setTorch, stopStream, watchVisibility, type CameraInfo, type CameraProblem } from '../adapters/camera.ts';
 import { sharedDecoder } from '../adapters/decoder-bridge.ts';
-import { SCAN_FRAME_SHARE, startScanLoop } from '../adapters/scan-loop.ts';
+import { SCAN_FRAME_SHARE, startScanLoop, type ScanAdvice } from '../adapters/scan-loop.ts';
 import { cameraProblemMessage, scanMessage } from '../scan-messages.ts';
 
 type Props = { onScan: (text: string) => void; kiosk: boolean };
@@ -36,6 +36,7 @@ export function CameraView({ onScan, kiosk }: Props) {
   const [aspect, setAspect] = useState<[number, number]>([4, 3]);
   const [attempt, setAttempt] = useState(0); // bumped to restart the camera
   const [decoderBroken, setDecoderBroken] = useState(false);
+  const [advice, setAdvice] = useState<ScanAdvice | undefined>(undefined);
   const track = useRef<MediaStreamTrack | undefined>(undefined);
   const latestOnScan = useRef(onScan);
   latestOnScan.current = onScan;
@@ -64,6 +65,7 @@ export function CameraView({ onScan, kiosk }: Props) {
       stream = undefined;
       track.current = undefined;
       setTorchOn(false);
+      setAdvice(undefined);
     };
     const start = async () => {
       stop(); // never two cameras at once (a "visible" without a "hidden" before it, a retry)
@@ -92,7 +94,8 @@ export function CameraView({ onScan, kiosk }: Props) {
       if (cancelled || mine !== generation) return;
       stopLoop = startScanLoop({
         video: element,
-        decode: (image) => decoder.decode(image),
+        decode: (image, tweaks) => decoder.decode(image, tweaks),
+        onAdvice: setAdvice,
         onText: (text) => {
           performance.mark('cp:qr-decoded');
           stop();
@@ -130,6 +133,9 @@ export function CameraView({ onScan, kiosk }: Props) {
     if (track.current && (await setTorch(track.current, !torchOn))) setTorchOn(!torchOn);
   };
 
+  const running = state.kind === 'running';
+  // "turn on the torch" only where there is one and it is off (issue 14)
+  const adviceKey = advice === 'dark' && !(running && state.torch && !torchOn) ? 'dark-no-torch' : advice;
   const [w, h] = aspect;
   const side = SCAN_FRAME_SHARE * Math.min(w, h); // the same square the scan loop crops (scanFrameRegion)
   const frameStyle = { width: `${(100 * side) / w}%`, height: `${(100 * side) / h}%` };
@@ -152,7 +158,11 @@ export function CameraView({ onScan, kiosk }: Props) {
           <video ref={video} class="camera__video" muted playsInline autoPlay aria-hidden="true" />
           <div class="camera__frame" style={frameStyle} aria-hidden="true" />
           <p class="camera__status" role="status">
-            {state.kind === 'starting' ? scanMessage('camera.starting') : state.kind === 'paused' ? scanMessage('camera.paused') : scanMessage('camera.frame')}
+            {state.kind === 'starting'
+              ? scanMessage('camera.starting')
+              : state.kind === 'paused'
+                ? scanMessage('camera.paused')
+                : scanMessage(running && adviceKey ? `camera.advice.${adviceKey}` : 'camera.frame')}
           </p>
         </div>
       )}

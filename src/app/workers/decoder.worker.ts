@@ -3,9 +3,10 @@
 // compiled to WebAssembly: it decoded 16 of 16 hard camera conditions where @zxing/library managed 7 (toolchain notes).
 
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import type { DecodeRequest, DecoderEngine, DecoderReply } from './decoder-protocol.ts';
+import type { DecodeRequest, DecoderEngine, DecoderReply, ReaderTweaks, SeenButUnread } from './decoder-protocol.ts';
 
-type Decode = (image: ImageData) => Promise<string | undefined>;
+type Reading = { texts: string[]; unread?: SeenButUnread };
+type Decode = (image: ImageData, tweaks?: ReaderTweaks) => Promise<Reading>;
 
 /** The worker's global scope, typed by hand: the root tsconfig has the DOM lib, which clashes with WebWorker's. */
 const scope = self as unknown as {
@@ -27,12 +28,13 @@ async function nativeDecoder(): Promise<Decode | undefined> {
     // some desktop builds expose the class with no formats behind it
     if (!(await Detector.getSupportedFormats()).includes('qr_code')) return undefined;
     const detector = new Detector({ formats: ['qr_code'] });
+    const read = async (image: ImageData) => (await detector.detect(image)).map((found) => found.rawValue);
     return async (image) => {
-      const found = (await detector.detect(image))[0]?.rawValue;
-      if (found !== undefined) return found;
+      const texts = await read(image);
+      if (texts.length > 0) return { texts };
       // native detectors may miss light-on-dark codes (a phone in dark mode), which zxing finds with tryInvert
       invert(image);
-      return (await detector.detect(image))[0]?.rawValue;
+      return { texts: await read(image) };
     };
   } catch {
     return undefined;
@@ -82,9 +84,43 @@ async function wasmDecoder(): Promise<Decode> {
     // light-on-dark codes: phones showing the passport in dark mode
     tryInvert: true,
     tryRotate: true,
-    maxNumberOfSymbols: 1,
+    // every code in view, so a shop's promotion beside the passport cannot hide it (issue 14)
+    maxNumberOfSymbols: 4,
+    // symbols found but not read tell staff why (too small, too steep)
+    returnErrors: true,
   };
-  return async (image) => (await readBarcodes(image, options)).find((r) => r.isValid)?.text;
+  return async (image, tweaks) => {
+    const results = await readBarcodes(image, { ...options, ...tweaks });
+    const texts = results.filter((r) => r.isValid).map((r) => r.text);
+    const failed = texts.length === 0 ? results.find((r) => !r.isValid) : undefined;
+    const unread = failed && whyUnread(failed.position, failed.version);
+    return unread ? { texts, unread } : { texts };
+  };
+}
+
+type Point = { x: number; y: number };
+
+/** From where a symbol was found but not read: under 2 pixels a module is 'small', opposite sides 3:2 or worse 'skewed'. */
+function whyUnread(at: { topLeft: Point; topRight: Point; bottomLeft: Point; bottomRight: Point }, version: string): SeenButUnread | undefined {
+  const length = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+  const sides = [length(at.topLeft, at.topRight), length(at.bottomLeft, at.bottomRight), length(at.topLeft, at.bottomLeft), length(at.topRight, at.bottomRight)];
+  const [top, bottom, left, right] = sides as [number, number, number, number];
+  if (Math.min(top, bottom) / Math.max(top, bottom) < 2 / 3 || Math.min(left, right) / Math.max(left, right) < 2 / 3) return 'skewed';
+  const modules = 17 + 4 * (Number.parseInt(version, 10) || 1);
+  return Math.min(...sides) / modules < 2 ? 'small' : undefined;
+}
+
+/** Mean brightness (0 to 255) of a sample of pixels: a dark picture asks for the torch. */
+function meanLuma(image: ImageData): number {
+  const pixels = image.data;
+  const step = 4 * 16;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < pixels.length; i += step) {
+    sum += pixels[i]! * 0.3 + pixels[i + 1]! * 0.59 + pixels[i + 2]! * 0.11;
+    count++;
+  }
+  return count === 0 ? 0 : sum / count;
 }
 
 async function load(): Promise<{ decode: Decode; engine: DecoderEngine }> {
@@ -113,12 +149,14 @@ scope.addEventListener('message', (event) => {
   if (request?.type !== 'decode') return;
   void loading.then(async (loaded) => {
     const started = performance.now();
-    let text: string | undefined;
+    const luma = meanLuma(request.image); // before a native detector inverts the picture
+    let reading: Reading = { texts: [] };
     try {
-      text = loaded ? await loaded.decode(request.image) : undefined;
+      if (loaded) reading = await loaded.decode(request.image, request.tweaks);
     } catch {
-      text = undefined; // a frame the engine could not read is simply a frame without a code
+      // a frame the engine could not read is simply a frame without a code
     }
-    reply({ type: 'decoded', id: request.id, text, ms: performance.now() - started });
+    const { texts, unread } = reading;
+    reply({ type: 'decoded', id: request.id, texts, ms: performance.now() - started, luma, ...(unread ? { unread } : {}) });
   });
 });

@@ -50,8 +50,11 @@ export function qrLuma(text: string, options: QrFrameOptions = {}): { width: num
 
 /** The bytes of a YUV4MPEG2 file: grey chroma (128), the QR in luma. */
 export function qrY4m(text: string, options: QrFrameOptions = {}): Buffer {
-  const { width, height, luma } = qrLuma(text, options);
-  const frames = options.frames ?? 3;
+  return lumaY4m(qrLuma(text, options), options.frames);
+}
+
+/** Any grey picture as a YUV4MPEG2 file of `frames` identical frames (the hard set of hard-frames.ts). */
+export function lumaY4m({ width, height, luma }: { width: number; height: number; luma: Uint8Array }, frames = 3): Buffer {
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`, 'ascii');
   const frame = Buffer.concat([Buffer.from('FRAME\n', 'ascii'), Buffer.from(luma), chroma]);

@@ -16,6 +16,7 @@ import { fetchShippedTrust } from './trust-data.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
+  performance.mark('cp:main'); // the app's script has been fetched, parsed and evaluated
   const root = document.getElementById('app')!;
   // another tab opened a newer version and this tab has let go of its data: reload at once unless a verification is
   // on screen, then staff choose the moment (set once the verdict model exists)
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
     onBlocked: () => render(<OtherTabNotice kind="waiting" />, root),
     onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
   });
+  performance.mark('cp:storage-open');
   const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
 
   const models = await createModels({
@@ -38,6 +40,7 @@ async function start(): Promise<void> {
     // sync with the scheme service (issue 4): enrolment, trust refresh, upload
     sync: { client: createSyncClient(), isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },
   });
+  performance.mark('cp:models-ready');
   const { settings, kiosk, verdict } = models;
   verificationShowing = () => verdict.shown.peek() !== undefined;
 
@@ -51,6 +54,7 @@ async function start(): Promise<void> {
     </ModelsContext.Provider>,
     root,
   );
+  performance.mark('cp:rendered');
   void registerServiceWorker();
   models.sync?.start((listener) => {
     window.addEventListener('online', listener);

@@ -72,6 +72,7 @@ export function CameraView({ onScan, kiosk }: Props) {
       const mine = generation;
       setState({ kind: 'starting' });
       const opened = await openCamera(deviceId);
+      performance.mark('cp:camera-open');
       if (cancelled || mine !== generation || document.visibilityState === 'hidden') {
         if (opened.ok) stopStream(opened.stream);
         return;

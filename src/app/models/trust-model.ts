@@ -20,6 +20,9 @@ export type TrustInfo = {
   lists: { issuer: string; iat: number | undefined }[];
 };
 
+/** A point on the page's performance timeline (read by `npm run bench -- app-lowend`); absent in some test DOMs. */
+const mark = (name: string) => globalThis.performance?.mark?.(name);
+
 export const TrustModel = createModel((deps: TrustDeps) => {
   const now = deps.now ?? (() => Date.now());
   const state = signal<TrustState | undefined>(undefined);
@@ -54,6 +57,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
       const adopted = await adoptTrust(held, deps.roots);
       if (adopted.ok) state.value = adopted.state;
     }
+    mark('cp:trust-held');
     const shipped = await deps.fetchShipped();
     if (shipped) {
       const current = state.peek();
@@ -67,6 +71,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
       }
     }
     loading.value = false;
+    mark('cp:trust-ready');
     return state.peek();
   };
 

@@ -3,7 +3,11 @@
 // compiled to WebAssembly: it decoded 16 of 16 hard camera conditions where @zxing/library managed 7 (toolchain notes).
 
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import type { DecodeRequest, DecoderEngine, DecoderReply, ReaderTweaks, SeenButUnread } from './decoder-protocol.ts';
+import type { DecodeRequest, DecoderEngine, DecoderLoadTimes, DecoderReply, ReaderTweaks, SeenButUnread } from './decoder-protocol.ts';
+
+/** Epoch ms: the page's and the worker's performance clocks start at different moments. */
+const epochNow = () => performance.timeOrigin + performance.now();
+const times: Partial<DecoderLoadTimes> = { started: epochNow() };
 
 type Reading = { texts: string[]; unread?: SeenButUnread };
 type Decode = (image: ImageData, tweaks?: ReaderTweaks) => Promise<Reading>;
@@ -54,6 +58,7 @@ function invert(image: ImageData): void {
 async function instantiateReader(imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
   const response = await fetch(wasmUrl, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`the QR reader could not be fetched (HTTP ${response.status})`);
+  times.wasmFetched = epochNow(); // headers in: the streaming compile overlaps the body
   try {
     return (await WebAssembly.instantiateStreaming(response.clone(), imports)).instance;
   } catch {
@@ -135,7 +140,7 @@ function reply(message: DecoderReply): void {
 
 const loading = load().then(
   (loaded) => {
-    reply({ type: 'ready', engine: loaded.engine });
+    reply({ type: 'ready', engine: loaded.engine, loaded: { ...times, started: times.started!, ready: epochNow() } });
     return loaded;
   },
   (error: unknown) => {

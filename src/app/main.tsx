@@ -6,6 +6,7 @@ import { pinRoot, type PinnedRoot } from '../core/index.ts';
 import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
+import { sharedDecoder } from './adapters/decoder-bridge.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
 import { registerServiceWorker } from './adapters/sw-bridge.ts';
 import { App } from './App.tsx';
@@ -55,7 +56,8 @@ async function start(): Promise<void> {
     root,
   );
   performance.mark('cp:rendered');
-  void registerServiceWorker();
+  // the first install downloads the whole app again: not while the first scan still needs the link (issue 13)
+  void Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]).then(() => registerServiceWorker());
   models.sync?.start((listener) => {
     window.addEventListener('online', listener);
     return () => window.removeEventListener('online', listener);

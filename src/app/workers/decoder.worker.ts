@@ -54,17 +54,30 @@ function invert(image: ImageData): void {
   }
 }
 
-/** Fetches and compiles the .wasm ourselves, so a failed fetch is an error we see rather than a load that never ends. */
-async function instantiateReader(imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+/**
+ * Fetches and compiles the .wasm ourselves, so a failed fetch is an error we see rather than a load that never ends.
+ * Compiled while streaming from a cacheable response (the browser keeps the compiled code for the next visit), and
+ * started as the worker starts, alongside zxing's JavaScript rather than after it (issue 13).
+ */
+async function compileReader(): Promise<WebAssembly.Module> {
   const response = await fetch(wasmUrl, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`the QR reader could not be fetched (HTTP ${response.status})`);
-  times.wasmFetched = epochNow(); // headers in: the streaming compile overlaps the body
+  times.wasmFetched = epochNow(); // headers in: the compile streams the body from here
   try {
-    return (await WebAssembly.instantiateStreaming(response.clone(), imports)).instance;
+    return await WebAssembly.compileStreaming(response.clone());
   } catch {
     // a static server that does not send application/wasm: compile from the bytes instead
-    return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+    return WebAssembly.compile(await response.arrayBuffer());
   }
+}
+
+let compiling: Promise<WebAssembly.Module> | undefined;
+const compiledReader = () => (compiling ??= compileReader());
+// a platform with a native detector may not need zxing at all: there the .wasm waits until it is asked for
+if (!('BarcodeDetector' in globalThis)) compiledReader().catch(() => undefined);
+
+async function instantiateReader(imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+  return WebAssembly.instantiate(await compiledReader(), imports);
 }
 
 async function wasmDecoder(): Promise<Decode> {

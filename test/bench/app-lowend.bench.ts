@@ -119,6 +119,10 @@ async function visit(page: Page, url: string): Promise<Visit> {
     const resources = performance.getEntriesByType('resource');
     const scripts = resources.filter((r) => /\\.m?js$/.test(new URL(r.name).pathname) && r.responseEnd <= window.__verdictAt)
       .map((r) => ({ name: new URL(r.name).pathname.split('/').pop(), fetched: r.responseEnd, bytes: r.transferSize }));
+    for (const r of resources) {
+      const file = new URL(r.name).pathname.split('/').pop().replace(/-[A-Za-z0-9_-]{8}\.(js|css|wasm)$/, '.$1');
+      if (/\.(js|css)$/.test(file) && r.responseEnd <= window.__verdictAt) marks['received ' + file] = r.responseEnd;
+    }
     const nav = performance.getEntriesByType('navigation')[0];
     if (nav) marks['html fetched'] = nav.responseEnd;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -163,6 +167,7 @@ function range(visits: Visit[]): string {
 /** The app's marks, in the order the page reaches them: each is a moment, so a gap between two is where time went. */
 const STEPS: [string, string][] = [
   ['html fetched', 'HTML received'],
+  ['cp:boot', 'boot script running (starts decoder and camera)'],
   ['cp:main', 'app script fetched, parsed and evaluated (main.tsx starts)'],
   ['cp:storage-open', 'IndexedDB open'],
   ['cp:models-ready', 'models built (settings, sync, history read from IndexedDB)'],
@@ -180,9 +185,11 @@ const STEPS: [string, string][] = [
 
 function breakdown(visits: Visit[]): Figure[] {
   const rows: Figure[] = [];
-  for (const [mark, label] of STEPS) {
+  const labels = new Map(STEPS);
+  const marks = new Set(visits.flatMap((v) => Object.keys(v.marks)));
+  for (const mark of marks) {
     const times = visits.map((v) => v.marks[mark]).filter((t): t is number => t !== undefined);
-    if (times.length > 0) rows.push({ figure: label, value: Math.round(median(times)), unit: 'ms' });
+    rows.push({ figure: labels.get(mark) ?? mark, value: Math.round(median(times)), unit: 'ms' });
   }
   rows.sort((a, b) => (a.value as number) - (b.value as number));
   const lastScript = visits.map((v) => Math.max(0, ...v.scripts.map((s) => s.fetched)));

@@ -33,7 +33,7 @@ const LATER = positiveInt(process.env.BENCH_LOWEND_LATER, 3);
 const RATES = (process.env.BENCH_LOWEND_RATES ?? '1,4,6').split(',').map(Number).filter((r) => r >= 1);
 
 /** What one visit recorded: ms since navigation start, from the page's own clock. */
-type Visit = { verdict: number; marks: Record<string, number>; frames: number; scripts: { name: string; fetched: number; bytes: number }[]; wasm?: { fetched: number; bytes: number } };
+type Visit = { controlled: boolean; verdict: number; marks: Record<string, number>; frames: number; scripts: { name: string; fetched: number; bytes: number }[]; wasm?: { fetched: number; bytes: number } };
 
 export async function run(): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) throw new BenchSkipped(`no Chromium at ${CHROMIUM_PATH}`);
@@ -127,7 +127,7 @@ async function visit(page: Page, url: string): Promise<Visit> {
     if (nav) marks['html fetched'] = nav.responseEnd;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     if (fcp) marks['first contentful paint'] = fcp.startTime;
-    return { verdict: window.__verdictAt, marks, frames, scripts };
+    return { verdict: window.__verdictAt, marks, frames, scripts, controlled: navigator.serviceWorker.controller !== null };
   })()`)) as Visit;
 }
 
@@ -146,11 +146,13 @@ const verdictWatch = (carerName: string) => `
 
 /** The service worker has precached everything and is active, so the next navigation is answered by it. */
 async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(
-    `navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated')`,
-    undefined,
-    { timeout: 60_000, polling: 100 },
-  );
+  // polled from here: page.waitForFunction would take the promise an expression returns as a truthy value
+  const activated = `navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated' && navigator.serviceWorker.controller === null)`;
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if ((await page.evaluate(activated)) === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the service worker did not activate within 60 s');
 }
 
 function row(label: string, visits: Visit[], goal: number | undefined): Figure {
@@ -199,6 +201,7 @@ function breakdown(visits: Visit[]): Figure[] {
     { figure: 'verdict on screen', value: Math.round(median(visits.map((v) => v.verdict))), unit: 'ms' },
   );
   const transferred = visits.map((v) => v.scripts.reduce((sum, s) => sum + s.bytes, 0) / 1024);
+  rows.push({ figure: 'visits answered by the service worker', value: `${visits.filter((v) => v.controlled).length} of ${visits.length}`, unit: '' });
   rows.push({ figure: 'script bytes over the wire before the verdict', value: median(transferred), unit: 'KiB (0 when from the service worker)' });
   return rows;
 }

@@ -56,8 +56,11 @@ async function start(): Promise<void> {
     root,
   );
   performance.mark('cp:rendered');
-  // the first install downloads the whole app again: not while the first scan still needs the link (issue 13)
-  void Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]).then(() => registerServiceWorker());
+  // the first install downloads the whole app again: not while the first scan still needs the link and the CPU
+  // (issue 13): a moment after the first verdict, or a few seconds after the decoder and the trust data are ready
+  const firstVerdict = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && setTimeout(resolve, 1_000)));
+  const settled = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]).then(() => new Promise((r) => setTimeout(r, 3_000)));
+  void Promise.race([firstVerdict, settled]).then(() => registerServiceWorker());
   models.sync?.start((listener) => {
     window.addEventListener('online', listener);
     return () => window.removeEventListener('online', listener);

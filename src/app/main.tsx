@@ -60,7 +60,9 @@ async function start(): Promise<void> {
   // (issue 13): a moment after the first verdict, or a few seconds after the decoder and the trust data are ready
   const firstVerdict = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && setTimeout(resolve, 1_000)));
   const settled = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]).then(() => new Promise((r) => setTimeout(r, 3_000)));
-  void Promise.race([firstVerdict, settled]).then(() => registerServiceWorker());
+  // an installed app registers at once (only an update check, which must be listening for a new version early)
+  const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+  void (installed ? Promise.resolve() : Promise.race([firstVerdict, settled])).then(() => registerServiceWorker());
   models.sync?.start((listener) => {
     window.addEventListener('online', listener);
     return () => window.removeEventListener('online', listener);

@@ -1,11 +1,13 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { compressPlugin } from './src/build/compress-plugin.ts';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
+import { preloadAppPlugin } from './src/build/preload-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
-  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin()],
+  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), compressPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {

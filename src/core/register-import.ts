@@ -2,6 +2,7 @@
 // read into a passport to import or refused whole with its line and a reason; nothing here touches a database.
 
 import { readCsv } from './csv.ts';
+import { MAX_VALIDITY_SECONDS } from './passport-claims.ts';
 import { CATEGORIES, type Category } from './trust-bundle.ts';
 
 export const IMPORT_COLUMNS = ['name', 'kind', 'number', 'issued', 'expires', 'issuer', 'email'] as const;
@@ -11,8 +12,6 @@ type Column = (typeof IMPORT_COLUMNS)[number];
 /** Spec section 2: the passport number as printed on the card. */
 export const PASSPORT_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
 export const MAX_NAME_LENGTH = 64;
-/** Spec section 2: a passport is valid for at most 10 years (in seconds, 365.25 days a year). */
-export const MAX_VALIDITY_SECONDS = 315_576_000;
 const DAY = 86_400;
 
 export type ImportIssuer = { iss: string; name: string; cats: readonly string[] };

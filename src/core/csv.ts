@@ -53,11 +53,9 @@ export function readCsv(text: string): CsvRecord[] {
           i++;
         }
       } else {
+        // a quote inside an unquoted field is kept as it is (hand-written files do this), as Excel reads it
         const from = i;
-        while (i < n && source[i] !== ',' && source[i] !== '\n' && source[i] !== '\r') {
-          if (source[i] === '"') problem ??= 'a quote inside an unquoted field';
-          i++;
-        }
+        while (i < n && source[i] !== ',' && source[i] !== '\n' && source[i] !== '\r') i++;
         cell = source.slice(from, i);
       }
       cells.push(cell);

@@ -29,6 +29,7 @@ import { publicationRoutes } from './publication/routes.ts';
 import { refreshStatusListsIfDue } from './publication/status-lists.ts';
 import { refreshTrustBundleIfDue } from './publication/trust-bundle.ts';
 import { DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT, redemptionRoutes, type UploadLimit } from './redemptions/routes.ts';
+import { registerRoutes } from './register/register-routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { prepareScheme } from './scheme-startup.ts';
 
@@ -220,6 +221,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   const admin = requireAdmin(gate);
   reportRoutes(app, ctx, admin);
   adminApiRoutes(app, ctx, admin);
+  registerRoutes(app, ctx, admin);
   adminPageRoute(app, ctx, admin);
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 

@@ -5,11 +5,12 @@ import { oneOf, readArgs } from '../inputs.ts';
 import type { Command } from '../io.ts';
 import { adminDevice, adminEnrol, adminPartner, adminReport } from './admin-partners.ts';
 import { adminPassport } from './admin-passport.ts';
+import { adminPassportImport } from './admin-passport-import.ts';
 import { openAdminScheme } from './admin-scheme.ts';
 
 const FLAGS = {
   iss: 'value', cat: 'value', name: 'value', jti: 'value', nbf: 'value', exp: 'value', qr: 'value', search: 'value',
-  csv: 'switch', 'database-url': 'value', 'data-dir': 'value',
+  csv: 'switch', 'dry-run': 'switch', 'database-url': 'value', 'data-dir': 'value',
 } as const;
 
 const usage = `Usage: carers-passport admin <area> <action> [options]
@@ -22,6 +23,8 @@ The embedded database allows one process at a time: stop the service first, or u
   admin passport renew ISSUER NUMBER [--name NAME] [--nbf TIME] [--exp TIME] [--qr FILE.svg]
   admin passport revoke|suspend|reinstate ISSUER NUMBER
   admin passport list [--search TEXT]
+  admin passport import FILE.csv [--dry-run]   an existing register: name, kind, number, issued, expires, issuer
+                                           (number optional); exit 1 when a row is refused
   admin partner save PROFILE.json          a partner and its offers (the app's partner profile shape)
   admin partner list
   admin enrol PARTNER [--qr FILE.svg]      a one-time enrolment code for a new device (valid 24 hours)
@@ -51,6 +54,7 @@ export const adminCommand: Command = {
     });
     try {
       const rest = positionals.slice(1);
+      if (area === 'passport' && rest[0] === 'import') return await adminPassportImport(scheme, io, rest, flags['dry-run']);
       if (area === 'passport') await adminPassport(scheme, io, rest, flags);
       else if (area === 'partner') await adminPartner(scheme, io, rest);
       else if (area === 'enrol') await adminEnrol(scheme, io, rest, flags.qr);

@@ -11,6 +11,7 @@ import { listPassports, type RegisterEntry } from '../register/passport-register
 import { REPORTS } from '../reports/reports.ts';
 import { barChart, escapeHtml as e } from './charts.ts';
 import { ADMIN_SCRIPT, ADMIN_STYLE } from './page-assets.ts';
+import { REGISTER_SCRIPT, REGISTER_SECTION } from './register-section.ts';
 
 export function adminPageRoute(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
   app.get<{ Querystring: { q?: string } }>(
@@ -48,6 +49,7 @@ export async function renderAdminPage(ctx: SchemeContext, search: string): Promi
 <form method="get" action="/admin"><label>Find by number or name <input name="q" value="${e(search)}"></label> <button>Find</button></form>
 <table><thead><tr><th>Number</th><th>Issuer</th><th>Name</th><th>Kind</th><th>Valid until</th><th>Status</th><th>Change</th></tr></thead>
 <tbody>${passports.map((p) => passportRow(p, ctx.now())).join('')}</tbody></table><div id="changed" class="result" aria-live="polite"></div></section>
+${REGISTER_SECTION}
 
 <section><h2>Partners and their devices</h2>
 ${partners.map((p) => `<article><h3>${e(p.name)} <small>(${e(p.kind)}, ${p.offers.length} offers)</small></h3>
@@ -69,7 +71,7 @@ ${barChart('Passports revoked per month', byMonth.rows.map((r) => ({ label: Stri
 <section><h2>Recent changes</h2><table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Passport / partner / device</th></tr></thead><tbody>
 ${audit.map((a) => `<tr><td>${e(a.at)}</td><td>${e(a.actor)}</td><td>${e(a.action)}</td><td>${e([a.iss && `${a.iss} ${a.jti}`, a.partnerId, a.deviceId].filter(Boolean).join(' / '))}</td></tr>`).join('')}
 </tbody></table></section>
-</main><script>${ADMIN_SCRIPT}</script></body></html>`;
+</main><script>${ADMIN_SCRIPT}</script><script>${REGISTER_SCRIPT}</script></body></html>`;
 }
 
 function passportRow(p: RegisterEntry, now: number): string {

@@ -1,6 +1,7 @@
-// The scheme's measures of success (issue 4): redemptions per offer, partner and week; carers reached (distinct
-// issuer + passport number); passports issued, renewed and revoked per month. Weeks start on Monday and months
-// are counted in Europe/London time, as partners see them.
+// The scheme's measures of success (issues 4 and 10): redemptions per offer, partner, area and week; recognitions on
+// hospital wards; carers reached (distinct issuer + passport number); passports issued, renewed and revoked (cancelled)
+// per month, issuer and kind of carer. Weeks start on Monday and months are counted in Europe/London time, as partners
+// see them.
 
 import { csvCell } from '../../core/index.ts';
 import type { Queryable } from '../db/database.ts';
@@ -11,50 +12,132 @@ export type Report = { report: string; title: string; columns: string[]; rows: R
 
 const tz = `'${REPORT_TIME_ZONE}'`;
 
-export const REPORTS: Record<string, (q: Queryable) => Promise<Report>> = {
+/**
+ * Redemptions per carer (issuer and number) and the given keys: one hashed pass over the table, which counting distinct
+ * carers directly (a sort of every row) takes several times longer.
+ */
+const PER_CARER = (keys: string) => {
+  const names = keys.replace(/^.* AS /, '');
+  const group = keys === '' ? 'iss, jti' : `${keys.includes(' AS ') ? names : keys}, iss, jti`;
+  return `SELECT ${keys === '' ? '' : `${keys}, `}iss, jti, count(*) AS n FROM redemptions GROUP BY ${group}`;
+};
+
+/**
+ * Every issue, renewal and revocation with its month, issuer and kind. Issued counts the register itself (an imported
+ * passport in the month it was first issued); renewals and revocations come from the audit log.
+ */
+const PASSPORT_EVENTS = `
+  SELECT 'issued' AS event, to_char(issued_at AT TIME ZONE ${tz}, 'YYYY-MM') AS month, iss, category FROM passports
+  UNION ALL
+  SELECT CASE a.action WHEN 'passport.renew' THEN 'renewed' ELSE 'revoked' END, to_char(a.at AT TIME ZONE ${tz}, 'YYYY-MM'), a.iss, p.category
+    FROM audit_log a JOIN passports p ON p.iss = a.iss AND p.jti = a.jti
+   WHERE a.action IN ('passport.renew', 'passport.revoke')`;
+
+/** `now` (seconds) decides which passports are current; default the database's clock. */
+export const REPORTS: Record<string, (q: Queryable, now?: number) => Promise<Report>> = {
   async 'redemptions-by-offer'(q) {
     const rows = await q.query<Record<string, string | number>>(
-      `SELECT r.partner_id AS "partnerId", r.offer_id AS "offerId", coalesce(o.offer->>'title', r.offer_id) AS "offerTitle",
-              count(*)::int AS redemptions, count(DISTINCT (r.iss, r.jti))::int AS carers
-         FROM redemptions r LEFT JOIN offers o ON o.partner_id = r.partner_id AND o.id = r.offer_id
-        GROUP BY r.partner_id, r.offer_id, o.offer->>'title' ORDER BY redemptions DESC, "partnerId", "offerId"`,
+      `SELECT x.partner_id AS "partnerId", x.offer_id AS "offerId", coalesce(o.offer->>'title', x.offer_id) AS "offerTitle",
+              sum(x.n)::int AS redemptions, count(*)::int AS carers
+         FROM (${PER_CARER('partner_id, offer_id')}) x LEFT JOIN offers o ON o.partner_id = x.partner_id AND o.id = x.offer_id
+        GROUP BY x.partner_id, x.offer_id, o.offer->>'title' ORDER BY redemptions DESC, "partnerId", "offerId"`,
     );
     return { report: 'redemptions-by-offer', title: 'Redemptions per offer', columns: ['partnerId', 'offerId', 'offerTitle', 'redemptions', 'carers'], rows };
   },
   async 'redemptions-by-partner'(q) {
     const rows = await q.query<Record<string, string | number>>(
-      `SELECT r.partner_id AS "partnerId", coalesce(p.name, r.partner_id) AS "partnerName",
-              count(*)::int AS redemptions, count(DISTINCT (r.iss, r.jti))::int AS carers
-         FROM redemptions r LEFT JOIN partners p ON p.id = r.partner_id
-        GROUP BY r.partner_id, p.name ORDER BY redemptions DESC, "partnerId"`,
+      `SELECT x.partner_id AS "partnerId", coalesce(p.name, x.partner_id) AS "partnerName", sum(x.n)::int AS redemptions, count(*)::int AS carers
+         FROM (${PER_CARER('partner_id')}) x LEFT JOIN partners p ON p.id = x.partner_id
+        GROUP BY x.partner_id, p.name ORDER BY redemptions DESC, "partnerId"`,
     );
     return { report: 'redemptions-by-partner', title: 'Redemptions per partner', columns: ['partnerId', 'partnerName', 'redemptions', 'carers'], rows };
   },
   async 'redemptions-by-week'(q) {
     const rows = await q.query<Record<string, string | number>>(
-      `SELECT to_char(date_trunc('week', redeemed_at AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS "weekStarting",
-              count(*)::int AS redemptions, count(DISTINCT (iss, jti))::int AS carers
-         FROM redemptions GROUP BY 1 ORDER BY 1`,
+      `SELECT to_char(x.week, 'YYYY-MM-DD') AS "weekStarting", sum(x.n)::int AS redemptions, count(*)::int AS carers
+         FROM (${PER_CARER(`date_trunc('week', redeemed_at AT TIME ZONE ${tz}) AS week`)}) x GROUP BY x.week ORDER BY x.week`,
     );
     return { report: 'redemptions-by-week', title: 'Redemptions per week (weeks start on Monday)', columns: ['weekStarting', 'redemptions', 'carers'], rows };
   },
   async 'carers-reached'(q) {
     const rows = await q.query<Record<string, string | number>>(
-      `SELECT count(DISTINCT (iss, jti))::int AS carers, count(*)::int AS redemptions,
-              count(DISTINCT partner_id)::int AS partners FROM redemptions`,
+      `SELECT count(*)::int AS carers, coalesce(sum(x.n), 0)::int AS redemptions,
+              (SELECT count(*) FROM (SELECT partner_id FROM redemptions GROUP BY partner_id) p)::int AS partners
+         FROM (${PER_CARER('')}) x`,
     );
     return { report: 'carers-reached', title: 'Carers reached (distinct passports)', columns: ['carers', 'redemptions', 'partners'], rows };
   },
+  async 'redemptions-by-area'(q) {
+    // a partner's area when its profile has one (a later migration may add it), else the partner stands for its area
+    const rows = await q.query<Record<string, string | number>>(
+      `WITH per_partner AS (
+         SELECT partner_id, count(*)::int AS redemptions FROM redemptions GROUP BY partner_id),
+       areas AS (
+         SELECT pp.partner_id, pp.redemptions, coalesce(nullif(to_jsonb(p)->>'area', ''), p.name, pp.partner_id) AS area
+           FROM per_partner pp LEFT JOIN partners p ON p.id = pp.partner_id),
+       carers AS (
+         SELECT a.area, count(*)::int AS carers FROM (SELECT DISTINCT a.area, r.iss, r.jti FROM redemptions r JOIN areas a ON a.partner_id = r.partner_id) a GROUP BY a.area)
+       SELECT a.area, count(*)::int AS partners, sum(a.redemptions)::int AS redemptions, c.carers
+         FROM areas a JOIN carers c ON c.area = a.area GROUP BY a.area, c.carers ORDER BY redemptions DESC, a.area`,
+    );
+    return { report: 'redemptions-by-area', title: 'Redemptions per area (or per partner where no area is set)', columns: ['area', 'partners', 'redemptions', 'carers'], rows };
+  },
+  async 'recognitions-in-hospitals'(q) {
+    const rows = await q.query<Record<string, string | number>>(
+      `SELECT x.partner_id AS "partnerId", p.name AS "partnerName", x.offer_id AS "offerId", coalesce(o.offer->>'title', x.offer_id) AS "offerTitle",
+              sum(x.n)::int AS recognitions, count(*)::int AS carers
+         FROM (SELECT r.partner_id, r.offer_id, r.iss, r.jti, count(*) AS n
+                 FROM redemptions r
+                 JOIN partners p ON p.id = r.partner_id AND p.kind = 'hospital-ward'
+                 JOIN offers o ON o.partner_id = r.partner_id AND o.id = r.offer_id AND o.offer->>'kind' = 'recognition'
+                GROUP BY r.partner_id, r.offer_id, r.iss, r.jti) x
+         JOIN partners p ON p.id = x.partner_id JOIN offers o ON o.partner_id = x.partner_id AND o.id = x.offer_id
+        GROUP BY x.partner_id, p.name, x.offer_id, o.offer->>'title' ORDER BY recognitions DESC, "partnerId", "offerId"`,
+    );
+    return { report: 'recognitions-in-hospitals', title: 'Carers recognised on hospital wards', columns: ['partnerId', 'partnerName', 'offerId', 'offerTitle', 'recognitions', 'carers'], rows };
+  },
   async 'passports-by-month'(q) {
     const rows = await q.query<Record<string, string | number>>(
-      `SELECT to_char(at AT TIME ZONE ${tz}, 'YYYY-MM') AS month,
-              count(*) FILTER (WHERE action = 'passport.issue')::int AS issued,
-              count(*) FILTER (WHERE action = 'passport.renew')::int AS renewed,
-              count(*) FILTER (WHERE action = 'passport.revoke')::int AS revoked
-         FROM audit_log WHERE action IN ('passport.issue', 'passport.renew', 'passport.revoke')
-        GROUP BY 1 ORDER BY 1`,
+      `WITH events AS (${PASSPORT_EVENTS})
+       SELECT month, count(*) FILTER (WHERE event = 'issued')::int AS issued, count(*) FILTER (WHERE event = 'renewed')::int AS renewed,
+              count(*) FILTER (WHERE event = 'revoked')::int AS revoked
+         FROM events GROUP BY 1 ORDER BY 1`,
     );
     return { report: 'passports-by-month', title: 'Passports issued, renewed and revoked per month', columns: ['month', 'issued', 'renewed', 'revoked'], rows };
+  },
+  async 'passports-by-issuer'(q, now) {
+    const rows = await q.query<Record<string, string | number>>(
+      `WITH events AS (${PASSPORT_EVENTS}),
+       current AS (SELECT iss, count(*)::int AS n FROM passports WHERE status = 0 AND exp > coalesce($1::bigint, extract(epoch FROM now())) GROUP BY iss)
+       SELECT e.iss, coalesce(i.name, e.iss) AS "issuerName", count(*) FILTER (WHERE event = 'issued')::int AS issued,
+              count(*) FILTER (WHERE event = 'renewed')::int AS renewed, count(*) FILTER (WHERE event = 'revoked')::int AS revoked,
+              coalesce(c.n, 0) AS current
+         FROM events e LEFT JOIN issuers i ON i.iss = e.iss LEFT JOIN current c ON c.iss = e.iss
+        GROUP BY e.iss, i.name, c.n ORDER BY e.iss`,
+      [now ?? null],
+    );
+    return { report: 'passports-by-issuer', title: 'Passports issued, renewed and revoked per issuer, and current now', columns: ['iss', 'issuerName', 'issued', 'renewed', 'revoked', 'current'], rows };
+  },
+  async 'passports-by-kind'(q, now) {
+    const rows = await q.query<Record<string, string | number>>(
+      `WITH events AS (${PASSPORT_EVENTS}),
+       current AS (SELECT category, count(*)::int AS n FROM passports WHERE status = 0 AND exp > coalesce($1::bigint, extract(epoch FROM now())) GROUP BY category)
+       SELECT e.category AS kind, count(*) FILTER (WHERE event = 'issued')::int AS issued,
+              count(*) FILTER (WHERE event = 'renewed')::int AS renewed, count(*) FILTER (WHERE event = 'revoked')::int AS revoked,
+              coalesce(c.n, 0) AS current
+         FROM events e LEFT JOIN current c ON c.category = e.category GROUP BY e.category, c.n ORDER BY e.category`,
+      [now ?? null],
+    );
+    return { report: 'passports-by-kind', title: 'Passports issued, renewed and revoked per kind of carer, and current now', columns: ['kind', 'issued', 'renewed', 'revoked', 'current'], rows };
+  },
+  async 'passports-by-month-issuer-kind'(q) {
+    const rows = await q.query<Record<string, string | number>>(
+      `WITH events AS (${PASSPORT_EVENTS})
+       SELECT month, iss, category AS kind, count(*) FILTER (WHERE event = 'issued')::int AS issued,
+              count(*) FILTER (WHERE event = 'renewed')::int AS renewed, count(*) FILTER (WHERE event = 'revoked')::int AS revoked
+         FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    return { report: 'passports-by-month-issuer-kind', title: 'Passports per month, issuer and kind of carer', columns: ['month', 'iss', 'kind', 'issued', 'renewed', 'revoked'], rows };
   },
 };
 

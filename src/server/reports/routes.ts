@@ -23,7 +23,7 @@ export function reportRoutes(app: FastifyInstance, ctx: SchemeContext, admin: on
     async (req, reply) => {
       const make = Object.hasOwn(REPORTS, req.params.name) ? REPORTS[req.params.name] : undefined;
       if (!make) return problem(reply, 404, 'not-found', `Reports: ${REPORT_NAMES.join(', ')}.`);
-      const report = await make(ctx.db);
+      const report = await make(ctx.db, ctx.now());
       reply.header('cache-control', 'no-store');
       if (req.query.format === 'csv') {
         return reply

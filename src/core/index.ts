@@ -19,3 +19,5 @@ export * from './partner-profile.ts';
 export * from './redemption-record.ts';
 export * from './offers.ts';
 export * from './redemption.ts';
+export * from './card-copy.ts';
+export * from './collection-code.ts';

@@ -48,10 +48,15 @@ export type RefreshAnswer = {
 
 /**
  * The problem codes these endpoints answer (application/problem+json, `error` and `message`):
- * 400 `malformed`; 404 `unknown-code`; 410 `collected` (used once already) or `code-expired`; 429 `rate-limited`;
- * 401 `unknown-token` (refresh: unknown, or the passport was cancelled).
+ * collect: 400 `malformed`; 404 `unknown-code`; 410 `collected` (used once already), `code-expired`,
+ * `passport-cancelled` or `passport-expired`; 409 `passport-suspended` (the code stays usable) or `no-names` (the
+ * register keeps no names); 429 `rate-limited`.
+ * refresh: 401 `unknown-token` (never issued, or ended: a cancelled passport's copy is answered `revoked` for 90 days,
+ * then its token is unknown).
  */
-export type CardCopyError = 'malformed' | 'unknown-code' | 'collected' | 'code-expired' | 'rate-limited' | 'unknown-token';
+export type CardCopyError =
+  | 'malformed' | 'unknown-code' | 'collected' | 'code-expired' | 'passport-cancelled' | 'passport-expired'
+  | 'passport-suspended' | 'no-names' | 'rate-limited' | 'unknown-token';
 export type CardCopyProblem = { error: CardCopyError | string; message: string };
 
 /** `POST /admin/api/passports/{iss}/{jti}/collection`, and `collection` in the issue and renew answers. */

@@ -4,7 +4,6 @@
 import { readIssuerContact } from '../../core/index.ts';
 import type { CardDetails } from '../../cards/index.ts';
 import type { SchemeContext } from '../context.ts';
-import { schemeNameOf } from '../keys/key-material.ts';
 import { sign, type RegisterEntry } from '../register/passport-register.ts';
 
 /** Why a card must not be printed for this passport now, in plain words; undefined when it may. */
@@ -27,7 +26,8 @@ export async function cardDetails(ctx: SchemeContext, entry: RegisterEntry): Pro
     jti: entry.jti,
     exp: entry.exp,
     issuerName: issuer?.name ?? entry.iss,
-    schemeName: schemeNameOf(ctx.keys),
+    // only a name the scheme set: the card's own title already says "Carers Passport"
+    ...(ctx.keys.schemeName ? { schemeName: ctx.keys.schemeName } : {}),
     ...(contact ? { contact } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { A4_HEIGHT, A4_WIDTH, CARDS_PER_SHEET, drawCropMarks, sheetSlot } from '
 import { DocumentFonts } from './fonts.ts';
 import { drawLetter, letterTexts, type LetterExtras } from './letter.ts';
 import { passportQrMatrix, type QrMatrix } from './qr-matrix.ts';
+import { sealPage } from './page-streams.ts';
 import { Typesetter } from './typesetting.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardModuleSize, cardTexts, drawCardBack, drawCardFront, type CardDetails } from './wallet-card.ts';
 
@@ -52,12 +53,19 @@ export async function renderPostalRunPdf(entries: readonly PostalEntry[], option
   const ts = new Typesetter(fonts);
 
   const letter = (entry: PostalEntry) => {
-    if (withLetters) drawLetter(ts, doc.addPage([A4_WIDTH, A4_HEIGHT]), entry.card, entry.letter ?? {});
+    if (!withLetters) return;
+    const page = doc.addPage([A4_WIDTH, A4_HEIGHT]);
+    drawLetter(ts, page, entry.card, entry.letter ?? {});
+    sealPage(page);
   };
   if ((options.layout ?? 'id1') === 'id1') {
     entries.forEach((entry, i) => {
-      drawCardFront(ts, doc.addPage([CARD_WIDTH, CARD_HEIGHT]), 0, 0, entry.card, matrices[i]!);
-      drawCardBack(ts, doc.addPage([CARD_WIDTH, CARD_HEIGHT]), 0, 0, entry.card);
+      const front = doc.addPage([CARD_WIDTH, CARD_HEIGHT]);
+      drawCardFront(ts, front, 0, 0, entry.card, matrices[i]!);
+      sealPage(front);
+      const back = doc.addPage([CARD_WIDTH, CARD_HEIGHT]);
+      drawCardBack(ts, back, 0, 0, entry.card);
+      sealPage(back);
       letter(entry);
     });
   } else {
@@ -82,4 +90,6 @@ function drawSheet(ts: Typesetter, doc: PDFDocument, cards: readonly CardDetails
     const back = sheetSlot(i, 'back');
     drawCardBack(ts, backs, back.x, back.y, card);
   });
+  sealPage(fronts);
+  sealPage(backs);
 }

@@ -23,6 +23,10 @@ export type PrintOptions = {
   title?: string;
 };
 
+/** A service printing a run of 1,000 still answers other requests: it gives the event loop a turn every few cards. */
+const YIELD_EVERY = 10;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const FIXED_WORDS = [...Object.values(CATEGORY_WORDS), CARD_WORDS.title, CARD_WORDS.numberLabel, LETTER_WORDS.heading];
 
 /** The card(s) alone: `GET .../card.pdf` (`?layout=a4` for the sheet) and `issue --pdf`. */
@@ -37,11 +41,13 @@ export async function renderCardsPdf(cards: readonly CardDetails[], options: Pri
 export async function renderPostalRunPdf(entries: readonly PostalEntry[], options: PrintOptions = {}, withLetters = true): Promise<Uint8Array> {
   if (entries.length === 0) throw new RangeError('no cards to print');
   // every QR is built, and checked to fit, before anything is drawn: one passport too large fails the run early
-  const matrices = entries.map(({ card }) => {
+  const matrices: QrMatrix[] = [];
+  for (const { card } of entries) {
     const matrix = passportQrMatrix(card.qrText);
     cardModuleSize(matrix);
-    return matrix;
-  });
+    matrices.push(matrix);
+    if (matrices.length % YIELD_EVERY === 0) await yieldToEventLoop();
+  }
   const doc = await PDFDocument.create();
   doc.setTitle(options.title ?? (withLetters ? 'Carers Passports: postal run' : 'Carers Passport'));
   doc.setCreator('carers-passport');
@@ -59,7 +65,8 @@ export async function renderPostalRunPdf(entries: readonly PostalEntry[], option
     sealPage(page);
   };
   if ((options.layout ?? 'id1') === 'id1') {
-    entries.forEach((entry, i) => {
+    for (const [i, entry] of entries.entries()) {
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
       const front = doc.addPage([CARD_WIDTH, CARD_HEIGHT]);
       drawCardFront(ts, front, 0, 0, entry.card, matrices[i]!);
       sealPage(front);
@@ -67,9 +74,10 @@ export async function renderPostalRunPdf(entries: readonly PostalEntry[], option
       drawCardBack(ts, back, 0, 0, entry.card);
       sealPage(back);
       letter(entry);
-    });
+    }
   } else {
     for (let first = 0; first < entries.length; first += CARDS_PER_SHEET) {
+      if (first > 0 && first % (2 * YIELD_EVERY) === 0) await yieldToEventLoop();
       const sheet = entries.slice(first, first + CARDS_PER_SHEET);
       drawSheet(ts, doc, sheet.map((e) => e.card), matrices.slice(first, first + CARDS_PER_SHEET));
       sheet.forEach(letter);

@@ -18,7 +18,8 @@ export const EMAIL_PATTERN = '^[^\\s@<>(),;:"\\[\\]]{1,64}@[^\\s@<>(),;:"\\[\\]]
 export function createMailer(settings: MailSettings): Mailer {
   // no logger and no debug: the SMTP dialogue names the recipient
   // (SMTP_URL's query may carry nodemailer's options, e.g. smtp://host:25/?ignoreTLS=true for a local relay)
-  const transport = nodemailer.createTransport({ url: settings.smtpUrl, logger: false, debug: false });
+  // short timeouts: the admin waits for the answer to "issue" while the email goes (nodemailer's default is minutes)
+  const transport = nodemailer.createTransport({ url: settings.smtpUrl, logger: false, debug: false, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
     async sendCollectionLink(mail) {
       const { text, html } = collectionEmail(mail);

@@ -15,18 +15,16 @@ export function createMaskedSymbol(segments: QRCode.QRCodeSegment[], errorCorrec
   const { size } = code.modules;
   const modules = code.modules as unknown as { data: Uint8Array; reservedBit: Uint8Array };
   const level = (code.errorCorrectionLevel as unknown as { bit: number }).bit;
+  const masks = maskTables(size);
   const unmasked = new Uint8Array(size * size);
-  for (let row = 0, i = 0; row < size; row++) {
-    for (let col = 0; col < size; col++, i++) unmasked[i] = modules.reservedBit[i] ? modules.data[i]! : modules.data[i]! ^ maskAt(0, row, col);
-  }
+  for (let i = 0; i < unmasked.length; i++) unmasked[i] = modules.reservedBit[i] ? modules.data[i]! : modules.data[i]! ^ masks[0]![i]!;
   let best = 0;
   let lowest = Infinity;
   let chosen = unmasked;
   const work = new Uint8Array(size * size);
   for (let mask = 0; mask < 8; mask++) {
-    for (let row = 0, i = 0; row < size; row++) {
-      for (let col = 0; col < size; col++, i++) work[i] = modules.reservedBit[i] ? unmasked[i]! : unmasked[i]! ^ maskAt(mask, row, col);
-    }
+    const table = masks[mask]!;
+    for (let i = 0; i < work.length; i++) work[i] = modules.reservedBit[i] ? unmasked[i]! : unmasked[i]! ^ table[i]!;
     writeFormatInfo(work, size, level, mask);
     const penalty = penaltyN1(work, size) + penaltyN2(work, size) + penaltyN3(work, size) + penaltyN4(work);
     if (penalty < lowest) {
@@ -36,6 +34,21 @@ export function createMaskedSymbol(segments: QRCode.QRCodeSegment[], errorCorrec
     }
   }
   return { version: code.version, size, data: chosen, mask: best };
+}
+
+/** The eight masks of a symbol size, module by module, made once a size. */
+const tables = new Map<number, Uint8Array[]>();
+function maskTables(size: number): Uint8Array[] {
+  let made = tables.get(size);
+  if (!made) {
+    made = Array.from({ length: 8 }, (_, mask) => {
+      const table = new Uint8Array(size * size);
+      for (let row = 0, i = 0; row < size; row++) for (let col = 0; col < size; col++, i++) table[i] = maskAt(mask, row, col);
+      return table;
+    });
+    tables.set(size, made);
+  }
+  return made;
 }
 
 function maskAt(mask: number, i: number, j: number): number {

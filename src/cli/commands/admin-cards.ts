@@ -28,7 +28,7 @@ export async function adminCards(scheme: AdminScheme, io: CliIo, positionals: st
       });
       if (!run.ok) return usageError(run.message);
       pdf = run.pdf;
-      io.stderr(`${run.count} cards with their letters${run.skipped ? `; ${run.skipped} left out (cancelled, suspended or expired)` : ''}\n`);
+      io.stderr(`${run.count} ${run.count === 1 ? 'card' : 'cards'} with their letters${run.skipped ? `; ${run.skipped} left out (cancelled, suspended or expired)` : ''}\n`);
     } else {
       const [, iss, jti] = positionals;
       if (!iss || !jti) return usageError('admin passport card needs ISSUER and PASSPORT_NUMBER');

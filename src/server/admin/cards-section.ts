@@ -47,7 +47,8 @@ export const POSTAL_RUN_SCRIPT = `
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 60000);
       const skipped = Number(res.headers.get('x-cards-skipped') || 0);
-      out.textContent = res.headers.get('x-cards') + ' cards saved.' + (skipped ? ' ' + skipped + ' left out (cancelled, suspended or expired).' : '');
+      const count = Number(res.headers.get('x-cards') || 0);
+      out.textContent = count + (count === 1 ? ' card' : ' cards') + ' saved.' + (skipped ? ' ' + skipped + ' left out (cancelled, suspended or expired).' : '');
     } catch (error) { out.textContent = error.message; out.classList.add('error'); }
   });
 })();`;

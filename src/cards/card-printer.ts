@@ -8,6 +8,7 @@ import { A4_HEIGHT, A4_WIDTH, CARDS_PER_SHEET, drawCropMarks, sheetSlot } from '
 import { DocumentFonts } from './fonts.ts';
 import { drawLetter, letterTexts, type LetterExtras } from './letter.ts';
 import { passportQrMatrix, type QrMatrix } from './qr-matrix.ts';
+import { sealPage } from './page-streams.ts';
 import { Typesetter } from './typesetting.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardModuleSize, cardTexts, drawCardBack, drawCardFront, type CardDetails } from './wallet-card.ts';
 
@@ -21,6 +22,10 @@ export type PrintOptions = {
   /** The PDF's title in its document information. */
   title?: string;
 };
+
+/** A service printing a run of 1,000 still answers other requests: it gives the event loop a turn every few cards. */
+const YIELD_EVERY = 10;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const FIXED_WORDS = [...Object.values(CATEGORY_WORDS), CARD_WORDS.title, CARD_WORDS.numberLabel, LETTER_WORDS.heading];
 
@@ -36,11 +41,13 @@ export async function renderCardsPdf(cards: readonly CardDetails[], options: Pri
 export async function renderPostalRunPdf(entries: readonly PostalEntry[], options: PrintOptions = {}, withLetters = true): Promise<Uint8Array> {
   if (entries.length === 0) throw new RangeError('no cards to print');
   // every QR is built, and checked to fit, before anything is drawn: one passport too large fails the run early
-  const matrices = entries.map(({ card }) => {
+  const matrices: QrMatrix[] = [];
+  for (const { card } of entries) {
     const matrix = passportQrMatrix(card.qrText);
     cardModuleSize(matrix);
-    return matrix;
-  });
+    matrices.push(matrix);
+    if (matrices.length % YIELD_EVERY === 0) await yieldToEventLoop();
+  }
   const doc = await PDFDocument.create();
   doc.setTitle(options.title ?? (withLetters ? 'Carers Passports: postal run' : 'Carers Passport'));
   doc.setCreator('carers-passport');
@@ -52,16 +59,25 @@ export async function renderPostalRunPdf(entries: readonly PostalEntry[], option
   const ts = new Typesetter(fonts);
 
   const letter = (entry: PostalEntry) => {
-    if (withLetters) drawLetter(ts, doc.addPage([A4_WIDTH, A4_HEIGHT]), entry.card, entry.letter ?? {});
+    if (!withLetters) return;
+    const page = doc.addPage([A4_WIDTH, A4_HEIGHT]);
+    drawLetter(ts, page, entry.card, entry.letter ?? {});
+    sealPage(page);
   };
   if ((options.layout ?? 'id1') === 'id1') {
-    entries.forEach((entry, i) => {
-      drawCardFront(ts, doc.addPage([CARD_WIDTH, CARD_HEIGHT]), 0, 0, entry.card, matrices[i]!);
-      drawCardBack(ts, doc.addPage([CARD_WIDTH, CARD_HEIGHT]), 0, 0, entry.card);
+    for (const [i, entry] of entries.entries()) {
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
+      const front = doc.addPage([CARD_WIDTH, CARD_HEIGHT]);
+      drawCardFront(ts, front, 0, 0, entry.card, matrices[i]!);
+      sealPage(front);
+      const back = doc.addPage([CARD_WIDTH, CARD_HEIGHT]);
+      drawCardBack(ts, back, 0, 0, entry.card);
+      sealPage(back);
       letter(entry);
-    });
+    }
   } else {
     for (let first = 0; first < entries.length; first += CARDS_PER_SHEET) {
+      if (first > 0 && first % (2 * YIELD_EVERY) === 0) await yieldToEventLoop();
       const sheet = entries.slice(first, first + CARDS_PER_SHEET);
       drawSheet(ts, doc, sheet.map((e) => e.card), matrices.slice(first, first + CARDS_PER_SHEET));
       sheet.forEach(letter);
@@ -82,4 +98,6 @@ function drawSheet(ts: Typesetter, doc: PDFDocument, cards: readonly CardDetails
     const back = sheetSlot(i, 'back');
     drawCardBack(ts, backs, back.x, back.y, card);
   });
+  sealPage(fronts);
+  sealPage(backs);
 }

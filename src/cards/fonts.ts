@@ -7,7 +7,7 @@
 import 'regenerator-runtime/runtime.js';
 import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFHexString, type PDFDocument, type PDFFont } from 'pdf-lib';
 
 export type Face = 'sans' | 'sans-bold' | 'arabic' | 'bengali' | 'devanagari' | 'gujarati' | 'gurmukhi' | 'tamil';
 
@@ -73,24 +73,60 @@ export class DocumentFonts {
 /**
  * fontkit lays text out afresh on every measure and every draw (about 0.1 ms a word with Noto's lookups), and a run
  * of 1,000 cards and letters repeats the same words thousands of times: both answers are kept per font and text.
- * The first encoding of a text still goes through pdf-lib, so the subset learns its glyphs.
+ * A line is measured and encoded word by word (pdf-lib draws glyph advances without kerning, and no substitution
+ * crosses a space, so the sum is the line's own answer), so a line that differs from the last only by a name or a
+ * code lays out just that word; a code-like word (printable ASCII without an f-ligature: links, codes, numbers) is
+ * laid out character by character, so the thousand different codes of a run cost nothing after the first.
+ * Right-to-left text is laid out whole (fontkit orders its glyphs for the whole run).
+ * The first encoding of a piece still goes through pdf-lib, so the subset learns its glyphs.
  */
 function memoised(font: PDFFont): PDFFont {
   const encoded = new Map<string, ReturnType<PDFFont['encodeText']>>();
   const widths = new Map<string, number>();
+  const pieceHex = new Map<string, string>();
+  const pieceUnits = new Map<string, number>();
   const encodeText = font.encodeText.bind(font);
   const widthOfTextAtSize = font.widthOfTextAtSize.bind(font);
+  const hexOf = (piece: string): string => {
+    let hex = pieceHex.get(piece);
+    if (hex === undefined) {
+      hex = byCharacter(piece) ? [...piece].map(hexOf).join('') : encodeText(piece).toString().slice(1, -1);
+      pieceHex.set(piece, hex);
+    }
+    return hex;
+  };
+  const unitsOf = (piece: string): number => {
+    let units = pieceUnits.get(piece);
+    if (units === undefined) {
+      units = byCharacter(piece) ? [...piece].reduce((sum, c) => sum + unitsOf(c), 0) : widthOfTextAtSize(piece, 1000) / 1000;
+      pieceUnits.set(piece, units);
+    }
+    return units;
+  };
   font.encodeText = (text) => {
     let hex = encoded.get(text);
-    if (!hex) encoded.set(text, (hex = encodeText(text)));
+    if (!hex) encoded.set(text, (hex = RIGHT_TO_LEFT.test(text) ? encodeText(text) : PDFHexString.of(pieces(text).map(hexOf).join(''))));
     return hex;
   };
   font.widthOfTextAtSize = (text, size) => {
     let unit = widths.get(text);
-    if (unit === undefined) widths.set(text, (unit = widthOfTextAtSize(text, 1000) / 1000));
+    if (unit === undefined) widths.set(text, (unit = RIGHT_TO_LEFT.test(text) ? widthOfTextAtSize(text, 1000) / 1000 : pieces(text).reduce((sum, p) => sum + unitsOf(p), 0)));
     return unit * size;
   };
   return font;
+}
+
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const CODE_LIKE = /^[!-~]{2,}$/;
+const F_LIGATURE = /f[fijlt]/;
+
+/** Words and the single spaces between them. */
+function pieces(text: string): string[] {
+  return text.split(/( )/).filter((p) => p !== '');
+}
+
+function byCharacter(piece: string): boolean {
+  return CODE_LIKE.test(piece) && !F_LIGATURE.test(piece);
 }
 
 /** Splits text into runs a font each: Noto Sans (bold if asked) where it has the characters, else a script font. */

@@ -3,6 +3,7 @@
 
 import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, rgb, type PDFPage, type RGB } from 'pdf-lib';
 import type { DocumentFonts } from './fonts.ts';
+import { deflatedStream } from './page-streams.ts';
 import type { QrMatrix } from './qr-matrix.ts';
 import { QR_QUIET_ZONE } from './qr-segments.ts';
 
@@ -120,7 +121,7 @@ export function drawQr(page: PDFPage, matrix: QrMatrix, x: number, y: number, mo
   }
   path.push('f');
   const { context } = page.doc;
-  const form = context.register(context.flateStream(path.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, side, side] }));
+  const form = context.register(deflatedStream(context, path.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, side, side] }));
   const name = page.node.newXObject('QR', form);
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(module, 0, 0, module, x, y), drawObject(name), popGraphicsState());
 }

@@ -21,3 +21,5 @@ export * from './offers.ts';
 export * from './redemption.ts';
 export * from './csv.ts';
 export * from './register-import.ts';
+export * from './card-copy.ts';
+export * from './collection-code.ts';

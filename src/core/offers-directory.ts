@@ -106,6 +106,33 @@ export const PARTNER_KIND_WORDS: Record<PartnerKind, string> = {
   other: 'Other place',
 };
 
+/** "adult carers", as in "For adult carers and parent carers". */
+export const CARER_KIND_WORDS: Record<Category, string> = {
+  adult: 'adult carers',
+  young: 'young carers',
+  'young-adult': 'young adult carers',
+  parent: 'parent carers',
+};
+
+/** "For adult carers, young carers and parent carers"; all four is "For every carer". */
+export function describeCategories(categories: readonly Category[]): string {
+  return categories.length >= 4 ? 'For every carer' : `For ${listWords(categories.map((c) => CARER_KIND_WORDS[c]))}`;
+}
+
+/** "31 March 2027" from "2027-03-31" (a calendar date: no zone can move it). */
+export function calendarDateWords(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "Until 31 March 2027", "From 1 May 2027", "1 to 31 May 2027"-like words for an offer's dates, or undefined. */
+export function describeDates(offer: Pick<Offer, 'startDate' | 'endDate'>): string | undefined {
+  if (offer.startDate && offer.endDate) return `From ${calendarDateWords(offer.startDate)} to ${calendarDateWords(offer.endDate)}`;
+  if (offer.endDate) return `Until ${calendarDateWords(offer.endDate)}`;
+  if (offer.startDate) return `From ${calendarDateWords(offer.startDate)}`;
+  return undefined;
+}
+
 /** Reads a directory from unknown JSON (the card page's copy of /offers.json); undefined when malformed. */
 export function readOffersDirectory(json: unknown): OffersDirectory | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;

@@ -19,6 +19,7 @@ import { DEFAULT_STATUS_LIST_SIZE, type SchemeContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { demoCardsRoute } from './demo/cards-page.ts';
 import { deviceRoutes } from './devices/routes.ts';
+import { directoryRoutes } from './directory/routes.ts';
 import { adminGate, requireAdmin } from './http/auth.ts';
 import { installErrorHandling, pathOf } from './http/errors.ts';
 import { PROBLEM_TYPE, problem, problemBody } from './http/problem.ts';
@@ -208,6 +209,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
       maxAge: 86_400,
     });
     publicationRoutes(open, ctx);
+    directoryRoutes(open, ctx);
     deviceRoutes(open, ctx);
     redemptionRoutes(open, ctx, options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
   });

@@ -2,11 +2,17 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
+import { cardPagePlugin, CARD_HTML_INPUT } from './src/build/card-page-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
-  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin()],
-  build: { target: 'es2022', sourcemap: true },
+  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), cardPagePlugin()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // the staff app, and the carer's page "My Carers Passport" (written to dist/card/ by cardPagePlugin)
+    rolldownOptions: { input: { main: 'index.html', card: CARD_HTML_INPUT } },
+  },
   worker: { format: 'es' },
   test: {
     projects: [
@@ -24,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['test/app/**/*.test.{ts,tsx}'],
+          include: ['test/app/**/*.test.{ts,tsx}', 'test/card-app/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/dom.ts'],
           environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
         },

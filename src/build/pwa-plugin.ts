@@ -4,6 +4,7 @@
 
 import type { PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { isCardOnly } from './card-page-plugin.ts';
 
 export const APP_NAME = 'Carers Passport Check';
 export const THEME_COLOUR = '#1d4f91';
@@ -23,6 +24,8 @@ export function pwaPlugin(): PluginOption[] {
       // .wasm included), icons and the demo trust data the build emits (the manifest is added by the plugin)
       globPatterns: ['**/*.{html,js,css,wasm,png,svg,ico,json,jwt,txt}'],
       globIgnores: ['**/*.map'],
+      // the carer's page (dist/card/ and the chunks only it loads) has its own service worker: staff devices skip it
+      manifestTransforms: [async (entries) => ({ manifest: entries.filter((entry) => !isCardOnly(entry.url)), warnings: [] })],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
     },
     manifest: {

@@ -4,7 +4,7 @@
 
 import { localTime, type LocalTime } from './local-time.ts';
 import { readPartnerProfile, type Offer, type OfferHours, type PartnerKind, type PartnerProfile } from './partner-profile.ts';
-import type { Category } from './trust-bundle.ts';
+import type { Category } from './categories.ts';
 
 /** What a carer needs to know of an offer: no limits, no staff references. */
 export type DirectoryOffer = Pick<Offer, 'id' | 'title' | 'description' | 'categories' | 'hours' | 'startDate' | 'endDate'>;

@@ -1,6 +1,6 @@
 // A partner's profile and its offers: the same shape in the app, the scheme service and its API.
 
-import { CATEGORIES, type Category } from './trust-bundle.ts';
+import { CATEGORIES, type Category } from './categories.ts';
 
 export const PARTNER_KINDS = ['shop', 'pharmacy', 'hospital-ward', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];

@@ -20,3 +20,5 @@ export * from './redemption-record.ts';
 export * from './offers.ts';
 export * from './offers-directory.ts';
 export * from './redemption.ts';
+export * from './card-copy.ts';
+export * from './collection-code.ts';

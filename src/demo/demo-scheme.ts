@@ -9,6 +9,7 @@ import {
   signTrustBundle,
   withoutPrivate,
   type Category,
+  type IssuerContact,
   type NumericDate,
   type PrivateJwk,
   type PublicJwk,
@@ -18,10 +19,11 @@ import demoKeys from './demo-keys.json' with { type: 'json' };
 const keys = demoKeys as unknown as { root: PrivateJwk; issuers: Record<string, PrivateJwk> };
 
 export const DEMO_SCHEME_ID = 'llr-carers-passport-demo';
+export const DEMO_SCHEME_NAME = 'Leicester, Leicestershire and Rutland Carers Passport (demo)';
 export const DEMO_ROOT_PRIVATE: PrivateJwk = keys.root;
 export const DEMO_ROOT_PUBLIC = withoutPrivate(keys.root) as PublicJwk & { kid: string };
 
-export type DemoIssuer = { iss: string; name: string; cats: Category[]; key: PrivateJwk; statusUri: string };
+export type DemoIssuer = { iss: string; name: string; cats: Category[]; key: PrivateJwk; statusUri: string; contact: IssuerContact };
 
 export const DEMO_ISSUERS: readonly DemoIssuer[] = [
   {
@@ -30,6 +32,8 @@ export const DEMO_ISSUERS: readonly DemoIssuer[] = [
     cats: ['adult', 'young-adult', 'parent'],
     key: keys.issuers['uk.llr.vasl']!,
     statusUri: 'https://status.carers-passport.example/uk.llr.vasl/1',
+    // demo only: a plausible number in Ofcom's drama range (0116 496 0xxx), not a real line
+    contact: { phone: '0116 496 0123', hours: 'Mon-Fri 9am-5pm', web: 'https://www.supportforcarers.example/' },
   },
   {
     iss: 'uk.llr.young-carers',
@@ -37,6 +41,7 @@ export const DEMO_ISSUERS: readonly DemoIssuer[] = [
     cats: ['young', 'young-adult'],
     key: keys.issuers['uk.llr.young-carers']!,
     statusUri: 'https://status.carers-passport.example/uk.llr.young-carers/1',
+    contact: { phone: '0116 496 0456', hours: 'Mon-Fri 9am-5pm', web: 'https://www.youngcarers.example/' },
   },
 ];
 
@@ -98,7 +103,7 @@ export async function makeDemoTrustData(now: NumericDate, seq = nextBundleSeq(un
       exp: now + 30 * 86_400,
       seq,
       statusMaxAge: 604_800,
-      issuers: DEMO_ISSUERS.map(({ iss, name, cats, key }) => ({ iss, name, cats, keys: [withoutPrivate(key) as PublicJwk] })),
+      issuers: DEMO_ISSUERS.map(({ iss, name, cats, key, contact }) => ({ iss, name, cats, keys: [withoutPrivate(key) as PublicJwk], contact })),
     },
     DEMO_ROOT_PRIVATE,
   );

@@ -12,6 +12,9 @@
 //                     run); a database holding a real scheme refuses to start without them
 //   CP_KEEP_NAMES     0 to keep no carers' names in the register (renewal then needs the name again); default 1
 //   STATIC_DIR        the built app to serve (default dist)
+//   SMTP_URL, MAIL_FROM  an SMTP server (smtp://user:pass@host:587, smtps://...) and the sender address: issuing or
+//                     renewing a passport with an email sends the phone copy's collection link; unset: no email
+//   CP_SCHEME_NAME    the scheme's name on cards, letters and the phone copy (src/server/keys/key-material.ts)
 //   TRUST_PROXY       comma-separated addresses or CIDR ranges of the TLS proxies in front of the service: their
 //                     X-Forwarded-For names the client (admin login limits count per client); default: none
 
@@ -33,6 +36,7 @@ export type ServiceConfig = {
   keepNames: boolean;
   staticDir: string;
   trustProxy: string[];
+  mail: { smtpUrl: string; from: string } | undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig | { problem: string } {
@@ -40,6 +44,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig | { problem: s
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return { problem: `PORT ${env.PORT} is not a port number` };
   const trustProxy = readTrustProxy(env.TRUST_PROXY ?? '');
   if ('problem' in trustProxy) return trustProxy;
+  const mail = readMail(env);
+  if (mail && 'problem' in mail) return mail;
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -51,7 +57,24 @@ export function readConfig(env: NodeJS.ProcessEnv): ServiceConfig | { problem: s
     keepNames: env.CP_KEEP_NAMES !== '0',
     staticDir: resolve(env.STATIC_DIR || join(PROJECT_ROOT, 'dist')),
     trustProxy: trustProxy.addresses,
+    mail,
   };
+}
+
+/** SMTP_URL and MAIL_FROM come together; the URL is never repeated in a message (it may hold a password). */
+function readMail(env: NodeJS.ProcessEnv): { smtpUrl: string; from: string } | { problem: string } | undefined {
+  const smtpUrl = env.SMTP_URL || undefined;
+  const from = env.MAIL_FROM?.trim() || undefined;
+  if (!smtpUrl && !from) return undefined;
+  if (!smtpUrl || !from) return { problem: 'Set both SMTP_URL and MAIL_FROM to send email, or neither.' };
+  let protocol = '';
+  try {
+    protocol = new URL(smtpUrl).protocol;
+  } catch {
+    // fall through
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') return { problem: 'SMTP_URL is not an smtp:// or smtps:// address.' };
+  return { smtpUrl, from };
 }
 
 /** TRUST_PROXY: addresses (IPv4 or IPv6) or CIDR ranges, comma-separated. */

@@ -51,6 +51,7 @@ async function main(): Promise<number> {
     keepNames: config.keepNames,
     staticDir: config.staticDir,
     trustProxy: config.trustProxy,
+    ...(config.mail ? { mail: config.mail } : {}),
     seedDemo: keys.demo,
     log: (line) => process.stdout.write(line),
   });

@@ -17,6 +17,9 @@ import { adminApiRoutes } from './admin/api-routes.ts';
 import { adminPageRoute } from './admin/page.ts';
 import { DEFAULT_STATUS_LIST_SIZE, type SchemeContext } from './context.ts';
 import type { Database } from './db/database.ts';
+import { cardRoutes } from './cards/routes.ts';
+import { createMailer, type MailSettings } from './collection/mailer.ts';
+import { cardCopyRoutes, collectionAdminRoutes } from './collection/routes.ts';
 import { demoCardsRoute } from './demo/cards-page.ts';
 import { deviceRoutes } from './devices/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -73,6 +76,8 @@ export type ServiceOptions = {
   requestTimeoutMs?: number;
   /** How often to check whether the bundle and lists are due to be signed again; 0 turns it off. */
   refreshEveryMs?: number;
+  /** SMTP_URL and MAIL_FROM: issuing or renewing with an email sends the phone copy's collection link. */
+  mail?: MailSettings;
 };
 
 export type RunningService = {
@@ -165,7 +170,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
           level: 'info',
           stream: { write },
           // a guard: nothing logs these today, and if something ever did, they are not written
-          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.token', '*.deviceToken', '*.password', '*.name', '*.code'], censor: '[redacted]' },
+          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.token', '*.deviceToken', '*.password', '*.name', '*.code', '*.email', '*.refreshToken'], censor: '[redacted]' },
           serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: pathOf(req.url) }) },
         }
       : false,
@@ -220,9 +225,15 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
     ...(options.adminAccountLimit ? { account: options.adminAccountLimit } : {}),
   });
   const admin = requireAdmin(gate);
+  const mailer = options.mail ? createMailer(options.mail) : undefined;
+  if (mailer) app.addHook('onClose', async () => mailer.close());
   reportRoutes(app, ctx, admin);
-  adminApiRoutes(app, ctx, admin);
-  adminPageRoute(app, ctx, admin);
+  adminApiRoutes(app, ctx, admin, { ...(mailer ? { mailer } : {}) });
+  // the phone copy: same origin only (the card page is this service's), so outside the CORS scope above
+  cardCopyRoutes(app, ctx);
+  collectionAdminRoutes(app, ctx, admin);
+  cardRoutes(app, ctx, admin);
+  adminPageRoute(app, ctx, admin, { mail: mailer !== undefined });
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 
   if (staticDir) {

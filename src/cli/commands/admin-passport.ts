@@ -7,12 +7,16 @@ import type { CliIo } from '../io.ts';
 import { jsonText, writeOutput } from '../outputs.ts';
 import type { AdminScheme } from './admin-scheme.ts';
 
-export type PassportFlags = Partial<Record<'iss' | 'cat' | 'name' | 'jti' | 'nbf' | 'exp' | 'qr' | 'search', string | undefined>>;
+export type PassportFlags = Partial<Record<'iss' | 'cat' | 'name' | 'jti' | 'nbf' | 'exp' | 'qr' | 'search' | 'from' | 'to' | 'out' | 'layout', string | undefined>>;
 
 export async function adminPassport(scheme: AdminScheme, io: CliIo, positionals: string[], flags: PassportFlags): Promise<void> {
   const register = await import('../../server/register/passport-register.ts');
   const { ctx, actor } = scheme;
-  const action = oneOf(positionals[0] ?? '', 'admin passport', ['issue', 'renew', 'revoke', 'suspend', 'reinstate', 'list']);
+  const action = oneOf(positionals[0] ?? '', 'admin passport', ['issue', 'renew', 'revoke', 'suspend', 'reinstate', 'list', 'cards', 'card']);
+  if (action === 'cards' || action === 'card') {
+    const { adminCards } = await import('./admin-cards.ts');
+    return adminCards(scheme, io, positionals, flags);
+  }
   const dates = {
     ...(flags.nbf === undefined ? {} : { nbf: timeFlag(flags.nbf, '--nbf') }),
     ...(flags.exp === undefined ? {} : { exp: timeFlag(flags.exp, '--exp') }),

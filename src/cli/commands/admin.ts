@@ -9,6 +9,7 @@ import { openAdminScheme } from './admin-scheme.ts';
 
 const FLAGS = {
   iss: 'value', cat: 'value', name: 'value', jti: 'value', nbf: 'value', exp: 'value', qr: 'value', search: 'value',
+  from: 'value', to: 'value', out: 'value', layout: 'value',
   csv: 'switch', 'database-url': 'value', 'data-dir': 'value',
 } as const;
 
@@ -22,6 +23,11 @@ The embedded database allows one process at a time: stop the service first, or u
   admin passport renew ISSUER NUMBER [--name NAME] [--nbf TIME] [--exp TIME] [--qr FILE.svg]
   admin passport revoke|suspend|reinstate ISSUER NUMBER
   admin passport list [--search TEXT]
+  admin passport cards --from YYYY-MM-DD --to YYYY-MM-DD --out RUN.pdf [--layout id1|a4]
+                                           a postal run: the passports issued or renewed on those days (UTC), each
+                                           card followed by its letter with a new phone copy code (at most 1,000)
+  admin passport card ISSUER NUMBER --out CARD.pdf [--layout id1|a4]
+                                           one passport's wallet card
   admin partner save PROFILE.json          a partner and its offers (the app's partner profile shape)
   admin partner list
   admin enrol PARTNER [--qr FILE.svg]      a one-time enrolment code for a new device (valid 24 hours)

@@ -2,7 +2,12 @@
 // Every change is same-origin JSON, validated by its schema before the handler runs.
 
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import type { CollectionOffer } from '../../core/index.ts';
+import { createCollectionCode } from '../collection/collection-codes.ts';
+import { EMAIL_PATTERN, type Mailer } from '../collection/mailer.ts';
+import { collectionRefusal } from '../collection/routes.ts';
 import type { SchemeContext } from '../context.ts';
+import { schemeNameOf } from '../keys/key-material.ts';
 import { createEnrolmentCode } from '../devices/enrolment-codes.ts';
 import { listDevices, revokeDevice } from '../devices/device-store.ts';
 import { requireSameOriginJson } from '../http/auth.ts';
@@ -10,16 +15,38 @@ import { problem } from '../http/problem.ts';
 import { ID, ISS, JTI, NUMERIC_DATE, objectOf } from '../http/schemas.ts';
 import { listPartners, savePartner } from '../partners/partner-store.ts';
 import { recentAudit } from '../register/audit-log.ts';
-import { changePassportStatus, issuePassport, listPassports, renewPassport, type StatusAction } from '../register/passport-register.ts';
+import { changePassportStatus, issuePassport, listPassports, renewPassport, type RegisterEntry, type StatusAction } from '../register/passport-register.ts';
 import { passportQrSvg, textQrSvg } from './qr-svg.ts';
 
-type IssueBody = { iss: string; cat: string; name: string; jti?: string; nbf?: number; exp?: number };
-type ActionBody = { nbf?: number; exp?: number; name?: string };
+type IssueBody = { iss: string; cat: string; name: string; jti?: string; nbf?: number; exp?: number; email?: string };
+type ActionBody = { nbf?: number; exp?: number; name?: string; email?: string };
 type PassportParams = { iss: string; jti: string; action: 'renew' | StatusAction };
 
 const NAME = { type: 'string', minLength: 1, maxLength: 64 } as const;
+/** Where to send the phone copy's collection link: used for that one email, never stored or logged. */
+const EMAIL = { type: 'string', maxLength: 254, pattern: EMAIL_PATTERN } as const;
 
-export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
+export type AdminApiExtras = { mailer?: Mailer };
+
+export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler, extras: AdminApiExtras = {}): void {
+  const noMail = 'This service does not send email (SMTP_URL and MAIL_FROM are not set): leave the email out and give the carer the code.';
+  /** Issue 9: issuing or renewing makes a collection code for the phone copy, and emails its link when asked. */
+  const phoneCopy = async (entry: RegisterEntry, actor: string, email: string | undefined) => {
+    if (collectionRefusal(entry, ctx.now())) return {};
+    const collection = await createCollectionCode(ctx.db, ctx, entry, actor);
+    if (email === undefined) return { collection };
+    return { collection, email: await sendLink(entry, collection, email) };
+  };
+  const sendLink = async (entry: RegisterEntry, offer: CollectionOffer, to: string) => {
+    const issuer = ctx.keys.issuers.find((i) => i.iss === entry.iss);
+    try {
+      await extras.mailer!.sendCollectionLink({ to, offer, schemeName: schemeNameOf(ctx.keys), issuerName: issuer?.name ?? entry.iss, ...(issuer?.contact ? { contact: issuer.contact } : {}) });
+      return { sent: true };
+    } catch {
+      // the error would name the address: say only that it failed
+      return { sent: false, message: 'The email could not be sent. Give the carer the code, or ask for a new one later.' };
+    }
+  };
   const read = { onRequest: admin };
   const change = { onRequest: [admin, requireSameOriginJson], bodyLimit: 64 * 1024 };
   const actor = (req: { actor?: string }) => req.actor!;
@@ -35,10 +62,12 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
     '/admin/api/passports',
     {
       ...change,
-      schema: { body: objectOf({ iss: ISS, cat: { type: 'string', maxLength: 32 }, name: NAME, jti: { anyOf: [JTI, { const: '' }] }, nbf: NUMERIC_DATE, exp: NUMERIC_DATE }, ['iss', 'cat', 'name'], true) },
+      schema: { body: objectOf({ iss: ISS, cat: { type: 'string', maxLength: 32 }, name: NAME, jti: { anyOf: [JTI, { const: '' }] }, nbf: NUMERIC_DATE, exp: NUMERIC_DATE, email: { anyOf: [EMAIL, { const: '' }] } }, ['iss', 'cat', 'name'], true) },
     },
     async (req, reply) => {
       const { iss, cat, name, jti, nbf, exp } = req.body;
+      const email = req.body.email || undefined;
+      if (email !== undefined && !extras.mailer) return problem(reply, 400, 'no-email', noMail, {}, 'email');
       const issued = await issuePassport(ctx, {
         iss, cat, name, actor: actor(req),
         ...(jti ? { jti } : {}),
@@ -46,7 +75,8 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
         ...(exp !== undefined ? { exp } : {}),
       });
       if (!issued.ok) return problem(reply, 400, 'refused', issued.problem);
-      return reply.code(201).send({ passport: issued.entry, token: issued.token, qrText: issued.qrText, qrSvg: await passportQrSvg(issued.qrText) });
+      const copy = await phoneCopy(issued.entry, actor(req), email);
+      return reply.code(201).send({ passport: issued.entry, token: issued.token, qrText: issued.qrText, qrSvg: await passportQrSvg(issued.qrText), ...copy });
     },
   );
 
@@ -56,13 +86,15 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
       ...change,
       schema: {
         params: objectOf({ iss: ISS, jti: JTI, action: { type: 'string', enum: ['renew', 'revoke', 'suspend', 'reinstate'] } }, ['iss', 'jti', 'action']),
-        body: objectOf({ nbf: NUMERIC_DATE, exp: NUMERIC_DATE, name: NAME }, [], true),
+        body: objectOf({ nbf: NUMERIC_DATE, exp: NUMERIC_DATE, name: NAME, email: { anyOf: [EMAIL, { const: '' }] } }, [], true),
       },
     },
     async (req, reply) => {
       const { iss, jti, action } = req.params;
       const body = req.body;
       if (action === 'renew') {
+        const email = body.email || undefined;
+        if (email !== undefined && !extras.mailer) return problem(reply, 400, 'no-email', noMail, {}, 'email');
         const renewed = await renewPassport(ctx, {
           iss, jti, actor: actor(req),
           ...(body.nbf !== undefined ? { nbf: body.nbf } : {}),
@@ -70,7 +102,8 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
           ...(body.name !== undefined ? { name: body.name } : {}),
         });
         if (!renewed.ok) return problem(reply, 400, 'refused', renewed.problem);
-        return { passport: renewed.entry, token: renewed.token, qrText: renewed.qrText, qrSvg: await passportQrSvg(renewed.qrText) };
+        const copy = await phoneCopy(renewed.entry, actor(req), email);
+        return { passport: renewed.entry, token: renewed.token, qrText: renewed.qrText, qrSvg: await passportQrSvg(renewed.qrText), ...copy };
       }
       const changed = await changePassportStatus(ctx, { iss, jti, action, actor: actor(req) });
       if (!changed.ok) return problem(reply, 400, 'refused', changed.problem);

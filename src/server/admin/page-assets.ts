@@ -20,6 +20,14 @@ export const ADMIN_SCRIPT = `
   };
   const show = (el, html, isError) => { el.innerHTML = html; el.classList.toggle('error', !!isError); };
   const esc = (t) => String(t).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  // issue 9: the phone copy's collection code, to read out or send; it is shown once and never kept by the page
+  const collectionWords = (data) => {
+    if (!data.collection) return '';
+    const c = data.collection;
+    const until = new Date(c.expires * 1000).toISOString().slice(0, 10);
+    const mailed = data.email ? (data.email.sent ? ' Emailed to the carer.' : ' ' + esc(data.email.message)) : '';
+    return '<p>Phone copy: code <strong>' + esc(c.code) + '</strong> (once, until ' + until + '), link <code>' + esc(c.url) + '</code>.' + mailed + '</p>';
+  };
 
   const form = document.getElementById('issue');
   const fillCats = () => {
@@ -32,9 +40,13 @@ export const ADMIN_SCRIPT = `
     event.preventDefault();
     const out = document.getElementById('issued');
     try {
-      const data = await post('/admin/api/passports', { iss: form.iss.value, cat: form.cat.value, name: form.name.value });
-      show(out, '<p>Issued passport <code>' + esc(data.passport.jti) + '</code>. Print or show this code:</p>' + data.qrSvg);
+      const body = { iss: form.iss.value, cat: form.cat.value, name: form.name.value };
+      if (form.email && form.email.value) body.email = form.email.value;
+      const data = await post('/admin/api/passports', body);
+      const key = encodeURIComponent(data.passport.iss) + '/' + encodeURIComponent(data.passport.jti);
+      show(out, '<p>Issued passport <code>' + esc(data.passport.jti) + '</code>. Print or show this code, or <a href="/admin/api/passports/' + key + '/card.pdf">download its card (PDF)</a>.</p>' + data.qrSvg + collectionWords(data));
       form.name.value = '';
+      if (form.email) form.email.value = '';
     } catch (error) { show(out, esc(error.message), true); }
   });
 
@@ -46,7 +58,7 @@ export const ADMIN_SCRIPT = `
       if (button.dataset.act === 'revoke' && !confirm('Revoke passport ' + button.dataset.passport + '? This cannot be undone.')) return;
       try {
         const data = await post('/admin/api/passports/' + button.dataset.passport + '/' + button.dataset.act);
-        if (data.qrSvg) show(out, '<p>Renewed <code>' + esc(data.passport.jti) + '</code>: the new card.</p>' + data.qrSvg);
+        if (data.qrSvg) show(out, '<p>Renewed <code>' + esc(data.passport.jti) + '</code>: the new card.</p>' + data.qrSvg + collectionWords(data));
         else location.reload();
       } catch (error) { show(out, esc(error.message), true); }
     } else if (button.dataset.enrol) {

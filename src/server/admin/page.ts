@@ -10,17 +10,21 @@ import { recentAudit } from '../register/audit-log.ts';
 import { listPassports, type RegisterEntry } from '../register/passport-register.ts';
 import { REPORTS } from '../reports/reports.ts';
 import { barChart, escapeHtml as e } from './charts.ts';
+import { collectedDates } from '../collection/card-copies.ts';
+import { cardLink, phoneCopyWords, POSTAL_RUN_SCRIPT, postalRunSection } from './cards-section.ts';
 import { ADMIN_SCRIPT, ADMIN_STYLE } from './page-assets.ts';
 
-export function adminPageRoute(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
+export type AdminPageOptions = { /** SMTP is configured: the issue form offers an email for the phone copy's link. */ mail?: boolean };
+
+export function adminPageRoute(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler, options: AdminPageOptions = {}): void {
   app.get<{ Querystring: { q?: string } }>(
     '/admin',
     { onRequest: admin, helmet: { contentSecurityPolicy: PAGE_CSP }, schema: { querystring: objectOf({ q: { type: 'string', maxLength: 200 } }, [], true) } },
-    async (req, reply) => reply.type('text/html; charset=utf-8').send(await renderAdminPage(ctx, req.query.q ?? '')),
+    async (req, reply) => reply.type('text/html; charset=utf-8').send(await renderAdminPage(ctx, req.query.q ?? '', options)),
   );
 }
 
-export async function renderAdminPage(ctx: SchemeContext, search: string): Promise<string> {
+export async function renderAdminPage(ctx: SchemeContext, search: string, options: AdminPageOptions = {}): Promise<string> {
   const [passports, partners, devices, audit, byOffer, byWeek, byMonth, reached] = await Promise.all([
     listPassports(ctx.db, { search, limit: 60 }),
     listPartners(ctx.db),
@@ -33,6 +37,8 @@ export async function renderAdminPage(ctx: SchemeContext, search: string): Promi
   ]);
   const issuerOptions = ctx.keys.issuers.map((i) => `<option value="${e(i.iss)}" data-cats="${e(i.cats.join(' '))}">${e(i.name)}</option>`).join('');
   const carers = Number(reached.rows[0]?.carers ?? 0);
+  const collected = await collectedDates(ctx.db, passports);
+  const today = new Date(ctx.now() * 1000).toISOString().slice(0, 10);
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Carers Passport: scheme admin</title><style>${ADMIN_STYLE}</style></head>
@@ -42,12 +48,15 @@ export async function renderAdminPage(ctx: SchemeContext, search: string): Promi
 <form id="issue"><label>Issuer <select name="iss">${issuerOptions}</select></label>
 <label>Kind of carer <select name="cat"></select></label>
 <label>Name on the card <input name="name" required maxlength="64" autocomplete="off"></label>
+${options.mail ? '<label>Email for the phone copy (optional, not kept) <input name="email" type="email" maxlength="254" autocomplete="off"></label>' : ''}
 <button>Issue</button></form><div id="issued" class="result" aria-live="polite"></div></section>
 
 <section><h2>Passports</h2>
 <form method="get" action="/admin"><label>Find by number or name <input name="q" value="${e(search)}"></label> <button>Find</button></form>
 <table><thead><tr><th>Number</th><th>Issuer</th><th>Name</th><th>Kind</th><th>Valid until</th><th>Status</th><th>Change</th></tr></thead>
-<tbody>${passports.map((p) => passportRow(p, ctx.now())).join('')}</tbody></table><div id="changed" class="result" aria-live="polite"></div></section>
+<tbody>${passports.map((p) => passportRow(p, ctx.now(), collected.get(`${p.iss} ${p.jti}`))).join('')}</tbody></table><div id="changed" class="result" aria-live="polite"></div></section>
+
+${postalRunSection(today)}
 
 <section><h2>Partners and their devices</h2>
 ${partners.map((p) => `<article><h3>${e(p.name)} <small>(${e(p.kind)}, ${p.offers.length} offers)</small></h3>
@@ -69,19 +78,21 @@ ${barChart('Passports revoked per month', byMonth.rows.map((r) => ({ label: Stri
 <section><h2>Recent changes</h2><table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Passport / partner / device</th></tr></thead><tbody>
 ${audit.map((a) => `<tr><td>${e(a.at)}</td><td>${e(a.actor)}</td><td>${e(a.action)}</td><td>${e([a.iss && `${a.iss} ${a.jti}`, a.partnerId, a.deviceId].filter(Boolean).join(' / '))}</td></tr>`).join('')}
 </tbody></table></section>
-</main><script>${ADMIN_SCRIPT}</script></body></html>`;
+</main><script>${ADMIN_SCRIPT}${POSTAL_RUN_SCRIPT}</script></body></html>`;
 }
 
-function passportRow(p: RegisterEntry, now: number): string {
+function passportRow(p: RegisterEntry, now: number, collectedOn: string | undefined): string {
   const key = `${e(p.iss)}/${e(p.jti)}`;
   const actions = [
     p.status === 'valid' ? `<button data-act="suspend" data-passport="${key}">Suspend</button>` : '',
     p.status === 'suspended' ? `<button data-act="reinstate" data-passport="${key}">Reinstate</button>` : '',
     p.status !== 'revoked' ? `<button data-act="revoke" data-passport="${key}">Revoke</button>` : '',
     p.status !== 'revoked' && p.name ? `<button data-act="renew" data-passport="${key}">Renew</button>` : '',
+    // a card is printed only for a passport that would scan as valid (cards/card-details.ts)
+    p.status === 'valid' && p.name && now < p.exp ? cardLink(p.iss, p.jti) : '',
   ].join(' ');
   return `<tr><td><code>${e(p.jti)}</code></td><td>${e(p.iss)}</td><td>${e(p.name ?? '(not kept)')}</td><td>${e(p.cat)}</td>
-<td>${new Date(p.exp * 1000).toISOString().slice(0, 10)}</td><td class="status-${p.status}">${statusWords(p, now)}</td><td>${actions}</td></tr>`;
+<td>${new Date(p.exp * 1000).toISOString().slice(0, 10)}</td><td class="status-${p.status}">${statusWords(p, now)}${collectedOn ? `<br><small>${phoneCopyWords(collectedOn)}</small>` : ''}</td><td>${actions}</td></tr>`;
 }
 
 /** The register's status, and whether its dates make it expired or not yet valid, so "valid" is never misread. */

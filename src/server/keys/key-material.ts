@@ -3,32 +3,50 @@
 // Private keys never reach the database; only their public parts do (scheme_keys).
 //
 //   CP_ROOT_KEY_FILE     a private JWK (P-256 or Ed25519): the root that signs trust bundles and enrolment codes
-//   CP_ISSUERS_FILE      JSON: [{ "iss", "name", "cats": [...], "keyFile": "path to the issuer's private JWK" }]
+//   CP_ISSUERS_FILE      JSON: [{ "iss", "name", "cats": [...], "keyFile": "path to the issuer's private JWK",
+//                        "contact": { "phone", "hours", "web" } (optional, spec section 8) }]
 //                        (keyFile relative to the issuers file; private key files should be mode 0600)
 //   CP_SCHEME_ID         the bundle's iss (default llr-carers-passport)
+//   CP_SCHEME_NAME       the scheme's name on cards, letters and the phone copy (default "Carers Passport")
 
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CATEGORIES, readPrivateJwk, type Category, type PrivateJwk } from '../../core/index.ts';
-import { DEMO_ISSUERS, DEMO_ROOT_PRIVATE, DEMO_SCHEME_ID } from '../../demo/demo-scheme.ts';
+import { CATEGORIES, readIssuerContact, readPrivateJwk, type Category, type IssuerContact, type PrivateJwk } from '../../core/index.ts';
+import { DEMO_ISSUERS, DEMO_ROOT_PRIVATE, DEMO_SCHEME_ID, DEMO_SCHEME_NAME } from '../../demo/demo-scheme.ts';
 
 export type IssuerMaterial = {
   iss: string;
   name: string;
   cats: Category[];
   key: PrivateJwk;
+  /** spec section 8: written into the trust bundle, printed on cards and letters, shown on the phone copy. */
+  contact?: IssuerContact;
   /** The demo names its first list's uri; otherwise lists are named under the service's own address. */
   firstStatusUri?: string;
 };
 
-export type KeyMaterial = { demo: boolean; schemeId: string; root: PrivateJwk; issuers: IssuerMaterial[] };
+export type KeyMaterial = {
+  demo: boolean;
+  schemeId: string;
+  /** The scheme's name as carers see it (cards, letters, the phone copy); default DEFAULT_SCHEME_NAME. */
+  schemeName?: string;
+  root: PrivateJwk;
+  issuers: IssuerMaterial[];
+};
+
+export const DEFAULT_SCHEME_NAME = 'Carers Passport';
+
+export function schemeNameOf(keys: Pick<KeyMaterial, 'schemeName'>): string {
+  return keys.schemeName ?? DEFAULT_SCHEME_NAME;
+}
 
 export function demoKeyMaterial(): KeyMaterial {
   return {
     demo: true,
     schemeId: DEMO_SCHEME_ID,
+    schemeName: DEMO_SCHEME_NAME,
     root: DEMO_ROOT_PRIVATE,
-    issuers: DEMO_ISSUERS.map(({ iss, name, cats, key, statusUri }) => ({ iss, name, cats: [...cats], key, firstStatusUri: statusUri })),
+    issuers: DEMO_ISSUERS.map(({ iss, name, cats, key, statusUri, contact }) => ({ iss, name, cats: [...cats], key, contact, firstStatusUri: statusUri })),
   };
 }
 
@@ -50,21 +68,27 @@ export async function loadKeyMaterial(env: NodeJS.ProcessEnv, options: KeyFileOp
   if (!Array.isArray(list)) throw new Error(`CP_ISSUERS_FILE ${issuersFile} is not a JSON array`);
   const issuers: IssuerMaterial[] = [];
   for (const entry of list as unknown[]) {
-    const { iss, name, cats, keyFile } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const { iss, name, cats, keyFile, contact } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     if (typeof iss !== 'string' || typeof name !== 'string' || typeof keyFile !== 'string') {
       throw new Error(`CP_ISSUERS_FILE ${issuersFile}: each issuer needs iss, name and keyFile`);
     }
     if (!Array.isArray(cats) || !cats.every((c) => (CATEGORIES as readonly unknown[]).includes(c))) {
       throw new Error(`CP_ISSUERS_FILE ${issuersFile}: issuer ${iss} needs cats from ${CATEGORIES.join(', ')}`);
     }
+    // spec section 8 ignores a malformed contact in a bundle; the scheme's own file says it at the start instead
+    const readContact = contact === undefined ? undefined : readIssuerContact(contact);
+    if (contact !== undefined && !readContact) {
+      throw new Error(`CP_ISSUERS_FILE ${issuersFile}: the contact of issuer ${iss} is malformed (phone and hours: text of at most 64 characters; web: an https: address of at most 200)`);
+    }
     const path = resolve(dirname(issuersFile), keyFile);
     const key = await readPrivateJwk(readKeyFile(path, `the key file of issuer ${iss}`, warn));
     if (!key) throw new Error(`CP_ISSUERS_FILE: the key file ${path} of ${iss} is not a private P-256 or Ed25519 JWK`);
-    issuers.push({ iss, name, cats: cats as Category[], key });
+    issuers.push({ iss, name, cats: cats as Category[], key, ...(readContact ? { contact: readContact } : {}) });
   }
   if (issuers.length === 0) throw new Error(`CP_ISSUERS_FILE ${issuersFile} names no issuer`);
   if (new Set(issuers.map((i) => i.iss)).size !== issuers.length) throw new Error(`CP_ISSUERS_FILE ${issuersFile} names an issuer twice`);
-  return { demo: false, schemeId: env.CP_SCHEME_ID || 'llr-carers-passport', root, issuers };
+  const schemeName = env.CP_SCHEME_NAME?.trim() || DEFAULT_SCHEME_NAME;
+  return { demo: false, schemeId: env.CP_SCHEME_ID || 'llr-carers-passport', schemeName, root, issuers };
 }
 
 /** A private key file: read as JSON, with a warning when other users may read it (it should be 0600). */

@@ -1,7 +1,7 @@
 // The scheme's trust bundle (spec section 3): signed with the root, a higher seq whenever keys or issuers change,
 // and signed again well before it expires.
 
-import { loadTrustBundle, nextBundleSeq, pinRoot, signTrustBundle, withoutPrivate, type Category, type PublicJwk } from '../../core/index.ts';
+import { loadTrustBundle, nextBundleSeq, pinRoot, readIssuerContact, signTrustBundle, withoutPrivate, type Category, type IssuerContact, type PublicJwk } from '../../core/index.ts';
 import { DEMO_ISSUERS } from '../../demo/demo-scheme.ts';
 import type { SchemeContext } from '../context.ts';
 
@@ -38,7 +38,12 @@ export async function publishTrustBundle(ctx: SchemeContext, reason: string): Pr
         iat,
         exp,
         seq,
-        issuers: issuers.filter((i) => (i.keys ?? []).length > 0).map((i) => ({ iss: i.iss, name: i.name, cats: i.cats, keys: i.keys ?? [] })),
+        issuers: issuers
+          .filter((i) => (i.keys ?? []).length > 0)
+          .map((i) => {
+            const contact = contactOf(ctx, i.iss);
+            return { iss: i.iss, name: i.name, cats: i.cats, keys: i.keys ?? [], ...(contact ? { contact } : {}) };
+          }),
       },
       ctx.keys.root,
     );
@@ -66,7 +71,19 @@ async function isConfigurationsBundle(ctx: SchemeContext, jwt: string): Promise<
   if (!loaded.ok || loaded.bundle.iss !== ctx.keys.schemeId) return false;
   const configured = new Set(ctx.keys.issuers.map((i) => i.iss));
   const foreign = new Set(foreignKids(ctx));
-  return loaded.bundle.issuers.every((i) => configured.has(i.iss) && i.keys.every((k) => !foreign.has(k.kid)));
+  return loaded.bundle.issuers.every(
+    // a contact changed in the issuers file is a changed bundle: signed again at the next start or refresh
+    (i) => configured.has(i.iss) && i.keys.every((k) => !foreign.has(k.kid)) && sameContact(i.contact, contactOf(ctx, i.iss)),
+  );
+}
+
+/** spec section 8: the issuer's contact from the configuration (the issuers file, or the demo's). */
+function contactOf(ctx: Pick<SchemeContext, 'keys'>, iss: string): IssuerContact | undefined {
+  return readIssuerContact(ctx.keys.issuers.find((i) => i.iss === iss)?.contact);
+}
+
+function sameContact(a: IssuerContact | undefined, b: IssuerContact | undefined): boolean {
+  return (a?.phone ?? '') === (b?.phone ?? '') && (a?.hours ?? '') === (b?.hours ?? '') && (a?.web ?? '') === (b?.web ?? '');
 }
 
 /** The scheme's root: the configured one, which the start checked is the database's (keys/scheme-record.ts). */

@@ -6,6 +6,7 @@ import { jwsToQrText, signPassport, type Category, type NumericDate } from '../.
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
+import { endCardCopies } from '../collection/end-card-copies.ts';
 import { setStatus } from '../publication/status-lists.ts';
 import { allocateStatusIndex } from './allocate-index.ts';
 import { audit } from './audit-log.ts';
@@ -80,7 +81,7 @@ export async function renewPassport(ctx: SchemeContext, request: RenewRequest): 
     const name = request.name?.trim() || entry.name;
     if (!name) return { ok: false, problem: "the register keeps no names: give the carer's name to renew" } as const;
     const keptName = ctx.keepNames ? name : null;
-    await tx.query('UPDATE passports SET nbf = $3, exp = $4, name = $5, updated_at = $6 WHERE iss = $1 AND jti = $2', [
+    await tx.query('UPDATE passports SET nbf = $3, exp = $4, name = $5, updated_at = $6, renewed_at = $6 WHERE iss = $1 AND jti = $2', [
       request.iss, request.jti, nbf, exp, keptName, toDate(now),
     ]);
     await audit(tx, now, { actor: request.actor, action: 'passport.renew', iss: request.iss, jti: request.jti, detail: { nbf, exp } });
@@ -109,6 +110,8 @@ export async function changePassportStatus(
       [request.iss, request.jti, value, toDate(now)],
     );
     await setStatus(tx, ctx, row!.status_list_id, entry.statusIdx, value);
+    // issue 9: cancelling a passport ends its phone copies' refresh tokens
+    if (request.action === 'revoke') await endCardCopies(tx, request, now);
     await audit(tx, now, { actor: request.actor, action: `passport.${request.action}`, iss: request.iss, jti: request.jti });
     return { ok: true, entry: { ...entry, status: STATUS_NAMES[value]! } } as const;
   });

@@ -5,7 +5,7 @@ import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardClient } from '../../src/card-app/adapters/card-client.ts';
-import type { CardPassport } from '../../src/card-app/adapters/card-copy-answers.ts';
+import type { CardCopyPassport } from '../../src/core/card-copy.ts';
 import { memoryCardStorage, passportKey, type CardStorage } from '../../src/card-app/adapters/card-storage.ts';
 import { CardApp } from '../../src/card-app/CardApp.tsx';
 import { qrPath } from '../../src/card-app/components/QrCode.tsx';
@@ -25,7 +25,7 @@ const contact = { phone: '0116 123 4567', hours: 'Monday to Friday, 9am to 5pm' 
 /** A phone whose browser keeps data (the memory store stands in for IndexedDB here). */
 const keptStorage = (): CardStorage => ({ ...memoryCardStorage(), kept: true });
 
-async function show(passports: CardPassport[], storage: CardStorage = keptStorage()) {
+async function show(passports: CardCopyPassport[], storage: CardStorage = keptStorage()) {
   for (const passport of passports) {
     await storage.putPassport({ key: passportKey(passport), passport, contact, schemeName: 'Test Scheme', refreshToken: 'rt', collectedAt: NOW_MS, checkedAt: NOW_MS });
   }

@@ -2,7 +2,7 @@
 // point 5): no analytics, no other origin. Every answer becomes a typed value; only a bug throws.
 
 import { readOffersDirectory, type OffersDirectory } from '../../core/offers-directory.ts';
-import { readCollectAnswer, readProblem, readRefreshAnswer, type CollectAnswer, type RefreshAnswer } from './card-copy-answers.ts';
+import { readCardCopyProblem, readCollectAnswer, readRefreshAnswer, type CollectAnswer, type RefreshAnswer } from '../../core/card-copy.ts';
 
 /** The service said no, in its own words (410 collected or expired, 404 unknown code, 429 too many tries). */
 export type Refused = { ok: false; kind: 'refused'; status: number; error: string; message: string; retryAfterSeconds?: number };
@@ -45,7 +45,7 @@ export function createCardClient(options: { base?: string; timeoutMs?: number } 
       return answer === undefined ? { ok: false, kind: 'malformed' } : { ok: true, answer };
     }
     // a proxy's 502 page is not the service speaking: treat it as not reached
-    const problem = readProblem(json);
+    const problem = readCardCopyProblem(json);
     if (!problem) return { ok: false, kind: res.status >= 500 ? 'offline' : 'malformed' };
     const retry = Number(res.headers.get('retry-after'));
     return { ok: false, kind: 'refused', status: res.status, error: problem.error, message: problem.message, ...(retry > 0 ? { retryAfterSeconds: retry } : {}) };

@@ -5,7 +5,7 @@
 import { openDB, type DBSchema } from 'idb';
 import type { OffersDirectory } from '../../core/index.ts';
 import type { IssuerContact } from '../../core/index.ts';
-import type { CardPassport } from './card-copy-answers.ts';
+import type { CardCopyPassport } from '../../core/card-copy.ts';
 
 export const CARD_DB_NAME = 'my-carers-passport';
 
@@ -13,7 +13,7 @@ export const CARD_DB_NAME = 'my-carers-passport';
 export type HeldPassport = {
   /** `${iss} ${jti}`: a passport is its issuer and number (decisions.md). */
   key: string;
-  passport: CardPassport;
+  passport: CardCopyPassport;
   contact?: IssuerContact;
   schemeName: string;
   refreshToken: string;
@@ -46,7 +46,7 @@ export type CardStorage = {
   saveDirectory(held: HeldDirectory): Promise<void>;
 };
 
-export function passportKey(passport: Pick<CardPassport, 'iss' | 'jti'>): string {
+export function passportKey(passport: Pick<CardCopyPassport, 'iss' | 'jti'>): string {
   return `${passport.iss} ${passport.jti}`;
 }
 

@@ -3,7 +3,7 @@
 
 import { computed, createModel, signal } from '@preact/signals';
 import type { CardClient } from '../adapters/card-client.ts';
-import type { CardPassport } from '../adapters/card-copy-answers.ts';
+import type { CardCopyPassport } from '../../core/card-copy.ts';
 import { passportKey, type CardStorage, type HeldPassport } from '../adapters/card-storage.ts';
 
 export const REFRESH_EVERY_MS = 6 * 3_600_000;
@@ -28,7 +28,7 @@ export type CardState =
   | { kind: 'suspended' }
   | { kind: 'revoked' };
 
-export function cardState(passport: CardPassport, nowMs: number): CardState {
+export function cardState(passport: CardCopyPassport, nowMs: number): CardState {
   if (passport.status === 'suspended' || passport.status === 'revoked') return { kind: passport.status };
   const now = nowMs / 1000;
   // the phone's own clock ends it too: with no signal for months, an expired card is not offered

@@ -2,7 +2,7 @@
 // register (renew, suspend, cancel), and /offers.json with an ETag. Only the contract of issue 9, point 2.
 
 import { http, HttpResponse } from 'msw';
-import type { CardPassport } from '../../../src/card-app/adapters/card-copy-answers.ts';
+import type { CardCopyPassport } from '../../../src/core/card-copy.ts';
 import type { OffersDirectory } from '../../../src/core/index.ts';
 
 export const SVC = 'https://scheme.test.example';
@@ -10,7 +10,7 @@ export const SVC = 'https://scheme.test.example';
 export const NOW_MS = 1_800_000_000_000;
 const YEAR = 365 * 86_400;
 
-export function passportOf(jti: string, name: string, overrides: Partial<CardPassport> = {}): CardPassport {
+export function passportOf(jti: string, name: string, overrides: Partial<CardCopyPassport> = {}): CardCopyPassport {
   return {
     qrText: `CP1:/${'0123456789'.repeat(30)}${jti.replace(/\D/g, '')}`,
     name,
@@ -29,13 +29,13 @@ export type FakeScheme = ReturnType<typeof fakeScheme>;
 
 export function fakeScheme() {
   const codes = new Map<string, { jti: string; used: boolean }>();
-  const register = new Map<string, CardPassport>();
+  const register = new Map<string, CardCopyPassport>();
   const tokens = new Map<string, string>();
   const calls: { path: string; body: unknown }[] = [];
   let directory: OffersDirectory = { date: '2027-01-15', partners: [] };
   let tokenCount = 0;
   const contact = { phone: '0116 123 4567', hours: 'Monday to Friday, 9am to 5pm', web: 'https://carers.test.example/passport' };
-  const answer = (passport: CardPassport) => {
+  const answer = (passport: CardCopyPassport) => {
     const { qrText, ...rest } = passport;
     return { ...rest, ...(passport.status === 'valid' ? { qrText } : {}) };
   };
@@ -73,11 +73,11 @@ export function fakeScheme() {
     calls,
     contact,
     /** Issues a passport with a collection code, as the admin page would. */
-    issue(code: string, passport: CardPassport) {
+    issue(code: string, passport: CardCopyPassport) {
       register.set(passport.jti, passport);
       codes.set(normal(code), { jti: passport.jti, used: false });
     },
-    change(jti: string, patch: Partial<CardPassport>) {
+    change(jti: string, patch: Partial<CardCopyPassport>) {
       register.set(jti, { ...register.get(jti)!, ...patch });
     },
     /** Cancelling ends every refresh token of the passport (issue 9, point 5). */

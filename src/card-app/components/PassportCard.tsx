@@ -64,7 +64,7 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
               <>
                 <dt>{WORDS.web}</dt>
                 <dd>
-                  <a href={contact.web} rel="noopener noreferrer">{contact.web.replace(/^https:\/\//, '')}</a>
+                  <a href={contact.web} rel="noopener noreferrer">{contact.web.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>
                 </dd>
               </>
             ) : null}

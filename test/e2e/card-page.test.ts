@@ -92,6 +92,20 @@ test('once its service worker holds it, the card reloads offline with the QR and
   }
 });
 
+test('it installs on its own: its manifest (name, scope /card/, icons) and Chromium finds nothing in the way', async () => {
+  const href = await page.getAttribute('link[rel="manifest"]', 'href');
+  expect(href).toBe('/card/manifest.webmanifest');
+  expect(await page.locator('link[rel="manifest"]').count()).toBe(1);
+  const manifest = (await (await page.request.get(new URL(href!, page.url()).href)).json()) as { name: string; scope: string; start_url: string; icons: { src: string; sizes: string }[] };
+  expect(manifest).toMatchObject({ name: 'My Carers Passport', scope: '/card/', start_url: '/card/' });
+  for (const icon of manifest.icons) expect((await page.request.get(new URL(icon.src, page.url()).href)).status()).toBe(200);
+  const session = await context.newCDPSession(page);
+  const { installabilityErrors } = (await session.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  // its service worker is its own, scoped to /card/
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(`${served.service.url}/card/`);
+});
+
 test('the same link again: this phone shows the passport it holds; another phone gets the service\'s "already collected"', async () => {
   await page.goto(issued.url);
   await page.getByText('This passport is already on this phone.').waitFor();

@@ -237,6 +237,8 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 
   if (staticDir) {
+    // the carer's page lives in /card/ (its worker's scope): the bare path is sent there
+    app.get('/card', async (_req, reply) => reply.redirect('/card/', 301));
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: true,

@@ -22,9 +22,8 @@ export function installErrorHandling(app: FastifyInstance, options: { spaFallbac
     if (allowed.length > 0 && !allowed.includes(req.method)) {
       return problem(reply, 405, 'method-not-allowed', `Use ${allowed.join(' or ')}.`, { allow: allowed.join(', ') });
     }
-    // the carer's page has its own shell: /card redirects to /card/, and its paths open its page, not the staff app
-    if (options.spaFallback && (req.method === 'GET' || req.method === 'HEAD') && /^\/card(\/[^.]*)?$/.test(path)) {
-      if (path === '/card') return reply.redirect('/card/', 301);
+    // the carer's page has its own shell (dist/card/): a path under /card/ opens it, never the staff app
+    if (options.spaFallback && (req.method === 'GET' || req.method === 'HEAD') && /^\/card\/[^.]*$/.test(path)) {
       return reply.header('cache-control', 'no-cache').sendFile('card/index.html');
     }
     // a path without an extension is one of the app's routes: the app decides what it shows

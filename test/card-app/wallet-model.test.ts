@@ -195,16 +195,20 @@ describe('the offers directory', () => {
     const s = scheme();
     s.setDirectory({ date: '2027-01-15', partners: [{ id: 'shop', name: 'Melton Grocer', kind: 'shop', timeZone: 'Europe/London', area: 'Melton', offers: [{ id: 'tea', title: 'Free tea', description: '', categories: ['adult'] }] }] });
     const storage = await openCardStorage(`phone-${++phones}`);
-    const directory = new DirectoryModel({ storage, client, now: () => NOW_MS });
+    const clock = { now: NOW_MS };
+    const directory = new DirectoryModel({ storage, client, now: () => clock.now });
     await directory.refresh();
     expect(directory.shown.value.map((p) => p.name)).toEqual(['Melton Grocer']);
+    // not asked again within 6 hours; then asked with the ETag of the copy held
+    await directory.refresh();
+    clock.now += REFRESH_EVERY_MS;
     await directory.refresh();
     expect(s.calls.filter((c) => c.path === '/offers.json').map((c) => c.body)).toEqual([null, '"2027-01-15-1"']);
 
     server.use(http.get(`${SVC}/offers.json`, () => HttpResponse.error()));
     const later = new DirectoryModel({ storage, client });
     await later.load();
-    await later.refresh();
+    await later.refresh(true);
     expect(later.shown.value.map((p) => p.name)).toEqual(['Melton Grocer']);
     later.setCarer('young');
     expect(later.shown.value).toEqual([]);

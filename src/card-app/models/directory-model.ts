@@ -1,10 +1,12 @@
 // Where the passport can be used: the page's last copy of /offers.json, kept for offline use, and the carer's filters.
+// Fetched at most every 6 hours, like the passport's refresh: opening the page at a till is not announced each time.
 
 import { computed, createModel, signal } from '@preact/signals';
 import { directoryAreas, filterDirectory, type DirectoryFilter } from '../../core/offers-directory.ts';
 import type { Category } from '../../core/categories.ts';
 import type { CardClient } from '../adapters/card-client.ts';
 import type { CardStorage, HeldDirectory } from '../adapters/card-storage.ts';
+import { REFRESH_EVERY_MS } from './wallet-model.ts';
 
 export const DirectoryModel = createModel(({ storage, client, now = () => Date.now() }: { storage: CardStorage; client: CardClient; now?: () => number }) => {
   const held = signal<HeldDirectory | undefined>(undefined);
@@ -28,9 +30,10 @@ export const DirectoryModel = createModel(({ storage, client, now = () => Date.n
     async load() {
       held.value = await storage.loadDirectory();
     },
-    /** Fetches /offers.json when it changed (ETag); offline, the last copy stays. */
-    async refresh() {
+    /** Fetches /offers.json when the copy is over 6 hours old (or `force`), with its ETag; offline, the copy stays. */
+    async refresh(force = false) {
       const before = held.peek();
+      if (!force && before && now() - before.fetchedAt < REFRESH_EVERY_MS) return;
       const result = await client.fetchDirectory(before?.etag);
       if (!result.ok) return;
       const next: HeldDirectory = 'unchanged' in result

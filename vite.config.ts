@@ -2,17 +2,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
-import { cardPagePlugin, CARD_HTML_INPUT } from './src/build/card-page-plugin.ts';
+import { cardPagePlugin } from './src/build/card-page-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
+  // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app
   plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), cardPagePlugin()],
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    // the staff app, and the carer's page "My Carers Passport" (written to dist/card/ by cardPagePlugin)
-    rolldownOptions: { input: { main: 'index.html', card: CARD_HTML_INPUT } },
-  },
+  build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {
     projects: [

@@ -1,26 +1,24 @@
-// The carer's page, "My Carers Passport" (issue 9, point 2), as the build's second entry: src/card-app/index.html is
-// written to dist/card/index.html with its own web manifest (card/manifest.webmanifest, scope /card/) and its own
-// small service worker (card/sw.js, scope /card/) that precaches exactly the files the card page loads. The staff
-// app's service worker leaves all of it alone (pwa-plugin.ts drops them from its precache through `isCardOnly`).
+// The carer's page, "My Carers Passport" (issue 9, point 2), built on its own: when the staff app's build ends, a
+// second Vite build of src/card-app/index.html writes dist/card/ (index.html, assets/, manifest.webmanifest, sw.js).
+// Its own build, not a second input of the staff app's: the two would share chunks (preact, signals, core), which
+// costs the staff app a chunk more before its first verdict and the card page the staff app's code. This way each
+// page loads only its own files; the staff worker skips card/** (pwa-plugin.ts), the card's worker precaches only them.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformWithOxc, type Plugin } from 'vite';
-import { BACKGROUND_COLOUR, THEME_COLOUR } from './pwa-plugin.ts';
+import preact from '@preact/preset-vite';
+import { build, transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
 
 export const CARD_HTML_INPUT = 'src/card-app/index.html';
 export const CARD_NAME = 'My Carers Passport';
 const CARD_DIR = 'card/';
 const SW_SOURCE = join(dirname(fileURLToPath(import.meta.url)), '../card-app/sw.ts');
 const PRECACHE_PLACEHOLDER = 'self.__CARD_PRECACHE';
-
-/** Files only the card page uses (its HTML, manifest, worker, icons and chunks): the staff app does not precache them. */
-const cardOnlyFiles = new Set<string>();
-export function isCardOnly(url: string): boolean {
-  return url.startsWith(CARD_DIR) || cardOnlyFiles.has(url);
-}
+// the staff app's colours (pwa-plugin.ts), not imported from there: that module loads vite-plugin-pwa
+const THEME_COLOUR = '#1d4f91';
+const BACKGROUND_COLOUR = '#ffffff';
 
 export function cardManifest(): Record<string, unknown> {
   return {
@@ -43,12 +41,16 @@ export function cardManifest(): Record<string, unknown> {
   };
 }
 
-type BundleFile = { type: 'chunk'; fileName: string; name: string; isEntry: boolean; facadeModuleId: string | null; imports: string[]; dynamicImports: string[]; viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } } | { type: 'asset'; fileName: string; source: string | Uint8Array; originalFileName?: string | null; names?: string[] };
+type BundleFile = { type: 'chunk'; fileName: string; isEntry: boolean; facadeModuleId: string | null; imports: string[]; dynamicImports: string[]; viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } } | { type: 'asset'; fileName: string; source: string | Uint8Array };
 
+/** In the staff app's build: serves /card/ in dev, and builds the card page once the staff app is written. */
 export function cardPagePlugin(): Plugin {
+  let outer: ResolvedConfig;
   return {
     name: 'carers-passport-card-page',
-    enforce: 'post',
+    configResolved(config) {
+      outer = config;
+    },
     // the dev server: /card/ opens the entry, as the built page does
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
@@ -62,50 +64,67 @@ export function cardPagePlugin(): Plugin {
         next();
       });
     },
+    closeBundle: {
+      sequential: true,
+      async handler() {
+        if (outer.command !== 'build' || outer.build.ssr) return;
+        await build({
+          configFile: false,
+          root: outer.root,
+          mode: outer.mode,
+          logLevel: outer.logLevel === 'info' ? 'warn' : (outer.logLevel ?? 'warn'),
+          plugins: [preact(), cardBundlePlugin()],
+          build: {
+            outDir: outer.build.outDir,
+            emptyOutDir: false, // the staff app is already there
+            assetsDir: `${CARD_DIR}assets`,
+            copyPublicDir: false, // the staff build copied public/ (card/icons/ included)
+            target: outer.build.target,
+            sourcemap: outer.build.sourcemap,
+            rolldownOptions: { input: { card: CARD_HTML_INPUT } },
+          },
+        });
+      },
+    },
+  };
+}
+
+/** In the card page's build: the page to card/index.html, its manifest, and its service worker with the file list. */
+function cardBundlePlugin(): Plugin {
+  return {
+    name: 'carers-passport-card-bundle',
+    enforce: 'post',
     async generateBundle(_options, bundle) {
       const files = bundle as unknown as Record<string, BundleFile>;
       const html = files[CARD_HTML_INPUT];
-      if (!html || html.type !== 'asset') return; // a build without the card page (a library build, a test)
+      if (!html || html.type !== 'asset') this.error(`the card page's build has no ${CARD_HTML_INPUT}`);
       delete files[CARD_HTML_INPUT];
-      // the staff app's manifest link (vite-plugin-pwa adds it to every page) becomes the card's own
-      const source = String(html.source)
-        .replace(/<link rel="manifest"[^>]*>/g, '')
-        .replace('</head>', `<link rel="manifest" href="/${CARD_DIR}manifest.webmanifest"></head>`);
+      const source = String(html.source).replace('</head>', `<link rel="manifest" href="/${CARD_DIR}manifest.webmanifest"></head>`);
       this.emitFile({ type: 'asset', fileName: `${CARD_DIR}index.html`, source });
       const manifest = `${JSON.stringify(cardManifest(), null, 2)}\n`;
       this.emitFile({ type: 'asset', fileName: `${CARD_DIR}manifest.webmanifest`, source: manifest });
 
-      const chunks = Object.values(files).filter((f): f is Extract<BundleFile, { type: 'chunk' }> => f.type === 'chunk');
-      const reachable = (entry: string): Set<string> => {
-        const seen = new Set<string>();
-        const visit = (name: string) => {
-          const chunk = files[name];
-          if (!chunk || chunk.type !== 'chunk' || seen.has(name)) return;
-          seen.add(name);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) seen.add(css);
-          for (const asset of chunk.viteMetadata?.importedAssets ?? []) seen.add(asset);
-          [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
-        };
-        visit(entry);
-        return seen;
+      // what the page loads: its entry chunk, the chunks and styles it imports (statically or not)
+      const loaded = new Set<string>();
+      const visit = (name: string) => {
+        const chunk = files[name];
+        if (!chunk || chunk.type !== 'chunk' || loaded.has(name)) return;
+        loaded.add(name);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) loaded.add(css);
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) loaded.add(asset);
+        [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
       };
-      // the entry named `card` in vite.config.ts (build.rolldownOptions.input)
-      const cardEntry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(CARD_HTML_INPUT));
-      if (!cardEntry) this.error(`the card page has no entry chunk (${CARD_HTML_INPUT})`);
-      const cardFiles = reachable(cardEntry.fileName);
-      const staffFiles = new Set(chunks.filter((c) => c.isEntry && c !== cardEntry).flatMap((c) => [...reachable(c.fileName)]));
-      cardOnlyFiles.clear();
-      for (const f of cardFiles) if (!staffFiles.has(f)) cardOnlyFiles.add(f);
+      for (const file of Object.values(files)) if (file.type === 'chunk' && file.isEntry) visit(file.fileName);
 
       // the precache list: hashed files need no revision; the page, manifest and icons carry one
       const revision = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 16);
-      const icons = ['icon-192.png', 'icon-512.png', 'icon-maskable-512.png'].map((name) => `/${CARD_DIR}icons/${name}`);
       const publicDir = join(dirname(fileURLToPath(import.meta.url)), '../../public');
+      const icons = ['icon-192.png', 'icon-512.png', 'icon-maskable-512.png'].map((name) => `/${CARD_DIR}icons/${name}`);
       const precache = [
         { url: `/${CARD_DIR}`, revision: revision(source) },
         { url: `/${CARD_DIR}manifest.webmanifest`, revision: revision(manifest) },
         ...icons.map((url) => ({ url, revision: revision(readFileSync(join(publicDir, url))) })),
-        ...[...cardFiles].sort().map((f) => ({ url: `/${f}`, revision: null })),
+        ...[...loaded].sort().map((f) => ({ url: `/${f}`, revision: null })),
       ];
       const sw = (await transformWithOxc(readFileSync(SW_SOURCE, 'utf8'), SW_SOURCE, { lang: 'ts' })).code.replace(/^export\s*\{\s*\};?\s*$/m, '');
       if (!sw.includes(PRECACHE_PLACEHOLDER)) this.error(`src/card-app/sw.ts must read its precache list from ${PRECACHE_PLACEHOLDER}`);

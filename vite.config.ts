@@ -1,13 +1,15 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
 import { cardPagePlugin } from './src/build/card-page-plugin.ts';
+import { compressPlugin } from './src/build/compress-plugin.ts';
+import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
+import { preloadAppPlugin } from './src/build/preload-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
-  // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app
-  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), cardPagePlugin()],
+  // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app (compressed after)
+  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), compressPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {

@@ -6,6 +6,7 @@ import { pinRoot, type PinnedRoot } from '../core/index.ts';
 import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
+import { sharedDecoder } from './adapters/decoder-bridge.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
 import { registerServiceWorker } from './adapters/sw-bridge.ts';
 import { App } from './App.tsx';
@@ -16,6 +17,7 @@ import { fetchShippedTrust } from './trust-data.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
+  performance.mark('cp:main'); // the app's script has been fetched, parsed and evaluated
   const root = document.getElementById('app')!;
   // another tab opened a newer version and this tab has let go of its data: reload at once unless a verification is
   // on screen, then staff choose the moment (set once the verdict model exists)
@@ -24,6 +26,7 @@ async function start(): Promise<void> {
     onBlocked: () => render(<OtherTabNotice kind="waiting" />, root),
     onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
   });
+  performance.mark('cp:storage-open');
   const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
 
   const models = await createModels({
@@ -38,6 +41,7 @@ async function start(): Promise<void> {
     // sync with the scheme service (issue 4): enrolment, trust refresh, upload
     sync: { client: createSyncClient(), isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },
   });
+  performance.mark('cp:models-ready');
   const { settings, kiosk, verdict } = models;
   verificationShowing = () => verdict.shown.peek() !== undefined;
 
@@ -51,7 +55,14 @@ async function start(): Promise<void> {
     </ModelsContext.Provider>,
     root,
   );
-  void registerServiceWorker();
+  performance.mark('cp:rendered');
+  // the first install downloads the whole app again: not while the first scan still needs the link and the CPU
+  // (issue 13): a moment after the first verdict, or a few seconds after the decoder and the trust data are ready
+  const firstVerdict = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && setTimeout(resolve, 1_000)));
+  const settled = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]).then(() => new Promise((r) => setTimeout(r, 3_000)));
+  // an installed app registers at once (only an update check, which must be listening for a new version early)
+  const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+  void (installed ? Promise.resolve() : Promise.race([firstVerdict, settled])).then(() => registerServiceWorker());
   models.sync?.start((listener) => {
     window.addEventListener('online', listener);
     return () => window.removeEventListener('online', listener);

@@ -46,10 +46,16 @@ type BundleFile = { type: 'chunk'; fileName: string; isEntry: boolean; facadeMod
 /** In the staff app's build: serves /card/ in dev, and builds the card page once the staff app is written. */
 export function cardPagePlugin(): Plugin {
   let outer: ResolvedConfig;
+  let wroteStaffPage = false;
   return {
     name: 'carers-passport-card-page',
     configResolved(config) {
       outer = config;
+    },
+    // vite-plugin-pwa builds the staff service worker with these plugins too: only the build that wrote the staff
+    // app's index.html goes on to build the card page
+    writeBundle(_options, bundle) {
+      if ('index.html' in bundle) wroteStaffPage = true;
     },
     // the dev server: /card/ opens the entry, as the built page does
     configureServer(server) {
@@ -67,7 +73,8 @@ export function cardPagePlugin(): Plugin {
     closeBundle: {
       sequential: true,
       async handler() {
-        if (outer.command !== 'build' || outer.build.ssr) return;
+        if (outer.command !== 'build' || outer.build.ssr || !wroteStaffPage) return;
+        wroteStaffPage = false;
         await build({
           configFile: false,
           root: outer.root,

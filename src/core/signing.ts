@@ -92,13 +92,16 @@ export function packStatuses(statuses: Uint8Array, bits: 1 | 2 | 4 | 8): Uint8Ar
   return bytes;
 }
 
+/** Compresses to one ZLIB stream (RFC 1950); the issuer may pass a stronger encoder than the platform's default. */
+export type Deflate = (bytes: Uint8Array) => Promise<Uint8Array>;
+
 export async function deflateZlib(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-export async function signStatusList(fields: StatusListFields, key: PrivateJwk): Promise<string> {
-  const lst = encodeBase64url(await deflateZlib(packStatuses(fields.statuses, fields.bits)));
+export async function signStatusList(fields: StatusListFields, key: PrivateJwk, deflate: Deflate = deflateZlib): Promise<string> {
+  const lst = encodeBase64url(await deflate(packStatuses(fields.statuses, fields.bits)));
   return signCompact(
     {
       sub: fields.uri,

@@ -254,7 +254,9 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   return app;
 }
 
-function cacheControlFor(path: string): string {
+function cacheControlFor(sentPath: string): string {
+  // preCompressed hands over the file it sends (x.js.br): the rule is the uncompressed file's
+  const path = sentPath.replace(/\.(br|gz)$/, '');
   if (/(index\.html|sw\.js|\.webmanifest)$/.test(path)) return 'no-cache';
   if (/[.-][A-Za-z0-9_-]{8,}\.(js|css|wasm|svg|png)$/.test(path)) return 'public, max-age=31536000, immutable';
   return 'public, max-age=300';

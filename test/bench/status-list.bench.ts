@@ -12,6 +12,7 @@ import {
   statusAt,
   type StatusList,
 } from '../../src/core/index.ts';
+import { strongDeflate } from '../../src/server/publication/strong-deflate.ts';
 import { collectGarbage, median, printTable, seededRandom, type Figure } from './report.ts';
 import { NOW, STATUS_URI, makeScheme, type BenchScheme } from './scheme.ts';
 import { zlibZeroBomb } from './zlib-bomb.ts';
@@ -43,7 +44,8 @@ function revokedAtRandom(): Uint8Array {
 async function benchList(scheme: BenchScheme, statuses: Uint8Array, bits: 1 | 2): Promise<void> {
   const revoked = statuses.reduce((sum, s) => sum + s, 0);
   const signStart = performance.now();
-  const jwt = await signStatusList({ uri: STATUS_URI, iat: NOW, exp: NOW + 86_400, bits, statuses }, scheme.issuer.privateJwk);
+  // the issuer's encoder (zlib level 9, src/server/publication/strong-deflate.ts), as the service and the CLI sign
+  const jwt = await signStatusList({ uri: STATUS_URI, iat: NOW, exp: NOW + 86_400, bits, statuses }, scheme.issuer.privateJwk, strongDeflate);
   const signMs = performance.now() - signStart;
   const lst = (JSON.parse(new TextDecoder().decode(decodeBase64url(jwt.split('.')[1]!)!)) as { status_list: { lst: string } }).status_list.lst;
   const compressed = decodeBase64url(lst)!;
@@ -76,7 +78,7 @@ async function benchList(scheme: BenchScheme, statuses: Uint8Array, bits: 1 | 2)
   const rows: Figure[] = [
     { figure: 'entries', value: held.size, unit: '' },
     { figure: 'revoked', value: revoked, unit: `entries (${((100 * revoked) / ENTRIES).toFixed(2)}%)` },
-    { figure: 'compressed list (lst, ZLIB)', value: compressed.length, unit: 'bytes' },
+    { figure: 'compressed list (lst, ZLIB)', value: compressed.length, unit: `bytes (goal at most 150,000: ${compressed.length <= 150_000 ? 'met' : 'NOT met'})` },
     { figure: 'lst as base64url', value: lst.length, unit: 'characters' },
     { figure: 'whole status list JWT', value: jwt.length, unit: 'bytes' },
     { figure: 'issuer: pack, deflate, sign', value: signMs, unit: 'ms' },

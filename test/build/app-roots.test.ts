@@ -25,6 +25,17 @@ describe('the roots a build pins', () => {
     expect(appRoots({})).toEqual({ roots: [DEMO_ROOT_PUBLIC], demo: true });
   });
 
+  it('next to a real scheme (CP_ROOT_KEY_FILE, as `npm start` runs): that root\'s public part, not the demo build', async () => {
+    const root = await generateSigningKey('ES256');
+    const built = appRoots({ CP_ROOT_KEY_FILE: file(JSON.stringify(root.privateJwk)) });
+    expect(built.demo).toBe(false);
+    expect(built.roots).toEqual([expect.objectContaining({ x: root.publicJwk.x })]);
+    expect(built.roots[0]).not.toHaveProperty('d');
+    // a file named for the app wins: a scheme moving to a new root pins both
+    const other = await generateSigningKey('ES256');
+    expect(appRoots({ CP_ROOT_KEY_FILE: file(JSON.stringify(root.privateJwk)), CP_APP_ROOTS_FILE: file(JSON.stringify([other.publicJwk])) }).roots[0]).toMatchObject({ x: other.publicJwk.x });
+  });
+
   it('with it: the scheme\'s root, not the demo build, and never a private member', async () => {
     const key = await generateSigningKey('ES256');
     const built = appRoots({ CP_APP_ROOTS_FILE: file(JSON.stringify(key.privateJwk)) });

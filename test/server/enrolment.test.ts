@@ -95,8 +95,12 @@ describe.each(BACKENDS)('enrolment and devices ($name)', (backend) => {
   it('answers 400 to a body that is not a code', async () => {
     expect((await postEnrol(t.url, { code: 'hello' })).status).toBe(400);
     expect((await postEnrol(t.url, { nothing: true })).status).toBe(400);
-    const res = await fetch(`${t.url}/v1/enrol`, { method: 'POST', body: '{not json' });
+    const res = await fetch(`${t.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'bad-json' });
+    // a body that is not declared JSON is refused before it is read
+    const plain = await fetch(`${t.url}/v1/enrol`, { method: 'POST', body: '{"code": "x"}' });
+    expect(plain.status).toBe(415);
   });
 
   it('refuses an enrolment code for a partner that does not exist', async () => {

@@ -2,7 +2,7 @@
 // its .wasm) is started on demand when the scan screen first opens, then kept for the next scan.
 
 import { choosePassportText } from '../../core/qr-text.ts';
-import type { DecoderEngine, DecoderReply, ReaderTweaks, SeenButUnread } from '../workers/decoder-protocol.ts';
+import type { DecoderEngine, DecoderLoadTimes, DecoderReply, ReaderTweaks, SeenButUnread } from '../workers/decoder-protocol.ts';
 
 /**
  * `text`: the code to check, a passport when one is among those read (`choosePassportText`); `texts`: all read;
@@ -31,7 +31,10 @@ export class DecoderBridge {
     this.ready = new Promise((resolve) => (settle = resolve));
     worker.addEventListener('message', (event) => {
       const reply = event.data;
-      if (reply.type === 'ready') settle(reply.engine);
+      if (reply.type === 'ready') {
+        markLoadTimes(reply.loaded);
+        settle(reply.engine);
+      }
       if (reply.type === 'broken') {
         this.#broken = true;
         settle(undefined);
@@ -99,6 +102,15 @@ export class DecoderBridge {
     for (const resolve of this.#pending.values()) resolve(NOTHING);
     this.#pending.clear();
   }
+}
+
+/** The worker's loading steps on the page's performance timeline (read by `npm run bench -- app-lowend`). */
+function markLoadTimes(loaded: DecoderLoadTimes | undefined): void {
+  if (!loaded || typeof performance?.mark !== 'function') return;
+  const at = (epoch: number) => Math.max(0, epoch - performance.timeOrigin);
+  performance.mark('cp:decoder-started', { startTime: at(loaded.started) });
+  if (loaded.wasmFetched !== undefined) performance.mark('cp:wasm-fetched', { startTime: at(loaded.wasmFetched) });
+  performance.mark('cp:decoder-ready', { startTime: at(loaded.ready) });
 }
 
 function drawScaled(bitmap: ImageBitmap, scale: number): ImageData | undefined {

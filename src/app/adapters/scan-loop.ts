@@ -74,6 +74,7 @@ export function startScanLoop({ video, decode, onText, onAdvice = () => {}, inte
     const grabbed = grab();
     if (grabbed) {
       const result = await decode(grabbed.image, grabbed.tweaks);
+      globalThis.performance?.mark?.('cp:frame-decoded'); // counted by `npm run bench -- app-lowend`
       // the screen may have moved on while the worker was busy (a verdict from the wedge, the page hidden)
       if (stopped) return;
       const passport = (result.texts ?? [result.text ?? '']).find(isPassportShaped);

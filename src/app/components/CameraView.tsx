@@ -4,6 +4,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { listCameras, openCamera, setTorch, stopStream, watchVisibility, type CameraInfo, type CameraProblem } from '../adapters/camera.ts';
+import { rememberCamera, rememberedCamera, takeEarlyCamera } from '../adapters/camera-early.ts';
 import { sharedDecoder } from '../adapters/decoder-bridge.ts';
 import { SCAN_FRAME_SHARE, startScanLoop, type ScanAdvice } from '../adapters/scan-loop.ts';
 import { cameraProblemMessage, scanMessage } from '../scan-messages.ts';
@@ -16,16 +17,6 @@ type CameraState =
   | { kind: 'paused' }
   | { kind: 'scanned' }
   | { kind: 'problem'; problem: CameraProblem };
-
-const CHOSEN_CAMERA_KEY = 'cp.camera';
-
-function rememberedCamera(): string | undefined {
-  try {
-    return localStorage.getItem(CHOSEN_CAMERA_KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function CameraView({ onScan, kiosk }: Props) {
   const video = useRef<HTMLVideoElement>(null);
@@ -71,7 +62,9 @@ export function CameraView({ onScan, kiosk }: Props) {
       stop(); // never two cameras at once (a "visible" without a "hidden" before it, a retry)
       const mine = generation;
       setState({ kind: 'starting' });
-      const opened = await openCamera(deviceId);
+      // boot.ts may have started opening it before the app loaded (issue 13)
+      const opened = await (takeEarlyCamera(deviceId) ?? openCamera(deviceId));
+      performance.mark('cp:camera-open');
       if (cancelled || mine !== generation || document.visibilityState === 'hidden') {
         if (opened.ok) stopStream(opened.stream);
         return;
@@ -121,11 +114,7 @@ export function CameraView({ onScan, kiosk }: Props) {
   }, [deviceId, attempt, kiosk]);
 
   const chooseCamera = (id: string) => {
-    try {
-      localStorage.setItem(CHOSEN_CAMERA_KEY, id);
-    } catch {
-      // private mode: the choice lasts for this visit only
-    }
+    rememberCamera(id);
     setDeviceId(id);
   };
 

@@ -1,8 +1,9 @@
 // A quiet note that a new version is ready. It waits while a verification is in progress (`busy`: a verdict on
 // screen, a redemption being recorded) and never reloads on its own: staff choose the moment.
 
-import { useEffect, useState } from 'preact/hooks';
-import { applyUpdate, registerServiceWorker, updateAvailable } from '../adapters/sw-bridge.ts';
+import { useState } from 'preact/hooks';
+// main.tsx registers the service worker, after the first verdict (issue 13): the prompt only listens
+import { applyUpdate, updateAvailable } from '../adapters/sw-bridge.ts';
 import { scanMessage } from '../scan-messages.ts';
 import './update-prompt.css';
 
@@ -13,9 +14,6 @@ export type UpdatePromptProps = {
 
 export function UpdatePrompt({ busy = false }: UpdatePromptProps) {
   const [later, setLater] = useState(false);
-
-  // registering here too makes the prompt self-sufficient; registerServiceWorker() runs only once
-  useEffect(() => void registerServiceWorker(), []);
 
   if (!updateAvailable.value || busy || later) return null;
   return (

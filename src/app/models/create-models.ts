@@ -36,11 +36,11 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
   const { storage, roots } = adapters;
   const now = adapters.now ?? (() => Date.now());
 
-  const settings = new SettingsModel(storage, { now, demoBuild: adapters.demoBuild ?? false });
-  await settings.load();
-
+  // trust first: reading and checking it is the longest step, and the first verdict waits on it (issue 13)
   const trust = new TrustModel({ storage, roots, fetchShipped: adapters.fetchShipped, now });
   void trust.start();
+
+  const settings = new SettingsModel(storage, { now, demoBuild: adapters.demoBuild ?? false });
 
   let reloadRecords = () => {};
   const sync = adapters.sync
@@ -56,8 +56,8 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
         ...(adapters.sync.publicTrustSource === undefined ? {} : { publicTrustSource: adapters.sync.publicTrustSource }),
       })
     : undefined;
-  await sync?.load(); // also reads this device's id
-  const storedDeviceId = sync ? '' : await storage.deviceId();
+  // independent reads, side by side (the sync model's load also reads this device's id)
+  const [, , storedDeviceId] = await Promise.all([settings.load(), sync?.load(), sync ? '' : storage.deviceId()]);
 
   const kiosk = new KioskModel({
     ...adapters.screen,
@@ -67,7 +67,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
 
   const verdict = new VerdictModel({
     async verify(text) {
-      const state = await trust.whenReady();
+      const state = await trust.whenUsable();
       if (!state) return undefined;
       return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: Math.floor(now() / 1000) });
     },

@@ -20,12 +20,16 @@ export type TrustInfo = {
   lists: { issuer: string; iat: number | undefined }[];
 };
 
+/** A point on the page's performance timeline (read by `npm run bench -- app-lowend`); absent in some test DOMs. */
+const mark = (name: string) => globalThis.performance?.mark?.(name);
+
 export const TrustModel = createModel((deps: TrustDeps) => {
   const now = deps.now ?? (() => Date.now());
   const state = signal<TrustState | undefined>(undefined);
   const loading = signal(true);
   const messages = signal<string[]>([]);
   let ready: Promise<TrustState | undefined> = Promise.resolve(undefined);
+  let usable: Promise<unknown> = Promise.resolve();
 
   const info = computed((): TrustInfo | undefined => {
     const held = state.value;
@@ -48,13 +52,19 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     await deps.storage.saveTrust({ bundleJwt: next.bundle.jwt, listJwts, fetchedAt: new Date(now()).toISOString() });
   };
 
-  const start = async (): Promise<TrustState | undefined> => {
+  /** The copy held in IndexedDB, verified again as it is read (a stored bundle still obeys rollback and expiry). */
+  const readHeld = async () => {
     const held = await deps.storage.loadTrust();
     if (held) {
       const adopted = await adoptTrust(held, deps.roots);
       if (adopted.ok) state.value = adopted.state;
     }
-    const shipped = await deps.fetchShipped();
+    mark('cp:trust-held');
+  };
+
+  const start = async (heldRead: Promise<void>, shippedFetch: Promise<TrustTokens | undefined>): Promise<TrustState | undefined> => {
+    await heldRead;
+    const shipped = await shippedFetch;
     if (shipped) {
       const current = state.peek();
       const adopted = await adoptTrust(shipped, deps.roots, current?.bundle.seq);
@@ -67,6 +77,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
       }
     }
     loading.value = false;
+    mark('cp:trust-ready');
     return state.peek();
   };
 
@@ -76,11 +87,21 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     messages,
     info,
     start() {
-      ready = start();
+      // the shipped files are fetched while the held copy is read: a first visit has no held copy and waits on them
+      const shippedFetch = deps.fetchShipped();
+      const heldRead = readHeld();
+      ready = start(heldRead, shippedFetch);
+      usable = heldRead.then(() => (state.peek() ? undefined : ready));
       return ready;
     },
     /** Resolves once the first load has finished, with whatever is held then. */
     whenReady: (): Promise<TrustState | undefined> => ready.then(() => state.peek()),
+    /**
+     * Resolves as soon as there is trust data to verify with: the held copy once it verified, or, with none held, once
+     * the first load finished. A scan at start does not wait for the shipped files (an update check, issue 13); a
+     * scan after they arrive uses them.
+     */
+    whenUsable: (): Promise<TrustState | undefined> => usable.then(() => state.peek()),
     /** Adopts a state already verified and merged by the caller (the sync model's refresh from the service). */
     adopt: (next: TrustState): Promise<void> => save(next),
     async loadFiles(files: TrustFile[]): Promise<number> {

@@ -14,9 +14,15 @@ export type DecoderEngine = 'barcode-detector' | 'zxing-wasm';
  */
 export type SeenButUnread = 'small' | 'skewed';
 
+/**
+ * When the worker's loading steps ended, in ms since the epoch (a worker's clock starts at another origin than the
+ * page's): the bridge turns them into performance marks for `npm run bench -- app-lowend`.
+ */
+export type DecoderLoadTimes = { started: number; wasmFetched?: number; ready: number };
+
 export type DecoderReply =
   /** Sent once the engine is loaded (the .wasm compiled), so the first frame does not pay for it. */
-  | { type: 'ready'; engine: DecoderEngine }
+  | { type: 'ready'; engine: DecoderEngine; loaded?: DecoderLoadTimes }
   /**
    * `texts`: every code read in the picture (empty when none); `ms`: time spent in the worker; `luma`: the picture's
    * mean brightness (0 to 255); `unread`: what the decoder saw but could not read, when it says so.

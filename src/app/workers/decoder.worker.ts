@@ -3,7 +3,11 @@
 // compiled to WebAssembly: it decoded 16 of 16 hard camera conditions where @zxing/library managed 7 (toolchain notes).
 
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import type { DecodeRequest, DecoderEngine, DecoderReply, ReaderTweaks, SeenButUnread } from './decoder-protocol.ts';
+import type { DecodeRequest, DecoderEngine, DecoderLoadTimes, DecoderReply, ReaderTweaks, SeenButUnread } from './decoder-protocol.ts';
+
+/** Epoch ms: the page's and the worker's performance clocks start at different moments. */
+const epochNow = () => performance.timeOrigin + performance.now();
+const times: Partial<DecoderLoadTimes> = { started: epochNow() };
 
 type Reading = { texts: string[]; unread?: SeenButUnread };
 type Decode = (image: ImageData, tweaks?: ReaderTweaks) => Promise<Reading>;
@@ -50,16 +54,30 @@ function invert(image: ImageData): void {
   }
 }
 
-/** Fetches and compiles the .wasm ourselves, so a failed fetch is an error we see rather than a load that never ends. */
-async function instantiateReader(imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+/**
+ * Fetches and compiles the .wasm ourselves, so a failed fetch is an error we see rather than a load that never ends.
+ * Compiled while streaming from a cacheable response (the browser keeps the compiled code for the next visit), and
+ * started as the worker starts, alongside zxing's JavaScript rather than after it (issue 13).
+ */
+async function compileReader(): Promise<WebAssembly.Module> {
   const response = await fetch(wasmUrl, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`the QR reader could not be fetched (HTTP ${response.status})`);
+  times.wasmFetched = epochNow(); // headers in: the compile streams the body from here
   try {
-    return (await WebAssembly.instantiateStreaming(response.clone(), imports)).instance;
+    return await WebAssembly.compileStreaming(response.clone());
   } catch {
     // a static server that does not send application/wasm: compile from the bytes instead
-    return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+    return WebAssembly.compile(await response.arrayBuffer());
   }
+}
+
+let compiling: Promise<WebAssembly.Module> | undefined;
+const compiledReader = () => (compiling ??= compileReader());
+// a platform with a native detector may not need zxing at all: there the .wasm waits until it is asked for
+if (!('BarcodeDetector' in globalThis)) compiledReader().catch(() => undefined);
+
+async function instantiateReader(imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+  return WebAssembly.instantiate(await compiledReader(), imports);
 }
 
 async function wasmDecoder(): Promise<Decode> {
@@ -135,7 +153,7 @@ function reply(message: DecoderReply): void {
 
 const loading = load().then(
   (loaded) => {
-    reply({ type: 'ready', engine: loaded.engine });
+    reply({ type: 'ready', engine: loaded.engine, loaded: { ...times, started: times.started!, ready: epochNow() } });
     return loaded;
   },
   (error: unknown) => {

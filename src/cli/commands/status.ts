@@ -6,6 +6,7 @@ import { parseIndexRanges } from '../index-ranges.ts';
 import { oneOf, readArgs, readPrivateKeyFile, required, timeFlag, wholeNumber } from '../inputs.ts';
 import type { Command } from '../io.ts';
 import { writeOutput } from '../outputs.ts';
+import { strongDeflate } from '../../server/publication/strong-deflate.ts';
 
 const FLAGS = {
   key: 'value', uri: 'value', size: 'value', bits: 'value', revoke: 'values', suspend: 'values',
@@ -70,6 +71,7 @@ export const statusCommand: Command = {
         ...(expDays === undefined ? {} : { exp: iat + expDays * 86_400 }),
       },
       key,
+      strongDeflate,
     );
     if (flags.out === undefined) {
       io.stdout(`${jwt}\n`);

@@ -2,6 +2,7 @@
 // signed (0 valid, 1 revoked, 2 suspended). Every change is signed again at once with a later iat.
 
 import { signStatusList } from '../../core/index.ts';
+import { strongDeflate } from './strong-deflate.ts';
 import type { SchemeContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { STATUS_LIST_LOCK } from '../db/lock-keys.ts';
@@ -68,6 +69,7 @@ export async function signList(tx: Queryable, ctx: SchemeContext, listId: number
   const jwt = await signStatusList(
     { uri: list.uri, iat, bits: list.bits as 2, statuses: new Uint8Array(list.statuses) },
     issuer.key,
+    strongDeflate,
   );
   await tx.query('UPDATE status_lists SET jwt = $2, jwt_iat = $3 WHERE id = $1', [listId, jwt, iat]);
 }

@@ -1,0 +1,212 @@
+// Issue 13, benchmark: the built app served by the scheme service (as `npm start` serves it), in Chromium with the CPU
+// slowed through DevTools (`Emulation.setCPUThrottlingRate`) and the fake camera showing a passport: navigation to
+// the verdict on screen, for a first visit (fresh profile, 9 Mbps and 60 ms through `Network.emulateNetworkConditions`)
+// and for later visits (the service worker answers), at 1x, 4x and 6x; and where the time goes, from the app's own
+// performance marks (cp:*) and resource timing. Timings on a shared machine are noisy: every figure is a median.
+//
+// BENCH_LOWEND_FIRST (visits with a fresh profile a rate, default 3) and BENCH_LOWEND_LATER (later visits after each
+// first one, default 3) trade time for steadiness; BENCH_LOWEND_RATES (default "1,4,6") picks the rates.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium.ts';
+import { demoPassport } from '../e2e/support/scan-fixtures.ts';
+import { writeQrY4m } from '../e2e/support/y4m.ts';
+import { BenchSkipped, median, printTable, type Figure } from './report.ts';
+
+export const name = 'app-lowend';
+export const description = 'navigation to verdict with the CPU throttled (1x, 4x, 6x), first and later visits, and where the time goes (issue 13)';
+export const timeoutSeconds = 900;
+
+/** Issue 13's goals in ms: [first visit, later visits]; undefined where the issue sets none. */
+const GOALS: Record<number, [number | undefined, number | undefined]> = { 1: [undefined, 200], 4: [1500, 400], 6: [2000, 600] };
+/** The first visit's link (issue 13): 9 Mbps both ways, 60 ms latency. */
+const LINK = { offline: false, latency: 60, downloadThroughput: (9_000_000 / 8), uploadThroughput: (9_000_000 / 8) };
+
+const FIRST = positiveInt(process.env.BENCH_LOWEND_FIRST, 3);
+const LATER = positiveInt(process.env.BENCH_LOWEND_LATER, 3);
+const RATES = (process.env.BENCH_LOWEND_RATES ?? '1,4,6').split(',').map(Number).filter((r) => r >= 1);
+
+/** What one visit recorded: ms since navigation start, from the page's own clock. */
+type Visit = { controlled: boolean; verdict: number; marks: Record<string, number>; frames: number; scripts: { name: string; fetched: number; bytes: number }[]; wasm?: { fetched: number; bytes: number } };
+
+export async function run(): Promise<void> {
+  if (!existsSync(CHROMIUM_PATH)) throw new BenchSkipped(`no Chromium at ${CHROMIUM_PATH}`);
+  const outDir = mkdtempSync(join(tmpdir(), 'cp-bench-lowend-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const served = await serve(outDir);
+  let browser: Browser | undefined;
+  try {
+    const passport = await demoPassport();
+    browser = await launchChromium({ fakeCamera: writeQrY4m(passport.qrText, { moduleSize: 4 }) });
+    const summary: Figure[] = [];
+    const breakdowns: { title: string; visits: Visit[] }[] = [];
+    for (const rate of RATES) {
+      const firsts: Visit[] = [];
+      const laters: Visit[] = [];
+      for (let i = 0; i < FIRST; i++) {
+        const context = await browser.newContext();
+        try {
+          await context.addInitScript({ content: verdictWatch(passport.name) });
+          const page = await context.newPage();
+          const cdp = await throttle(context, page, rate, true);
+          firsts.push(await visit(page, served.url));
+          await waitForServiceWorker(page);
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+          for (let j = 0; j < LATER; j++) laters.push(await visit(page, served.url));
+        } finally {
+          await context.close();
+        }
+      }
+      const [goalFirst, goalLater] = GOALS[rate] ?? [undefined, undefined];
+      summary.push(row(`${rate}x CPU, first visit (9 Mbps, 60 ms), median of ${firsts.length}`, firsts, goalFirst));
+      summary.push(row(`${rate}x CPU, later visits (service worker), median of ${laters.length}`, laters, goalLater));
+      breakdowns.push({ title: `${rate}x CPU, first visit`, visits: firsts }, { title: `${rate}x CPU, later visits`, visits: laters });
+    }
+    printTable('navigation to verdict on screen, built app served by the scheme service', summary);
+    for (const b of breakdowns) printTable(`where the time goes: ${b.title} (median ms since navigation start)`, breakdown(b.visits));
+  } finally {
+    await browser?.close();
+    await served.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** The scheme service in-process with its own PGlite folder, serving the build (test/e2e/support/served-app.ts). */
+async function serve(staticDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const { openDatabase } = await import('../../src/server/db/open-database.ts');
+  const { startService } = await import('../../src/server/service.ts');
+  const folder = await mkdtemp(join(tmpdir(), 'cp-bench-lowend-db-'));
+  const db = await openDatabase({ kind: 'pglite', folder });
+  const service = await startService({ db, adminPassword: 'bench only, never a real password', staticDir, refreshEveryMs: 0 });
+  return {
+    url: `${service.localUrl}/`,
+    async close() {
+      await service.close();
+      await db.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function throttle(context: BrowserContext, page: Page, rate: number, firstVisit: boolean) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  if (firstVisit) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', LINK);
+  }
+  return cdp;
+}
+
+async function visit(page: Page, url: string): Promise<Visit> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __verdictAt?: number }).__verdictAt !== undefined, undefined, { timeout: 60_000 });
+  // a string, not a function: tsx would wrap a function in helpers that do not exist in the page
+  return (await page.evaluate(`(() => {
+    const marks = {};
+    let frames = 0;
+    for (const m of performance.getEntriesByType('mark')) {
+      if (!m.name.startsWith('cp:')) continue;
+      if (m.name === 'cp:frame-decoded') { if (m.startTime <= window.__verdictAt) frames++; continue; }
+      if (!(m.name in marks)) marks[m.name] = m.startTime;
+    }
+    const resources = performance.getEntriesByType('resource');
+    const scripts = resources.filter((r) => /\\.m?js$/.test(new URL(r.name).pathname) && r.responseEnd <= window.__verdictAt)
+      .map((r) => ({ name: new URL(r.name).pathname.split('/').pop(), fetched: r.responseEnd, bytes: r.transferSize }));
+    for (const r of resources) {
+      const file = new URL(r.name).pathname.split('/').pop().replace(/-[A-Za-z0-9_-]{8}\.(js|css|wasm)$/, '.$1');
+      if (/\.(js|css)$/.test(file) && r.responseEnd <= window.__verdictAt) marks['received ' + file] = r.responseEnd;
+    }
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (nav) marks['html fetched'] = nav.responseEnd;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    if (fcp) marks['first contentful paint'] = fcp.startTime;
+    return { verdict: window.__verdictAt, marks, frames, scripts, controlled: navigator.serviceWorker.controller !== null };
+  })()`)) as Visit;
+}
+
+/** Records the moment the verdict's words first appear, from inside the page (as in app-scan.bench.ts). */
+const verdictWatch = (carerName: string) => `
+  (() => {
+    const name = ${JSON.stringify(carerName)};
+    const check = () => {
+      if (window.__verdictAt === undefined && document.body && /\\bValid\\b/.test(document.body.innerText) && document.body.innerText.includes(name)) {
+        window.__verdictAt = performance.now();
+      }
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+  })();
+`;
+
+/** The service worker has precached everything and is active, so the next navigation is answered by it. */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  // polled from here: page.waitForFunction would take the promise an expression returns as a truthy value
+  const activated = `navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated' && navigator.serviceWorker.controller === null)`;
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if ((await page.evaluate(activated)) === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the service worker did not activate within 60 s');
+}
+
+function row(label: string, visits: Visit[], goal: number | undefined): Figure {
+  const value = median(visits.map((v) => v.verdict)) / 1000;
+  const verdictOnGoal = goal === undefined ? 'no goal set' : `goal ${(goal / 1000).toFixed(1)} s: ${value * 1000 <= goal ? 'met' : 'not met'}`;
+  return { figure: label, value, unit: `s (${verdictOnGoal}; range ${range(visits)})` };
+}
+
+function range(visits: Visit[]): string {
+  const values = visits.map((v) => v.verdict / 1000);
+  return `${Math.min(...values).toFixed(2)} to ${Math.max(...values).toFixed(2)}`;
+}
+
+/** The app's marks, in the order the page reaches them: each is a moment, so a gap between two is where time went. */
+const STEPS: [string, string][] = [
+  ['html fetched', 'HTML received'],
+  ['cp:boot', 'boot script running (starts decoder and camera)'],
+  ['cp:main', 'app script fetched, parsed and evaluated (main.tsx starts)'],
+  ['cp:storage-open', 'IndexedDB open'],
+  ['cp:models-ready', 'models built (settings, sync, history read from IndexedDB)'],
+  ['cp:rendered', 'shell rendered'],
+  ['first contentful paint', 'first contentful paint'],
+  ['cp:trust-held', 'held trust data read and verified'],
+  ['cp:trust-ready', 'shipped trust data fetched and checked (trust ready)'],
+  ['cp:decoder-started', 'decoder worker script running'],
+  ['cp:wasm-fetched', '.wasm response headers in (compile streams from here)'],
+  ['cp:decoder-ready', '.wasm compiled, decoder ready'],
+  ['cp:camera-open', 'camera open (getUserMedia resolved)'],
+  ['cp:camera-playing', 'camera playing'],
+  ['cp:qr-decoded', 'passport QR decoded'],
+];
+
+function breakdown(visits: Visit[]): Figure[] {
+  const rows: Figure[] = [];
+  const labels = new Map(STEPS);
+  const marks = new Set(visits.flatMap((v) => Object.keys(v.marks)));
+  for (const mark of marks) {
+    const times = visits.map((v) => v.marks[mark]).filter((t): t is number => t !== undefined);
+    rows.push({ figure: labels.get(mark) ?? mark, value: Math.round(median(times)), unit: 'ms' });
+  }
+  rows.sort((a, b) => (a.value as number) - (b.value as number));
+  const lastScript = visits.map((v) => Math.max(0, ...v.scripts.map((s) => s.fetched)));
+  rows.push(
+    { figure: 'last script before the verdict received', value: Math.round(median(lastScript)), unit: 'ms' },
+    { figure: 'frames decoded before the verdict', value: median(visits.map((v) => v.frames)), unit: '' },
+    { figure: 'verdict on screen', value: Math.round(median(visits.map((v) => v.verdict))), unit: 'ms' },
+  );
+  const transferred = visits.map((v) => v.scripts.reduce((sum, s) => sum + s.bytes, 0) / 1024);
+  rows.push({ figure: 'visits answered by the service worker', value: `${visits.filter((v) => v.controlled).length} of ${visits.length}`, unit: '' });
+  rows.push({ figure: 'script bytes over the wire before the verdict', value: median(transferred), unit: 'KiB (0 when from the service worker)' });
+  return rows;
+}
+
+function positiveInt(text: string | undefined, fallback: number): number {
+  const n = Number.parseInt(text ?? '', 10);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}

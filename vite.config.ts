@@ -1,13 +1,15 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { cardPagePlugin } from './src/build/card-page-plugin.ts';
 import { compressPlugin } from './src/build/compress-plugin.ts';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
 import { preloadAppPlugin } from './src/build/preload-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
-  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), compressPlugin()],
+  // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app (compressed after)
+  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), compressPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {
@@ -26,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['test/app/**/*.test.{ts,tsx}'],
+          include: ['test/app/**/*.test.{ts,tsx}', 'test/card-app/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/dom.ts'],
           environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
         },

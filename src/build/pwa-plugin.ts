@@ -22,7 +22,8 @@ export function pwaPlugin(): PluginOption[] {
       // everything the app needs with the network off: the shell, every chunk (the decoder worker and zxing's
       // .wasm included), icons and the demo trust data the build emits (the manifest is added by the plugin)
       globPatterns: ['**/*.{html,js,css,wasm,png,svg,ico,json,jwt,txt}'],
-      globIgnores: ['**/*.map'],
+      // the carer's page (dist/card/, src/build/card-page-plugin.ts) has its own service worker: staff devices skip it
+      globIgnores: ['**/*.map', 'card/**'],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
     },
     manifest: {

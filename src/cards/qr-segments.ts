@@ -4,7 +4,7 @@
 // qrcode here: the CLI loads it only for the commands that draw.
 
 import type { QRCodeSegment } from 'qrcode';
-import { QR_PREFIX } from '../core/index.ts';
+import { QR_PREFIX } from '../core/qr-text.ts';
 
 export const QR_ERROR_CORRECTION = 'M';
 /** The standard quiet zone, in modules, on each side. */

@@ -4,7 +4,7 @@
 
 import { readIssuerContact, type IssuerContact } from './issuer-contact.ts';
 import { isNumericDate, type NumericDate } from './numeric-date.ts';
-import { CATEGORIES, type Category } from './trust-bundle.ts';
+import { CATEGORIES, type Category } from './categories.ts';
 
 /** What the register says of a passport now; only a `valid` copy carries a QR. */
 export type CardCopyStatus = 'valid' | 'suspended' | 'revoked' | 'expired';

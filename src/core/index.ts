@@ -18,6 +18,7 @@ export * from './verify-passport.ts';
 export * from './partner-profile.ts';
 export * from './redemption-record.ts';
 export * from './offers.ts';
+export * from './offers-directory.ts';
 export * from './redemption.ts';
 export * from './csv.ts';
 export * from './register-import.ts';

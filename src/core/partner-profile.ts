@@ -1,6 +1,6 @@
 // A partner's profile and its offers: the same shape in the app, the scheme service and its API.
 
-import { CATEGORIES, type Category } from './trust-bundle.ts';
+import { CATEGORIES, type Category } from './categories.ts';
 
 export const PARTNER_KINDS = ['shop', 'pharmacy', 'hospital-ward', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -39,7 +39,14 @@ export type PartnerProfile = {
   /** IANA time zone for hours, days and limits; default Europe/London. */
   timeZone: string;
   offers: Offer[];
+  /** One line, as printed in the offers directory: "12 Market Street, Melton Mowbray LE13 1XX". */
+  address?: string;
+  /** The area the directory groups and filters by: "Leicester", "Rutland", "Melton". */
+  area?: string;
 };
+
+export const ADDRESS_MAX = 160;
+export const AREA_MAX = 40;
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
@@ -50,12 +57,20 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Parses an unknown value (a file, an API answer) into a profile, or says what is wrong in one line. */
 export function readPartnerProfile(value: unknown): { ok: true; profile: PartnerProfile } | { ok: false; problem: string } {
   if (!isObject(value)) return { ok: false, problem: 'the partner profile is not an object' };
-  const { id, name, kind, timeZone = DEFAULT_TIME_ZONE, offers } = value;
+  const { id, name, kind, timeZone = DEFAULT_TIME_ZONE, offers, address, area } = value;
   if (typeof id !== 'string' || !ID.test(id)) return { ok: false, problem: 'the partner id must be lower-case letters, digits, dots or dashes' };
   if (typeof name !== 'string' || name.trim() === '') return { ok: false, problem: 'the partner needs a name' };
   if (!(PARTNER_KINDS as readonly unknown[]).includes(kind)) return { ok: false, problem: `the partner kind must be one of ${PARTNER_KINDS.join(', ')}` };
   if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) return { ok: false, problem: `unknown time zone ${String(timeZone)}` };
   if (!Array.isArray(offers)) return { ok: false, problem: 'the partner profile has no offers list' };
+  const place: Pick<PartnerProfile, 'address' | 'area'> = {};
+  for (const [field, text, max] of [['address', address, ADDRESS_MAX], ['area', area, AREA_MAX]] as const) {
+    if (text === undefined || text === null) continue;
+    if (typeof text !== 'string' || [...text].length > max || /[\u0000-\u001f\u007f-\u009f]/.test(text)) {
+      return { ok: false, problem: `the partner ${field} must be one line of at most ${max} characters` };
+    }
+    if (text.trim() !== '') place[field] = text.trim();
+  }
   const read: Offer[] = [];
   for (const entry of offers as unknown[]) {
     const offer = readOffer(entry);
@@ -63,7 +78,7 @@ export function readPartnerProfile(value: unknown): { ok: true; profile: Partner
     if (read.some((o) => o.id === offer.id)) return { ok: false, problem: `offer ${offer.id} appears twice` };
     read.push(offer);
   }
-  return { ok: true, profile: { id, name, kind: kind as PartnerKind, timeZone, offers: read } };
+  return { ok: true, profile: { id, name, kind: kind as PartnerKind, timeZone, offers: read, ...place } };
 }
 
 function readOffer(value: unknown): Offer | string {

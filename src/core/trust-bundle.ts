@@ -5,8 +5,9 @@ import { KeyCache, readPublicJwk, sharedKeyCache, thumbprint, type PublicJwk } f
 import { readIssuerContact, type IssuerContact } from './issuer-contact.ts';
 import { isNumericDate, type NumericDate } from './numeric-date.ts';
 
-export const CATEGORIES = ['adult', 'young', 'young-adult', 'parent'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, type Category } from './categories.ts';
+
+export { CATEGORIES, type Category };
 
 export type KeyWithKid = PublicJwk & { kid: string };
 

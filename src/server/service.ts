@@ -22,6 +22,7 @@ import { createMailer, type MailSettings } from './collection/mailer.ts';
 import { cardCopyRoutes, collectionAdminRoutes } from './collection/routes.ts';
 import { demoCardsRoute } from './demo/cards-page.ts';
 import { deviceRoutes } from './devices/routes.ts';
+import { directoryRoutes } from './directory/routes.ts';
 import { adminGate, requireAdmin } from './http/auth.ts';
 import { installErrorHandling, pathOf } from './http/errors.ts';
 import { PROBLEM_TYPE, problem, problemBody } from './http/problem.ts';
@@ -214,6 +215,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
       maxAge: 86_400,
     });
     publicationRoutes(open, ctx);
+    directoryRoutes(open, ctx);
     deviceRoutes(open, ctx);
     redemptionRoutes(open, ctx, options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
   });
@@ -237,6 +239,8 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 
   if (staticDir) {
+    // the carer's page lives in /card/ (its worker's scope): the bare path is sent there
+    app.get('/card', async (_req, reply) => reply.redirect('/card/', 301));
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: true,

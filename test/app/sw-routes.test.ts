@@ -9,11 +9,11 @@ import { opensAppShell } from '../../src/app/sw-routes.ts';
 const pathOf = (address: string) => new URL(address, 'https://scheme.example').pathname;
 
 describe('navigations the app shell answers', () => {
-  it.each(['/', '/history', '/settings?tab=pin', '/?next=/admin/', '/administrator', '/demo/passports.html', '/v1'])('%s opens the app', (address) => {
+  it.each(['/', '/history', '/settings?tab=pin', '/?next=/admin/', '/administrator', '/demo/passports.html', '/v1', '/cards', '/offers/x', '/offersx'])('%s opens the app', (address) => {
     expect(opensAppShell(pathOf(address), '/')).toBe(true);
   });
 
-  it.each(['/admin', '/admin?q=x', '/admin/?q=x', '/admin/passports?page=2#top', '/admin#x', '/v1/redemptions', '/v1/devices?x=1', '/demo/cards', '/demo/cards?print=1'])(
+  it.each(['/admin', '/admin?q=x', '/admin/?q=x', '/admin/passports?page=2#top', '/admin#x', '/v1/redemptions', '/v1/devices?x=1', '/demo/cards', '/demo/cards?print=1', '/card', '/card/', '/card/?x=1#code=7K2M-9QXD-4HTP', '/offers', '/offers?area=Melton', '/offers.json'])(
     '%s is left to the scheme service',
     (address) => {
       expect(opensAppShell(pathOf(address), '/')).toBe(false);

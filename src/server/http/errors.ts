@@ -22,6 +22,10 @@ export function installErrorHandling(app: FastifyInstance, options: { spaFallbac
     if (allowed.length > 0 && !allowed.includes(req.method)) {
       return problem(reply, 405, 'method-not-allowed', `Use ${allowed.join(' or ')}.`, { allow: allowed.join(', ') });
     }
+    // the carer's page has its own shell (dist/card/): a path under /card/ opens it, never the staff app
+    if (options.spaFallback && (req.method === 'GET' || req.method === 'HEAD') && /^\/card\/[^.]*$/.test(path)) {
+      return reply.header('cache-control', 'no-cache').sendFile('card/index.html');
+    }
     // a path without an extension is one of the app's routes: the app decides what it shows
     if (options.spaFallback && (req.method === 'GET' || req.method === 'HEAD') && !SERVICE_PATHS.test(path) && !/\.[^/]*$/.test(path)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

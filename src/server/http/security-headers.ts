@@ -47,6 +47,18 @@ export const PAGE_CSP: CspOptions = {
   },
 };
 
+/** Server-rendered pages without any script (the public offers directory): their own inline style, forms to self. */
+export const NO_SCRIPT_PAGE_CSP: CspOptions = {
+  useDefaults: false,
+  directives: {
+    ...ALWAYS,
+    'script-src': ["'none'"],
+    'style-src': ["'unsafe-inline'"],
+    'img-src': ["'self'", 'data:'],
+    'connect-src': ["'none'"],
+  },
+};
+
 export function helmetOptions(publicUrl: string): FastifyHelmetOptions {
   return {
     global: true,

@@ -16,9 +16,10 @@ export async function savePartner(
   const { profile } = read;
   await ctx.db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO partners (id, name, kind, time_zone) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, time_zone = EXCLUDED.time_zone`,
-      [profile.id, profile.name, profile.kind, profile.timeZone],
+      `INSERT INTO partners (id, name, kind, time_zone, address, area) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, time_zone = EXCLUDED.time_zone,
+           address = EXCLUDED.address, area = EXCLUDED.area`,
+      [profile.id, profile.name, profile.kind, profile.timeZone, profile.address ?? null, profile.area ?? null],
     );
     await tx.query('DELETE FROM offers WHERE partner_id = $1', [profile.id]);
     for (const [position, offer] of profile.offers.entries()) {
@@ -31,22 +32,28 @@ export async function savePartner(
   return { ok: true, profile };
 }
 
+type PartnerRow = { id: string; name: string; kind: PartnerKind; time_zone: string; address: string | null; area: string | null };
+
 export async function partnerProfile(q: Queryable, id: string): Promise<PartnerProfile | undefined> {
-  const [partner] = await q.query<{ id: string; name: string; kind: PartnerKind; time_zone: string }>(
-    'SELECT id, name, kind, time_zone FROM partners WHERE id = $1',
-    [id],
-  );
+  const [partner] = await q.query<PartnerRow>('SELECT id, name, kind, time_zone, address, area FROM partners WHERE id = $1', [id]);
   if (!partner) return undefined;
   const offers = await q.query<{ offer: Offer }>('SELECT offer FROM offers WHERE partner_id = $1 ORDER BY position', [id]);
-  return { id: partner.id, name: partner.name, kind: partner.kind, timeZone: partner.time_zone, offers: offers.map((o) => o.offer) };
+  return profileOf(partner, offers.map((o) => o.offer));
 }
 
+/** Every partner with its offers, in two queries (the public directory reads this on every miss). */
 export async function listPartners(q: Queryable): Promise<PartnerProfile[]> {
-  const ids = await q.query<{ id: string }>('SELECT id FROM partners ORDER BY name, id');
-  const profiles: PartnerProfile[] = [];
-  for (const { id } of ids) {
-    const profile = await partnerProfile(q, id);
-    if (profile) profiles.push(profile);
-  }
-  return profiles;
+  const partners = await q.query<PartnerRow>('SELECT id, name, kind, time_zone, address, area FROM partners ORDER BY name, id');
+  const offers = await q.query<{ partner_id: string; offer: Offer }>('SELECT partner_id, offer FROM offers ORDER BY partner_id, position');
+  const byPartner = new Map<string, Offer[]>();
+  for (const row of offers) byPartner.set(row.partner_id, [...(byPartner.get(row.partner_id) ?? []), row.offer]);
+  return partners.map((p) => profileOf(p, byPartner.get(p.id) ?? []));
+}
+
+function profileOf(row: PartnerRow, offers: Offer[]): PartnerProfile {
+  return {
+    id: row.id, name: row.name, kind: row.kind, timeZone: row.time_zone, offers,
+    ...(row.address ? { address: row.address } : {}),
+    ...(row.area ? { area: row.area } : {}),
+  };
 }

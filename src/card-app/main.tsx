@@ -1,0 +1,55 @@
+// Wires the browser adapters into the card page's models and renders it. The only file that knows the real browser.
+
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { keepAwake, requestPersistence } from '../app/adapters/device.ts';
+import { createCardClient } from './adapters/card-client.ts';
+import { openCardStorage } from './adapters/card-storage.ts';
+import { CardApp } from './CardApp.tsx';
+import { codeFromHash } from './collection-link.ts';
+import { DirectoryModel } from './models/directory-model.ts';
+import { WalletModel } from './models/wallet-model.ts';
+import './card.css';
+
+const CHECK_EVERY_MS = 15 * 60_000;
+
+async function start(): Promise<void> {
+  // ask the browser not to clear the passport under storage pressure (granted to installed pages); a browser that
+  // refuses IndexedDB altogether (some private modes) gets a memory store, and the page tells the carer
+  void requestPersistence();
+  const storage = await openCardStorage();
+  const client = createCardClient();
+  const wallet = new WalletModel({ storage, client });
+  const directory = new DirectoryModel({ storage, client });
+  await Promise.all([wallet.load(), directory.load()]);
+
+  const clock = signal(Date.now());
+  setInterval(() => (clock.value = Date.now()), 60_000);
+  render(<CardApp wallet={wallet} directory={directory} clock={clock} keepAwake={keepAwake} />, document.getElementById('card')!);
+
+  const openLink = async () => {
+    const code = codeFromHash(location.hash);
+    if (!code) return;
+    const outcome = await wallet.openCode(code);
+    // the code leaves the address bar (and the history) once it has done its work; offline, it stays to try again
+    if (outcome.kind !== 'offline') history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  };
+  await openLink();
+  window.addEventListener('hashchange', () => void openLink());
+
+  const check = (force = false) => {
+    if (!navigator.onLine) return;
+    void wallet.refreshDue(force);
+    void directory.refresh();
+  };
+  check();
+  window.addEventListener('online', () => check());
+  setInterval(() => check(), CHECK_EVERY_MS);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
+
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/card/sw.js', { scope: '/card/' }).catch(() => undefined);
+  }
+}
+
+void start();

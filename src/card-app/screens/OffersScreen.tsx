@@ -1,0 +1,76 @@
+// Where to use the passport, from the page's last copy of /offers.json: works offline; filters by area and kind of
+// carer; today's hours marked in each partner's own time zone.
+
+import { localTime } from '../../core/local-time.ts';
+import { PARTNER_KIND_WORDS, calendarDateWords, describeCategories, describeDates, describeHours, offerToday } from '../../core/offers-directory.ts';
+import { CATEGORIES, type Category } from '../../core/categories.ts';
+import { CATEGORY_WORDS, WORDS } from '../messages.ts';
+import type { Directory } from '../models/directory-model.ts';
+
+export function OffersScreen({ directory, nowMs }: { directory: Directory; nowMs: number }) {
+  const held = directory.held.value;
+  return (
+    <section class="offers" aria-labelledby="offers-heading">
+      <h2 id="offers-heading">{WORDS.offersHeading}</h2>
+      {!held ? (
+        <p>{WORDS.offersNone}</p>
+      ) : (
+        <>
+          <p>{WORDS.offersAsOf(calendarDateWords(held.directory.date))}</p>
+          <div class="filters">
+            <label>
+              {WORDS.area}
+              <select value={directory.area.value} onChange={(e) => directory.setArea(e.currentTarget.value)}>
+                <option value="">{WORDS.allAreas}</option>
+                {directory.areas.value.map((a) => (
+                  <option key={a} value={a}>{a}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {WORDS.carerKind}
+              <select value={directory.carer.value} onChange={(e) => directory.setCarer(e.currentTarget.value as Category | '')}>
+                <option value="">{WORDS.everyCarer}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>{CATEGORY_WORDS[c]}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {directory.shown.value.length === 0 ? <p role="status">{WORDS.offersNoMatch}</p> : null}
+          {directory.shown.value.map((partner) => {
+            const local = localTime(nowMs, partner.timeZone);
+            return (
+              <article key={partner.id} class="partner">
+                <h3>{partner.name}</h3>
+                <p class="partner__place">{[PARTNER_KIND_WORDS[partner.kind], partner.address, partner.area].filter(Boolean).join(', ')}</p>
+                <ul>
+                  {partner.offers.map((offer) => {
+                    const today = offerToday(offer, local);
+                    const marked = today.today && today.hours.length > 0;
+                    const dates = describeDates(offer);
+                    return (
+                      <li key={offer.id} class={marked ? 'offer offer--today' : 'offer'}>
+                        <h4>{offer.title}</h4>
+                        {offer.description ? <p>{offer.description}</p> : null}
+                        <p>{describeCategories(offer.categories)}.</p>
+                        <p>
+                          {marked ? <strong>Today, {today.hours.map((h) => `${h.from} to ${h.to}`).join(' and ')}. </strong> : null}
+                          {offer.hours && offer.hours.length > 0 ? offer.hours.map(describeHours).join('; ') : WORDS.anyDay}.
+                        </p>
+                        {dates ? <p>{dates}.</p> : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </article>
+            );
+          })}
+        </>
+      )}
+      <p>
+        <a href="/offers">{WORDS.fullList}</a>
+      </p>
+    </section>
+  );
+}

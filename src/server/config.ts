@@ -5,8 +5,9 @@
 //   PUBLIC_URL        the service's address as devices see it (default http://HOST:PORT); goes into enrolment codes
 //   DATABASE_URL      a PostgreSQL server (postgres://user:pass@host/db); unset: embedded PGlite in DATA_DIR
 //   DATA_DIR          PGlite's data folder (default .data/pglite in the project)
-//   ADMIN_PASSWORD    password of the admin page and reports (HTTP Basic, any user name): at least 12 characters
-//                     for a real scheme; the demo defaults to "demo", which opens nothing else
+//   ADMIN_PASSWORD    only for a real scheme with no accounts yet: its first start makes the coordinator account
+//                     "coordinator" with this password (at least 12 characters); unused once any account exists.
+//                     The demo ignores it: it makes one account per role and prints their passwords
 //   CP_ROOT_KEY_FILE, CP_ISSUERS_FILE, CP_SCHEME_ID   a real scheme's keys (src/server/keys/key-material.ts);
 //                     unset: a fresh database becomes the demo scheme (committed DEMO-ONLY keys, seeded on first
 //                     run); a database holding a real scheme refuses to start without them
@@ -24,7 +25,6 @@ import { fileURLToPath } from 'node:url';
 import type { DatabaseChoice } from './db/open-database.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEMO_ADMIN_PASSWORD = 'demo';
 export const MIN_ADMIN_PASSWORD = 12;
 
 export type ServiceConfig = {
@@ -85,10 +85,15 @@ function readTrustProxy(text: string): { addresses: string[] } | { problem: stri
   return { addresses };
 }
 
-/** The admin password for a demo or a real scheme: the demo default only for the demo; a real scheme's is long enough. */
-export function chooseAdminPassword(configured: string | undefined, demo: boolean): { password: string } | { problem: string } {
-  if (demo) return { password: configured ?? DEMO_ADMIN_PASSWORD };
-  if (configured === undefined) return { problem: `Set ADMIN_PASSWORD (at least ${MIN_ADMIN_PASSWORD} characters): a real scheme has no default admin password.` };
-  if ([...configured].length < MIN_ADMIN_PASSWORD) return { problem: `ADMIN_PASSWORD is too short for a real scheme: use at least ${MIN_ADMIN_PASSWORD} characters.` };
+/**
+ * ADMIN_PASSWORD, the first coordinator's password: a real scheme with no account yet needs one of 12 characters or
+ * more; afterwards it is not needed (and, when set, still has to be long enough). The demo makes its own accounts.
+ */
+export function chooseAdminPassword(configured: string | undefined, demo: boolean, hasAccounts: boolean): { password: string | undefined } | { problem: string } {
+  if (demo) return { password: configured };
+  if (configured === undefined && !hasAccounts) {
+    return { problem: `Set ADMIN_PASSWORD (at least ${MIN_ADMIN_PASSWORD} characters): a real scheme with no accounts yet makes its first coordinator account, "coordinator", with it (or add one first with "carers-passport admin account add --name NAME --role coordinator").` };
+  }
+  if (configured !== undefined && [...configured].length < MIN_ADMIN_PASSWORD) return { problem: `ADMIN_PASSWORD is too short for a real scheme: use at least ${MIN_ADMIN_PASSWORD} characters.` };
   return { password: configured };
 }

@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { countAccounts } from './accounts/account-store.ts';
+import { demoLogins, type DemoLogin } from './accounts/first-accounts.ts';
 import { chooseAdminPassword, readConfig } from './config.ts';
 import { DataFolderLocked } from './db/lock-file.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -20,10 +22,6 @@ async function main(): Promise<number> {
   } catch (error) {
     return fail((error as Error).message);
   }
-  const admin = chooseAdminPassword(config.adminPassword, keys.demo);
-  if ('problem' in admin) return fail(admin.problem);
-  const adminPassword = admin.password;
-
   let db;
   try {
     db = await openDatabase(config.database);
@@ -37,6 +35,12 @@ async function main(): Promise<number> {
     await db.close();
     return fail(refused);
   }
+  // the old shared password becomes the first coordinator's, once (src/server/accounts/first-accounts.ts)
+  const admin = chooseAdminPassword(config.adminPassword, keys.demo, (await countAccounts(db)) > 0);
+  if ('problem' in admin) {
+    await db.close();
+    return fail(admin.problem);
+  }
   // listening on every interface with no PUBLIC_URL: enrolment codes name the first network address, so a phone
   // that scans one can reach the service (127.0.0.1 would be the phone itself)
   const lan = otherAddresses(config.host, config.port)[0];
@@ -44,7 +48,7 @@ async function main(): Promise<number> {
   const service = await startService({
     db,
     keys,
-    adminPassword,
+    ...(admin.password !== undefined ? { adminPassword: admin.password } : {}),
     port: config.port,
     host: config.host,
     ...(publicUrl ? { publicUrl } : {}),
@@ -66,7 +70,8 @@ async function main(): Promise<number> {
     service.seeded ? 'First run: seeded the demo scheme (2 issuers, 36 passports, 3 partners with offers).' : '',
     '',
     `  App:            ${base}/${existsSync(join(config.staticDir, 'index.html')) ? '' : '   (not built: run `npx vite build` first)'}`,
-    `  Admin page:     ${base}/admin   (any user name, password: ${config.adminPassword ? '<ADMIN_PASSWORD>' : adminPassword})`,
+    `  Admin page:     ${base}/admin/login`,
+    ...(keys.demo ? demoAccountLines(await demoLogins(db)) : ['                  (accounts: carers-passport admin account add; the first coordinator is "coordinator")']),
     keys.demo ? `  Demo cards:     ${base}/demo/cards   (print them, or show them on a second screen or a phone)` : '',
     `  Trust data:     ${base}/.well-known/carers-passport/trust-bundle.jwt`,
     ...otherAddresses(config.host, config.port).filter((a) => a !== base).map((a) => `  On the network: ${a}/`),
@@ -85,6 +90,12 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (reason) => console.error(`carers-passport service: unhandled ${(reason as Error)?.name ?? 'rejection'} ${(reason as { code?: string })?.code ?? ''}`.trim()));
   process.on('uncaughtException', (error) => console.error(`carers-passport service: uncaught ${error.name} ${(error as { code?: string }).code ?? ''}`.trim()));
   return 0;
+}
+
+/** The demo's accounts, each start (their passwords are demo-only, like its keys); a changed password is not shown. */
+function demoAccountLines(logins: DemoLogin[]): string[] {
+  const words: Record<string, string> = { coordinator: 'scheme coordinator', issuer: 'issuer staff of', partner: 'partner manager of' };
+  return logins.map((l) => `    ${l.name.padEnd(14)} password ${l.password}   (${words[l.role] ?? l.role}${l.of ? ` ${l.of}` : ''})`);
 }
 
 function otherAddresses(host: string, port: number): string[] {

@@ -13,6 +13,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import { accountRoutes } from './accounts/routes.ts';
+import { enforceAccess } from './accounts/rights.ts';
 import { adminApiRoutes } from './admin/api-routes.ts';
 import { adminPageRoute } from './admin/page.ts';
 import { DEFAULT_STATUS_LIST_SIZE, type SchemeContext } from './context.ts';
@@ -46,7 +48,11 @@ declare module 'fastify' {
 
 export type ServiceOptions = {
   db: Database;
-  adminPassword: string;
+  /**
+   * ADMIN_PASSWORD: when the scheme has no account yet (and is not the seeded demo), the first coordinator, named
+   * "coordinator", is made with this password. Ignored once any account exists.
+   */
+  adminPassword?: string | undefined;
   keys?: KeyMaterial;
   port?: number;
   host?: string;
@@ -59,9 +65,9 @@ export type ServiceOptions = {
   statusListSize?: number;
   /** Uploads per device (default 60 a minute). */
   uploadLimit?: UploadLimit;
-  /** Wrong admin passwords allowed per client address (default: a burst of 10, then one per 10 s). */
+  /** Wrong passwords or API tokens allowed per client address (default: a burst of 10, then one per 10 s). */
   adminLoginLimit?: RateLimit;
-  /** Wrong admin passwords allowed per account name, from any address. */
+  /** Wrong passwords allowed per account name (or token id), from any address. */
   adminAccountLimit?: RateLimit;
   bodyLimit?: number;
   /** The built app to serve (dist/), with the SPA fallback. */
@@ -121,7 +127,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       keepNames: options.keepNames ?? true,
       statusListSize: options.statusListSize ?? DEFAULT_STATUS_LIST_SIZE,
     };
-    const seeded = await prepareScheme(ctx, { seedDemo: options.seedDemo ?? false });
+    const seeded = await prepareScheme(ctx, { seedDemo: options.seedDemo ?? false, firstCoordinatorPassword: options.adminPassword });
     const app = await buildApp(ctx, options, server, (h) => (handle = h));
     const refresh = async () => {
       await refreshStatusListsIfDue(ctx);
@@ -221,11 +227,14 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   });
 
   // one gate for every admin door, on the scheme's clock (so tests can move it)
-  const gate = adminGate(options.adminPassword, () => ctx.now() * 1000, {
+  const gate = adminGate(ctx, () => ctx.now() * 1000, {
     ...(options.adminLoginLimit ? { address: options.adminLoginLimit } : {}),
     ...(options.adminAccountLimit ? { account: options.adminAccountLimit } : {}),
   });
   const admin = requireAdmin(gate);
+  // what each account may do: every admin route names its access (src/server/accounts/rights.ts)
+  app.addHook('preHandler', enforceAccess(ctx));
+  accountRoutes(app, ctx, gate, admin);
   const mailer = options.mail ? createMailer(options.mail) : undefined;
   if (mailer) app.addHook('onClose', async () => mailer.close());
   reportRoutes(app, ctx, admin);

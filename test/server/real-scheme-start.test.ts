@@ -107,12 +107,13 @@ describe('a real scheme started without its keys', () => {
 });
 
 describe('the admin password', () => {
-  it('defaults to "demo" only in the demo; a real scheme needs 12 characters or more', () => {
-    expect(chooseAdminPassword(undefined, true)).toEqual({ password: 'demo' });
-    expect(chooseAdminPassword('short', true)).toEqual({ password: 'short' });
-    expect(chooseAdminPassword(undefined, false)).toHaveProperty('problem');
-    expect(chooseAdminPassword('demo', false)).toHaveProperty('problem');
-    expect(chooseAdminPassword('eleven-char', false)).toHaveProperty('problem');
-    expect(chooseAdminPassword('twelve-chars', false)).toEqual({ password: 'twelve-chars' });
+  it('is needed only by a real scheme with no accounts yet (its first coordinator), with 12 characters or more', () => {
+    expect(chooseAdminPassword(undefined, true, false)).toEqual({ password: undefined });
+    expect(chooseAdminPassword(undefined, false, false)).toHaveProperty('problem');
+    expect(chooseAdminPassword('demo', false, false)).toHaveProperty('problem');
+    expect(chooseAdminPassword('eleven-char', false, false)).toHaveProperty('problem');
+    expect(chooseAdminPassword('twelve-chars', false, false)).toEqual({ password: 'twelve-chars' });
+    // once the scheme has accounts, ADMIN_PASSWORD may go
+    expect(chooseAdminPassword(undefined, false, true)).toEqual({ password: undefined });
   });
 });

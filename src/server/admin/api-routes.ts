@@ -10,11 +10,12 @@ import type { SchemeContext } from '../context.ts';
 import { schemeNameOf } from '../keys/key-material.ts';
 import { createEnrolmentCode } from '../devices/enrolment-codes.ts';
 import { listDevices, revokeDevice } from '../devices/device-store.ts';
+import { issuerScope, partnerScope } from '../accounts/rights.ts';
 import { requireSameOriginJson } from '../http/auth.ts';
 import { problem } from '../http/problem.ts';
 import { ID, ISS, JTI, NUMERIC_DATE, objectOf } from '../http/schemas.ts';
 import { listPartners, savePartner } from '../partners/partner-store.ts';
-import { recentAudit } from '../register/audit-log.ts';
+import { auditScope, recentAudit } from '../register/audit-log.ts';
 import { changePassportStatus, issuePassport, listPassports, renewPassport, type RegisterEntry, type StatusAction } from '../register/passport-register.ts';
 import { passportQrSvg, textQrSvg } from './qr-svg.ts';
 
@@ -47,21 +48,28 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
       return { sent: false, message: 'The email could not be sent. Give the carer the code, or ask for a new one later.' };
     }
   };
-  const read = { onRequest: admin };
+  // who may call each route: src/server/accounts/rights.ts
+  const read = { onRequest: admin, config: { access: 'any' as const } };
   const change = { onRequest: [admin, requireSameOriginJson], bodyLimit: 64 * 1024 };
+  const passports = { config: { access: 'issuer' as const } };
+  const partner = { config: { access: 'partner' as const } };
   const actor = (req: { actor?: string }) => req.actor!;
   app.get('/admin/api/issuers', read, async () => ({ issuers: ctx.keys.issuers.map(({ iss, name, cats }) => ({ iss, name, cats })) }));
 
   app.get<{ Querystring: { q?: string } }>(
     '/admin/api/passports',
-    { ...read, schema: { querystring: objectOf({ q: { type: 'string', maxLength: 200 } }, [], true) } },
-    async (req) => ({ passports: await listPassports(ctx.db, { search: req.query.q ?? '' }) }),
+    { ...read, ...passports, schema: { querystring: objectOf({ q: { type: 'string', maxLength: 200 } }, [], true) } },
+    async (req) => {
+      const iss = issuerScope(req.account!);
+      return { passports: await listPassports(ctx.db, { search: req.query.q ?? '', ...(iss ? { iss } : {}) }) };
+    },
   );
 
   app.post<{ Body: IssueBody }>(
     '/admin/api/passports',
     {
       ...change,
+      ...passports,
       schema: { body: objectOf({ iss: ISS, cat: { type: 'string', maxLength: 32 }, name: NAME, jti: { anyOf: [JTI, { const: '' }] }, nbf: NUMERIC_DATE, exp: NUMERIC_DATE, email: { anyOf: [EMAIL, { const: '' }] } }, ['iss', 'cat', 'name'], true) },
     },
     async (req, reply) => {
@@ -84,6 +92,7 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
     '/admin/api/passports/:iss/:jti/:action',
     {
       ...change,
+      ...passports,
       schema: {
         params: objectOf({ iss: ISS, jti: JTI, action: { type: 'string', enum: ['renew', 'revoke', 'suspend', 'reinstate'] } }, ['iss', 'jti', 'action']),
         body: objectOf({ nbf: NUMERIC_DATE, exp: NUMERIC_DATE, name: NAME, email: { anyOf: [EMAIL, { const: '' }] } }, [], true),
@@ -116,7 +125,7 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
   app.put<{ Params: { id: string }; Body: Record<string, unknown> }>(
     '/admin/api/partners/:id',
     // the profile's own rules are the core's (readPartnerProfile): the schema checks only its shape here
-    { ...change, schema: { params: objectOf({ id: ID }, ['id']), body: { type: 'object' } } },
+    { ...change, ...partner, schema: { params: objectOf({ id: ID }, ['id']), body: { type: 'object' } } },
     async (req, reply) => {
       if (req.body.id !== req.params.id) return problem(reply, 400, 'bad-request', 'The profile id must match the address.');
       const saved = await savePartner(ctx, req.body, actor(req));
@@ -127,7 +136,7 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
 
   app.post<{ Params: { id: string } }>(
     '/admin/api/partners/:id/enrolment-codes',
-    { ...change, schema: { params: objectOf({ id: ID }, ['id']) } },
+    { ...change, ...partner, schema: { params: objectOf({ id: ID }, ['id']) } },
     async (req, reply) => {
       const created = await createEnrolmentCode(ctx, req.params.id, actor(req));
       if (!created.ok) return problem(reply, 404, 'not-found', created.problem);
@@ -140,11 +149,14 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
     },
   );
 
-  app.get('/admin/api/devices', read, async () => ({ devices: await listDevices(ctx) }));
+  app.get('/admin/api/devices', { ...read, ...partner }, async (req) => {
+    const own = partnerScope(req.account!);
+    return { devices: (await listDevices(ctx)).filter((d) => own === undefined || d.partnerId === own) };
+  });
 
   app.post<{ Params: { id: string } }>(
     '/admin/api/devices/:id/revoke',
-    { ...change, schema: { params: objectOf({ id: { type: 'string', maxLength: 80 } }, ['id']) } },
+    { ...change, config: { access: 'device' }, schema: { params: objectOf({ id: { type: 'string', maxLength: 80 } }, ['id']) } },
     async (req, reply) => {
       const revoked = await revokeDevice(ctx, req.params.id, actor(req));
       if (!revoked.ok) return problem(reply, 404, 'not-found', revoked.problem);
@@ -152,5 +164,5 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
     },
   );
 
-  app.get('/admin/api/audit', read, async () => ({ entries: await recentAudit(ctx.db, 100) }));
+  app.get('/admin/api/audit', read, async (req) => ({ entries: await recentAudit(ctx.db, 100, auditScope(req.account!)) }));
 }

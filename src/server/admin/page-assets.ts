@@ -34,9 +34,10 @@ export const ADMIN_SCRIPT = `
     const option = form.iss.selectedOptions[0];
     form.cat.innerHTML = (option ? option.dataset.cats.split(' ') : []).map((c) => '<option>' + esc(c) + '</option>').join('');
   };
-  form.iss.addEventListener('change', fillCats);
-  fillCats();
-  form.addEventListener('submit', async (event) => {
+  // partner managers' pages have no issue form
+  if (form) form.iss.addEventListener('change', fillCats);
+  if (form) fillCats();
+  if (form) form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const out = document.getElementById('issued');
     try {

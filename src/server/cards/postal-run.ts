@@ -11,7 +11,8 @@ import { cardDetails, cardRefusal } from './card-details.ts';
 export const MAX_POSTAL_RUN = 1000;
 const DAY = 86_400;
 
-export type PostalRunChoice = { from: string; to: string } | { passports: readonly { iss: string; jti: string }[] };
+/** By days (of one issuer's passports, for issuer staff), or a selection. */
+export type PostalRunChoice = { from: string; to: string; iss?: string } | { passports: readonly { iss: string; jti: string }[] };
 
 export type PostalRun = { ok: true; pdf: Uint8Array; count: number; skipped: number } | { ok: false; status: number; error: string; message: string };
 
@@ -44,7 +45,7 @@ export async function makePostalRun(ctx: SchemeContext, choice: PostalRunChoice,
     if (from === undefined || to === undefined || to < from) {
       return { ok: false, status: 400, error: 'bad-request', message: 'Give the dates as YYYY-MM-DD, the first no later than the last.' };
     }
-    const found = await passportsIssuedOrRenewed(ctx, from, to + DAY);
+    const found = await passportsIssuedOrRenewed(ctx, from, to + DAY, choice.iss);
     if (found.length > MAX_POSTAL_RUN) {
       return { ok: false, status: 413, error: 'too-many', message: `More than ${MAX_POSTAL_RUN} passports were issued or renewed on those days: print at most ${MAX_POSTAL_RUN} at a time (choose fewer days).` };
     }
@@ -64,12 +65,12 @@ export async function makePostalRun(ctx: SchemeContext, choice: PostalRunChoice,
   return { ok: true, pdf, count: run.length, skipped };
 }
 
-async function passportsIssuedOrRenewed(ctx: SchemeContext, from: number, until: number): Promise<RegisterEntry[]> {
+async function passportsIssuedOrRenewed(ctx: SchemeContext, from: number, until: number, iss: string | undefined): Promise<RegisterEntry[]> {
   const rows = await ctx.db.query<{ iss: string; jti: string }>(
     `SELECT iss, jti FROM passports
-      WHERE (issued_at >= $1 AND issued_at < $2) OR (renewed_at >= $1 AND renewed_at < $2)
+      WHERE ((issued_at >= $1 AND issued_at < $2) OR (renewed_at >= $1 AND renewed_at < $2)) AND ($4::text IS NULL OR iss = $4)
       ORDER BY greatest(issued_at, coalesce(renewed_at, issued_at)), iss, jti LIMIT $3`,
-    [toDate(from), toDate(until), MAX_POSTAL_RUN + 1],
+    [toDate(from), toDate(until), MAX_POSTAL_RUN + 1, iss ?? null],
   );
   const entries: RegisterEntry[] = [];
   for (const row of rows) {

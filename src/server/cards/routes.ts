@@ -3,6 +3,7 @@
 
 import type { FastifyInstance, FastifyReply, onRequestAsyncHookHandler } from 'fastify';
 import { CardTooLargeError, renderCardsPdf, type CardLayout } from '../../cards/index.ts';
+import { issuerScope } from '../accounts/rights.ts';
 import type { SchemeContext } from '../context.ts';
 import { requireSameOriginJson } from '../http/auth.ts';
 import { problem } from '../http/problem.ts';
@@ -19,7 +20,7 @@ type PostalRunBody = { from?: string; to?: string; passports?: { iss: string; jt
 export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
   app.get<{ Params: { iss: string; jti: string }; Querystring: { layout?: CardLayout } }>(
     '/admin/api/passports/:iss/:jti/card.pdf',
-    { onRequest: admin, schema: { params: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']), querystring: objectOf({ layout: LAYOUT }) } },
+    { onRequest: admin, config: { access: 'issuer' }, schema: { params: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']), querystring: objectOf({ layout: LAYOUT }) } },
     async (req, reply) => {
       const { iss, jti } = req.params;
       const entry = await findPassport(ctx.db, iss, jti);
@@ -40,6 +41,7 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
     '/admin/api/cards/postal-run',
     {
       onRequest: [admin, requireSameOriginJson],
+      config: { access: 'issuer' },
       bodyLimit: 256 * 1024,
       schema: {
         body: {
@@ -57,7 +59,8 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
       if (passports ? from !== undefined || to !== undefined : from === undefined || to === undefined) {
         return problem(reply, 400, 'bad-request', 'Give either the days (from and to, YYYY-MM-DD) or a selection of passports.');
       }
-      const choice: PostalRunChoice = passports ? { passports } : { from: from!, to: to! };
+      const iss = issuerScope(req.account!);
+      const choice: PostalRunChoice = passports ? { passports } : { from: from!, to: to!, ...(iss ? { iss } : {}) };
       let run;
       try {
         run = await makePostalRun(ctx, choice, { layout: layout ?? 'id1', actor: req.actor!, offersUrl: `${ctx.publicUrl}/offers` });

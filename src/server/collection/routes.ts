@@ -52,7 +52,7 @@ export function cardCopyRoutes(app: FastifyInstance, ctx: SchemeContext): void {
 export function collectionAdminRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
   app.post<{ Params: { iss: string; jti: string } }>(
     '/admin/api/passports/:iss/:jti/collection',
-    { onRequest: [admin, requireSameOriginJson], bodyLimit: 1024, schema: { params: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']) } },
+    { onRequest: [admin, requireSameOriginJson], config: { access: 'issuer' }, bodyLimit: 1024, schema: { params: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']) } },
     async (req, reply) => {
       const { iss, jti } = req.params;
       const entry = await findPassport(ctx.db, iss, jti);

@@ -1,8 +1,12 @@
-// Who is asking: the admin (HTTP Basic with ADMIN_PASSWORD) or a device (Bearer token). Both run as onRequest
-// hooks: a route that needs them names them, and its handler reads `req.actor` or `req.device`.
+// Who is asking: an account (a browser's session cookie, or a script's API token as HTTP Basic or Bearer) or a
+// device (Bearer token). Both run as onRequest hooks: a route that needs them names them, and its handler reads
+// `req.account` and `req.actor`, or `req.device`. What an account may do is src/server/accounts/rights.ts.
 
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { actorOf, type Account } from '../accounts/account-store.ts';
+import { accountForToken } from '../accounts/api-tokens.ts';
+import { findSession, type Session } from '../accounts/sessions.ts';
 import type { SchemeContext } from '../context.ts';
 import { authenticateDevice, type Device } from '../devices/device-store.ts';
 import { RateLimiter, type RateLimit } from './rate-limiter.ts';
@@ -10,86 +14,137 @@ import { problem } from './problem.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The admin's name for the audit log, once requireAdmin let the request in. */
+    /** The account's name for the audit log (`account:NAME`), once requireAdmin let the request in. */
     actor?: string;
+    /** The account acting, once requireAdmin let the request in. */
+    account?: Account;
+    /** The browser session it came with (absent for an API token). */
+    session?: Session;
     /** The enrolled device, once requireDevice let the request in. */
     device?: Device;
   }
 }
 
 export const ADMIN_REALM = 'Carers Passport admin';
+export const SESSION_COOKIE = 'cp_session';
+export const CSRF_HEADER = 'x-csrf-token';
 
-/** Wrong admin passwords allowed per client address: a burst of 10, then one more every 10 seconds. */
+/** Wrong passwords (or tokens) allowed per client address: a burst of 10, then one more every 10 seconds. */
 export const ADMIN_LOGIN_LIMIT: RateLimit = { capacity: 10, refillPerSecond: 0.1 };
 /**
- * Wrong passwords allowed per account name, from any address: more than one address may use (a coordinator on
- * two machines), fewer than many addresses would get, so guessing from a botnet is slowed too.
+ * Wrong passwords allowed per account name (or token id), from any address: more than one address may use (a
+ * coordinator on two machines), fewer than many addresses would get, so guessing from a botnet is slowed too.
  */
 export const ADMIN_ACCOUNT_LIMIT: RateLimit = { capacity: 30, refillPerSecond: 0.1 };
 
 /**
- * The admin password and the wrong guesses counted per client address and per account name, shared by every admin
- * route. There is no global count: one client can never lock out the others (behind a proxy, the client's address is
- * the one the trusted proxy forwards, see TRUST_PROXY).
+ * The scheme and the wrong guesses counted per client address and per account name, shared by every admin route and
+ * the login form. There is no global count: one client can never lock out the others (behind a proxy, the client's
+ * address is the one the trusted proxy forwards, see TRUST_PROXY).
  */
-export type AdminGate = { password: string; byAddress: RateLimiter; byAccount: RateLimiter };
+export type AdminGate = { ctx: SchemeContext; byAddress: RateLimiter; byAccount: RateLimiter };
 
-export function adminGate(password: string, clock?: () => number, limits: { address?: RateLimit; account?: RateLimit } = {}): AdminGate {
+export function adminGate(ctx: SchemeContext, clock?: () => number, limits: { address?: RateLimit; account?: RateLimit } = {}): AdminGate {
   return {
-    password,
+    ctx,
     byAddress: new RateLimiter(limits.address ?? ADMIN_LOGIN_LIMIT, clock),
     byAccount: new RateLimiter(limits.account ?? ADMIN_ACCOUNT_LIMIT, clock),
   };
 }
 
+const keysOf = (ip: string, name: string | undefined) => ({ address: `address:${ip}`, account: name === undefined ? undefined : `account:${name.toLowerCase()}` });
+
+/** Before a password or token is looked at: seconds to wait when the address's or the name's allowance is spent. */
+export function attemptsLeft(gate: AdminGate, ip: string, name: string | undefined): { ok: true } | { ok: false; retryAfter: number } {
+  const keys = keysOf(ip, name);
+  const byAddress = gate.byAddress.check(keys.address);
+  if (!byAddress.ok) return byAddress;
+  return keys.account === undefined ? { ok: true } : gate.byAccount.check(keys.account);
+}
+
+/** A wrong password or token uses up one of the address's and one of the name's allowance. */
+export function countFailure(gate: AdminGate, ip: string, name: string | undefined): { ok: true } | { ok: false; retryAfter: number } {
+  const keys = keysOf(ip, name);
+  const byAddress = gate.byAddress.take(keys.address);
+  const byAccount = keys.account === undefined ? ({ ok: true } as const) : gate.byAccount.take(keys.account);
+  return !byAddress.ok ? byAddress : byAccount;
+}
+
 /**
- * Lets the admin in and sets `req.actor`, or answers 401 (a browser then asks for the password). Only wrong
- * passwords use up an allowance; once the address's or the account's is spent, every request from it gets the same
- * 429 before the password is looked at, so a guess made while limited cannot be confirmed.
+ * Lets an account in and sets `req.account`, `req.actor` (and `req.session` for a browser), or answers: the admin
+ * page goes to /admin/login, the API gets 401. Only wrong tokens use up an allowance; once the address's or the
+ * token's is spent, every request from it gets the same 429 before the token is looked at, so a guess made while
+ * limited cannot be confirmed. A change made with a session needs its CSRF token in X-CSRF-Token (else 403).
  */
 export function requireAdmin(gate: AdminGate): onRequestAsyncHookHandler {
+  const { ctx } = gate;
   return async function adminOnly(req: FastifyRequest, reply: FastifyReply) {
-    const credentials = basicCredentials(req.headers.authorization);
-    const address = `address:${req.ip}`;
-    const account = `account:${(credentials?.user ?? '').toLowerCase()}`;
-    for (const key of [address, ...(credentials ? [account] : [])]) {
-      const limited = (key === address ? gate.byAddress : gate.byAccount).check(key);
-      if (!limited.ok) return tooManyAttempts(reply, limited.retryAfter);
+    const credentials = tokenCredentials(req.headers.authorization);
+    const cookie = sessionCookie(req.headers.cookie);
+    if (credentials === undefined) {
+      const session = cookie === undefined ? undefined : await findSession(ctx, cookie);
+      if (session) {
+        if (req.method !== 'GET' && req.method !== 'HEAD' && !sameText(String(req.headers[CSRF_HEADER] ?? ''), session.csrfToken)) {
+          return problem(reply, 403, 'csrf', 'This change did not come from the admin page. Reload the page and try again.');
+        }
+        letIn(req, session.account);
+        req.session = session;
+        return;
+      }
     }
-    if (credentials && sameSecret(credentials.password, gate.password)) {
-      req.actor = `admin:${credentials.user.slice(0, 40) || 'admin'}`;
-      return;
-    }
-    // no Authorization at all is a browser's first visit, not a guess
+    const limited = attemptsLeft(gate, req.ip, credentials?.id);
+    if (!limited.ok) return tooManyAttempts(reply, limited.retryAfter);
+    const account = credentials && (await accountForToken(ctx, credentials.id, credentials.secret));
+    if (account) return letIn(req, account);
+    // no Authorization at all is a browser's first visit (or a session that ended), not a guess
     if (req.headers.authorization !== undefined) {
-      const byAddress = gate.byAddress.take(address);
-      const byAccount = credentials ? gate.byAccount.take(account) : { ok: true as const };
-      if (!byAddress.ok) return tooManyAttempts(reply, byAddress.retryAfter);
-      if (!byAccount.ok) return tooManyAttempts(reply, byAccount.retryAfter);
+      const counted = countFailure(gate, req.ip, credentials?.id);
+      if (!counted.ok) return tooManyAttempts(reply, counted.retryAfter);
+    } else if (req.method === 'GET' && req.routeOptions.url === '/admin') {
+      return reply.redirect(cookie === undefined ? '/admin/login' : '/admin/login?out=idle', 303);
     }
-    return problem(reply, 401, 'unauthorised', 'The admin password is needed.', { 'www-authenticate': `Basic realm="${ADMIN_REALM}", charset="UTF-8"` });
+    return problem(reply, 401, 'unauthorised', 'Log in on /admin/login, or send an API token (HTTP Basic token-id:secret, or Bearer token-id.secret).', {
+      'www-authenticate': `Bearer realm="${ADMIN_REALM}"`,
+    });
   };
 }
 
-function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]{1,2048})\s*$/i.exec(header ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+function letIn(req: FastifyRequest, account: Account): void {
+  req.account = account;
+  req.actor = actorOf(account);
 }
 
-function tooManyAttempts(reply: FastifyReply, retryAfter: number): FastifyReply {
+/** An API token: HTTP Basic (the id as user name, the secret as password) or Bearer id.secret. */
+function tokenCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const bearer = /^Bearer\s+([A-Za-z0-9]{1,64})\.([A-Za-z0-9_-]{1,256})\s*$/i.exec(header ?? '');
+  if (bearer) return { id: bearer[1]!, secret: bearer[2]! };
+  const basic = /^Basic\s+([A-Za-z0-9+/=]{1,2048})\s*$/i.exec(header ?? '');
+  if (!basic) return undefined;
+  const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+/** The cp_session cookie's value, when the request has one. */
+export function sessionCookie(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE && /^[A-Za-z0-9_-]{20,100}$/.test(value.join('='))) return value.join('=');
+  }
+  return undefined;
+}
+
+export function tooManyAttempts(reply: FastifyReply, retryAfter: number): FastifyReply {
   return problem(reply, 429, 'too-many-attempts', `Too many wrong admin passwords. Wait ${retryAfter} seconds, then try again.`, {
     'retry-after': String(retryAfter),
   });
 }
 
-/** Compares hashes, so the time taken says nothing about the password. */
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b) && expected.length > 0;
+/** Compares in constant time for equal lengths; tokens are of fixed length, so the length says nothing. */
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && expected.length > 0 && timingSafeEqual(a, b);
 }
 
 /** Lets an enrolled device in and sets `req.device`, or answers 401. */

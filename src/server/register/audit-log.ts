@@ -31,11 +31,21 @@ export async function audit(q: Queryable, at: number, entry: AuditEntry): Promis
 
 export type AuditRow = { at: string; actor: string; action: string; iss: string | null; jti: string | null; partnerId: string | null; deviceId: string | null };
 
-export async function recentAudit(q: Queryable, limit = 50): Promise<AuditRow[]> {
+/** Whose entries an account sees: all (a coordinator), or its own changes and those on its issuer's or partner's things. */
+export type AuditScope = { actor: string; iss?: string; partnerId?: string } | undefined;
+
+export function auditScope(account: { name: string; role: string; iss: string | null; partnerId: string | null }): AuditScope {
+  if (account.role === 'coordinator') return undefined;
+  return { actor: `account:${account.name}`, ...(account.iss ? { iss: account.iss } : {}), ...(account.partnerId ? { partnerId: account.partnerId } : {}) };
+}
+
+export async function recentAudit(q: Queryable, limit = 50, scope?: AuditScope): Promise<AuditRow[]> {
   return q.query<AuditRow>(
     `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, actor, action, iss, jti,
             partner_id AS "partnerId", device_id AS "deviceId"
-       FROM audit_log ORDER BY id DESC LIMIT $1`,
-    [limit],
+       FROM audit_log
+      WHERE $2::boolean OR actor = $3 OR iss = $4 OR partner_id = $5
+      ORDER BY id DESC LIMIT $1`,
+    [limit, scope === undefined, scope?.actor ?? null, scope?.iss ?? null, scope?.partnerId ?? null],
   );
 }

@@ -11,7 +11,8 @@ import { signList } from '../publication/status-lists.ts';
 import { allocateStatusRanges } from './allocate-range.ts';
 import { audit } from './audit-log.ts';
 
-export type ImportOptions = { actor: string; dryRun?: boolean; keepEmails?: boolean };
+/** `iss`: only this issuer's rows may go in (issuer staff); a row of another issuer is refused as unknown. */
+export type ImportOptions = { actor: string; dryRun?: boolean; keepEmails?: boolean; iss?: string };
 
 export type RowOutcome = { line: number; outcome: 'imported' | 'already-present' | 'refused'; iss?: string; jti?: string; code?: RefusalCode; reason?: string };
 
@@ -29,7 +30,8 @@ export type ImportSummary = {
 const CHUNK = 20_000;
 
 export async function importRegister(ctx: SchemeContext, csv: string, options: ImportOptions): Promise<ImportSummary | { ok: false; problem: string }> {
-  const file = readRegisterFile(csv, { issuers: ctx.keys.issuers, keepEmails: options.keepEmails ?? false });
+  const issuers = options.iss === undefined ? ctx.keys.issuers : ctx.keys.issuers.filter((i) => i.iss === options.iss);
+  const file = readRegisterFile(csv, { issuers, keepEmails: options.keepEmails ?? false });
   if (!file.ok) return file;
   const refused = file.rows.flatMap((r) => (r.result === 'refused' ? [{ line: r.line, code: r.code, reason: r.reason }] : []));
   const good = numberRows(file.rows.flatMap((r) => (r.result === 'ok' ? [{ line: r.line, ...r.passport }] : [])));

@@ -126,15 +126,17 @@ export async function findPassport(q: Queryable, iss: string, jti: string, lock 
  * The newest passports, or those found by the start of their number, the start of the name, or a whole word of it
  * (each served by an index, so a search stays fast at 100,000 passports: migrations 005 and 007).
  */
-export async function listPassports(q: Queryable, options: { search?: string; limit?: number } = {}): Promise<RegisterEntry[]> {
+/** `iss` limits the list to one issuer's passports (issuer staff see only their own). */
+export async function listPassports(q: Queryable, options: { search?: string; limit?: number; iss?: string } = {}): Promise<RegisterEntry[]> {
   const search = options.search?.trim() ?? '';
   const limit = options.limit ?? 50;
-  if (search === '') return (await q.query<PassportRow>(`${SELECT_ENTRY} ORDER BY p.issued_at DESC, p.jti LIMIT $1`, [limit])).map(toEntry);
+  const iss = options.iss ?? null;
+  if (search === '') return (await q.query<PassportRow>(`${SELECT_ENTRY} WHERE ($2::text IS NULL OR p.iss = $2) ORDER BY p.issued_at DESC, p.jti LIMIT $1`, [limit, iss])).map(toEntry);
   const prefix = search.replace(/[\\%_]/g, (c) => `\\${c}`);
   const rows = await q.query<PassportRow>(
-    `${SELECT_ENTRY} WHERE p.jti LIKE $1 || '%' OR lower(p.name) LIKE $2 || '%' OR p.name_words @> ARRAY[$3]
+    `${SELECT_ENTRY} WHERE ($5::text IS NULL OR p.iss = $5) AND (p.jti LIKE $1 || '%' OR lower(p.name) LIKE $2 || '%' OR p.name_words @> ARRAY[$3])
        ORDER BY p.issued_at DESC, p.jti LIMIT $4`,
-    [prefix.toUpperCase(), prefix.toLowerCase(), search.toLowerCase(), limit],
+    [prefix.toUpperCase(), prefix.toLowerCase(), search.toLowerCase(), limit, iss],
   );
   return rows.map(toEntry);
 }

@@ -2,6 +2,7 @@
 // admin/api-routes.ts: POST /admin/api/passports/import, GET /admin/api/renewals, POST /admin/api/renewals/renew.
 
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import { issuerScope } from '../accounts/rights.ts';
 import type { SchemeContext } from '../context.ts';
 import { requireSameOriginJson } from '../http/auth.ts';
 import { problem } from '../http/problem.ts';
@@ -16,7 +17,8 @@ const FLAG = { type: 'string', enum: ['0', '1', 'true', 'false'] } as const;
 const DAYS = { type: 'string', pattern: '^[0-9]{1,4}$' } as const;
 
 export function registerRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
-  const change = { onRequest: [admin, requireSameOriginJson] };
+  // issuer staff: their own issuer's rows and passports only (src/server/accounts/rights.ts)
+  const change = { onRequest: [admin, requireSameOriginJson], config: { access: 'issuer' as const } };
   const on = (flag: string | undefined) => flag === '1' || flag === 'true';
 
   app.post<{ Body: { csv: string }; Querystring: { dryRun?: string; rows?: string } }>(
@@ -31,7 +33,8 @@ export function registerRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
     },
     async (req, reply) => {
       const dryRun = on(req.query.dryRun);
-      const result = await importRegister(ctx, req.body.csv, { actor: req.actor!, dryRun });
+      const iss = issuerScope(req.account!);
+      const result = await importRegister(ctx, req.body.csv, { actor: req.actor!, dryRun, ...(iss ? { iss } : {}) });
       if (!result.ok) return problem(reply, 400, 'bad-file', result.problem);
       const { rows, ...summary } = result;
       return { ...summary, ...(on(req.query.rows) ? { rows } : {}) };
@@ -40,10 +43,11 @@ export function registerRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
 
   app.get<{ Querystring: { within?: string; expiredWithin?: string; format?: 'csv' | 'json' } }>(
     '/admin/api/renewals',
-    { onRequest: admin, schema: { querystring: objectOf({ within: DAYS, expiredWithin: DAYS, format: { type: 'string', enum: ['csv', 'json'] } }, [], true) } },
+    { onRequest: admin, config: { access: 'issuer' }, schema: { querystring: objectOf({ within: DAYS, expiredWithin: DAYS, format: { type: 'string', enum: ['csv', 'json'] } }, [], true) } },
     async (req, reply) => {
       const window = { within: Number(req.query.within ?? 60), expiredWithin: Number(req.query.expiredWithin ?? 30) };
-      const entries = await listRenewals(ctx.db, ctx.now(), window);
+      const iss = issuerScope(req.account!);
+      const entries = (await listRenewals(ctx.db, ctx.now(), window)).filter((e) => iss === undefined || e.iss === iss);
       if (req.query.format === 'csv') {
         const csv = toCsv({ report: 'renewals', title: 'Passports due for renewal', columns: [...RENEWAL_COLUMNS], rows: renewalRows(entries) });
         return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="renewals.csv"').send(csv);

@@ -1,13 +1,15 @@
 // GET /v1/reports and /v1/reports/:name (admin): JSON, or CSV with ?format=csv.
 
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import { partnerScope } from '../accounts/rights.ts';
 import type { SchemeContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
 import { objectOf } from '../http/schemas.ts';
-import { REPORTS, REPORT_NAMES, toCsv } from './reports.ts';
+import { REPORTS, REPORT_NAMES, toCsv, type Report } from './reports.ts';
 
 export function reportRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
-  app.get('/v1/reports', { onRequest: admin }, async (_req, reply) => {
+  // every account reads reports; a partner manager sees only its own partner's rows (src/server/accounts/rights.ts)
+  app.get('/v1/reports', { onRequest: admin, config: { access: 'any' } }, async (_req, reply) => {
     return reply.header('cache-control', 'no-store').send({ reports: REPORT_NAMES.map((name) => ({ name, href: `/v1/reports/${name}` })) });
   });
 
@@ -15,6 +17,7 @@ export function reportRoutes(app: FastifyInstance, ctx: SchemeContext, admin: on
     '/v1/reports/:name',
     {
       onRequest: admin,
+      config: { access: 'any' },
       schema: {
         params: objectOf({ name: { type: 'string', maxLength: 64 } }, ['name']),
         querystring: objectOf({ format: { type: 'string', enum: ['csv', 'json'] } }, [], true),
@@ -23,7 +26,7 @@ export function reportRoutes(app: FastifyInstance, ctx: SchemeContext, admin: on
     async (req, reply) => {
       const make = Object.hasOwn(REPORTS, req.params.name) ? REPORTS[req.params.name] : undefined;
       if (!make) return problem(reply, 404, 'not-found', `Reports: ${REPORT_NAMES.join(', ')}.`);
-      const report = await make(ctx.db, ctx.now());
+      const report = ownShare(await make(ctx.db, ctx.now()), partnerScope(req.account!));
       reply.header('cache-control', 'no-store');
       if (req.query.format === 'csv') {
         return reply
@@ -34,4 +37,10 @@ export function reportRoutes(app: FastifyInstance, ctx: SchemeContext, admin: on
       return reply.send(report);
     },
   );
+}
+
+/** A partner manager's share of a report: the rows of its own partner where the report has a row per partner. */
+export function ownShare(report: Report, partnerId: string | undefined): Report {
+  if (partnerId === undefined || !report.columns.includes('partnerId')) return report;
+  return { ...report, rows: report.rows.filter((r) => r.partnerId === partnerId) };
 }

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Database } from '../../../src/server/db/database.ts';
 import { openDatabase } from '../../../src/server/db/open-database.ts';
 import { startService, type RunningService } from '../../../src/server/service.ts';
-import { ADMIN_PASSWORD } from '../../server/support/test-service.ts';
+import { ADMIN_PASSWORD, grantTestToken } from '../../server/support/test-service.ts';
 
 export type ServedApp = { db: Database; service: RunningService; close(): Promise<void> };
 
@@ -21,6 +21,7 @@ export async function startServedApp(options: { seedDemo?: boolean } = {}): Prom
     refreshEveryMs: 0,
     ...(options.seedDemo ? { seedDemo: true } : {}),
   });
+  await grantTestToken(service.ctx);
   return {
     db,
     service,

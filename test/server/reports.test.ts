@@ -107,7 +107,7 @@ describe.each(BACKENDS)('reports ($name)', (backend) => {
     const wrong = `Basic ${Buffer.from(`staff:${ADMIN_PASSWORD}x`).toString('base64')}`;
     const res = await fetch(`${t.url}/v1/reports/carers-reached`, { headers: { authorization: wrong } });
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
   });
 });
 

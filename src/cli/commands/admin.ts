@@ -3,6 +3,7 @@
 import { EXIT_VALID } from '../errors.ts';
 import { oneOf, readArgs } from '../inputs.ts';
 import type { Command } from '../io.ts';
+import { adminAccount } from './admin-accounts.ts';
 import { adminDevice, adminEnrol, adminPartner, adminReport } from './admin-partners.ts';
 import { adminPassport } from './admin-passport.ts';
 import { adminPassportImport } from './admin-passport-import.ts';
@@ -10,7 +11,8 @@ import { openAdminScheme } from './admin-scheme.ts';
 
 const FLAGS = {
   iss: 'value', cat: 'value', name: 'value', jti: 'value', nbf: 'value', exp: 'value', qr: 'value', search: 'value',
-  from: 'value', to: 'value', out: 'value', layout: 'value',
+  from: 'value', to: 'value', out: 'value', layout: 'value', role: 'value', issuer: 'value', partner: 'value', label: 'value',
+  'password-stdin': 'switch',
   csv: 'switch', 'dry-run': 'switch', 'database-url': 'value', 'data-dir': 'value',
 } as const;
 
@@ -36,6 +38,12 @@ The embedded database allows one process at a time: stop the service first, or u
   admin enrol PARTNER [--qr FILE.svg]      a one-time enrolment code for a new device (valid 24 hours)
   admin device list
   admin device revoke DEVICE
+  admin account add --name NAME --role coordinator|issuer|partner [--issuer ISSUER] [--partner PARTNER]
+                   [--password-stdin]      an account for the admin page; its password is printed once (or read
+                                           from standard input); issuer staff need --issuer, partner managers --partner
+  admin account list
+  admin account disable NAME               its sessions end and its API tokens stop working
+  admin account token NAME --label LABEL   an API token for scripts, acting with the account's rights (shown once)
   admin report NAME [--csv]                redemptions-by-offer, redemptions-by-partner, redemptions-by-week,
                                            carers-reached, passports-by-month
 
@@ -52,7 +60,7 @@ export const adminCommand: Command = {
     const args = readArgs(argv, FLAGS, usage, io, { maxPositionals: 4 });
     if (!args) return EXIT_VALID;
     const { flags, positionals } = args;
-    const area = oneOf(positionals[0] ?? '', 'admin', ['passport', 'partner', 'enrol', 'device', 'report']);
+    const area = oneOf(positionals[0] ?? '', 'admin', ['passport', 'partner', 'enrol', 'device', 'report', 'account']);
     const scheme = await openAdminScheme(io, {
       env: process.env,
       ...(flags['database-url'] === undefined ? {} : { databaseUrl: flags['database-url'] }),
@@ -65,6 +73,9 @@ export const adminCommand: Command = {
       else if (area === 'partner') await adminPartner(scheme, io, rest);
       else if (area === 'enrol') await adminEnrol(scheme, io, rest, flags.qr);
       else if (area === 'device') await adminDevice(scheme, io, rest);
+      else if (area === 'account') {
+        await adminAccount(scheme, io, rest, { name: flags.name, role: flags.role, issuer: flags.issuer, partner: flags.partner, label: flags.label, passwordStdin: flags['password-stdin'] });
+      }
       else await adminReport(scheme, io, rest, flags.csv);
     } finally {
       await scheme.close();

@@ -67,14 +67,14 @@ export async function refusal(ctx: SchemeContext, account: Account, access: Acce
   }
   if (access === 'partner' || access === 'device') {
     if (account.role !== 'partner') return { reason: "Only the scheme coordinator and the partner's own manager change partners and devices." };
-    const other = partnersNamed(req).find((id) => id !== account.partnerId);
-    if (other !== undefined) return { reason: `This account manages the partner ${account.partnerId} only, not ${other}.`, partnerId: other };
     if (access === 'device') {
+      // an unknown device is the handler's 404
       const deviceId = ((req.params ?? {}) as { id?: unknown }).id;
       const [device] = typeof deviceId === 'string' ? await ctx.db.query<{ partnerId: string }>('SELECT partner_id AS "partnerId" FROM devices WHERE id = $1', [deviceId]) : [];
-      if (device && device.partnerId !== account.partnerId) return { reason: `This device belongs to another partner.`, partnerId: device.partnerId };
+      return device && device.partnerId !== account.partnerId ? { reason: 'This device belongs to another partner.', partnerId: device.partnerId } : undefined;
     }
-    return undefined;
+    const other = partnersNamed(req).find((id) => id !== account.partnerId);
+    return other === undefined ? undefined : { reason: `This account manages the partner ${account.partnerId} only, not ${other}.`, partnerId: other };
   }
   return { reason: 'Only the scheme coordinator may do this.' };
 }

@@ -119,10 +119,15 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
   app.get('/admin/api/accounts', { onRequest: admin }, async () => ({ accounts: (await listAccounts(ctx.db)).map(({ id: _id, ...a }) => a) }));
 }
 
-/** A browser posting a form sends Origin: it must be ours (a login form on another site must not log anyone in). */
+/**
+ * A login form on another site must not log anyone in. Browsers say where a form came from in Sec-Fetch-Site; with
+ * our no-referrer policy their Origin is "null", so Origin is checked only when it names a site.
+ */
 function fromOwnOrigin(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = req.headers.origin;
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {

@@ -324,3 +324,13 @@ export const OTHER_TAB_MESSAGES = {
   waitingForOtherTab: 'This app is open in another tab with an older version. Close or reload that tab to continue.',
   reload: 'Reload',
 } as const;
+
+/** Issue 11 point 4: a wrong device clock. */
+export const CLOCK_M = {
+  banner: 'This device\u2019s date or time is wrong.',
+  advice: (code: 'BEHIND_SIGNED_DATA' | 'SERVICE_DISAGREES') =>
+    code === 'BEHIND_SIGNED_DATA'
+      ? 'It is earlier than the trust data it holds. Ask a manager to set the date and time, then check passports again.'
+      : 'It is more than 5 minutes away from the scheme\u2019s clock. Ask a manager to set the date and time.',
+  verdictNote: 'This device\u2019s date or time is wrong, so this result may be too: check the device\u2019s date before relying on it.',
+};

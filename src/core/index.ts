@@ -19,3 +19,4 @@ export * from './partner-profile.ts';
 export * from './redemption-record.ts';
 export * from './offers.ts';
 export * from './redemption.ts';
+export * from './clock-check.ts';

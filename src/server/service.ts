@@ -204,7 +204,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
       origin: '*',
       methods: ['GET', 'HEAD', 'POST'],
       allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-      exposedHeaders: ['ETag', 'Retry-After'],
+      exposedHeaders: ['ETag', 'Retry-After', 'Date'], // Date: the app notices a wrong device clock (issue 11)
       maxAge: 86_400,
     });
     publicationRoutes(open, ctx);

@@ -25,9 +25,14 @@ export type SyncClient = {
   profile(serviceUrl: string, token: string): Promise<ProfileAnswer | SyncFailure>;
   fetchTrust(serviceUrl: string): Promise<TrustFetched | SyncFailure>;
   upload(serviceUrl: string, token: string, records: readonly RedemptionRecord[]): Promise<UploadAnswer | SyncFailure>;
+  /**
+   * Service time minus device time (ms), from the `Date` of the last answer; undefined when the last call got no
+   * answer (offline) or the answer had no readable `Date`. Issue 11 point 4: a wrong device clock is noticed.
+   */
+  clockOffsetMs?(): number | undefined;
 };
 
-export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number };
+export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number; now?: () => number };
 
 export const WELL_KNOWN = '.well-known/carers-passport/';
 const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
@@ -35,17 +40,23 @@ const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  let clockOffset: number | undefined;
 
   /** One request with its own timeout; the body is read inside the same timeout. */
   async function call(url: string, init: RequestInit = {}): Promise<{ ok: true; status: number; text: string; headers: Headers } | SyncFailure> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const sentAt = now();
     try {
       // device calls are never cached; the public trust data sets cache: 'no-cache' (revalidated with its ETag)
       const response = await doFetch(url, { cache: 'no-store', ...init, signal: controller.signal });
+      // only answers made for this call: a revalidated or service-worker copy may carry an old Date
+      if ((init.cache ?? 'no-store') === 'no-store') clockOffset = offsetFrom(response.headers.get('date'), sentAt, now());
       const text = await response.text();
       return { ok: true, status: response.status, text, headers: response.headers };
     } catch {
+      clockOffset = undefined;
       return controller.signal.aborted ? { ok: false, kind: 'timeout' } : { ok: false, kind: 'offline' };
     } finally {
       clearTimeout(timer);
@@ -93,6 +104,8 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
   }
 
   return {
+    clockOffsetMs: () => clockOffset,
+
     async enrol(serviceUrl, code, deviceName) {
       const answer = await getJson(endpoint(serviceUrl, 'v1/enrol'), {
         method: 'POST',
@@ -171,6 +184,13 @@ export function readUploadResults(value: unknown, sent: readonly RedemptionRecor
     read.push(typeof reason === 'string' ? { id, status, reason: reason.slice(0, 200) } : { id, status });
   }
   return { ok: true, results: read };
+}
+
+/** The service's Date (whole seconds, so +500 ms) against the middle of the round trip. */
+function offsetFrom(date: string | null, sentAt: number, receivedAt: number): number | undefined {
+  const at = date === null ? Number.NaN : Date.parse(date);
+  if (!Number.isFinite(at)) return undefined;
+  return at + 500 - (sentAt + receivedAt) / 2;
 }
 
 function endpoint(serviceUrl: string, path: string): string {

@@ -2,6 +2,7 @@
 
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { ClockModel } from './clock-model.ts';
 import type { KioskModel } from './kiosk-model.ts';
 import type { NavigationModel } from './navigation-model.ts';
 import type { RedemptionsModel } from './redemptions-model.ts';
@@ -16,6 +17,8 @@ export type Models = {
   verdict: VerdictModel;
   redemptions: RedemptionsModel;
   kiosk: KioskModel;
+  /** Whether this device's clock can be trusted, and the time passports are judged at (issue 11 point 4). */
+  clockCheck: ClockModel;
   navigation: NavigationModel;
   /** Enrolment, trust refresh and upload with the scheme service (issue 4); absent in tests that do not sync. */
   sync?: SyncModel;

@@ -1,11 +1,12 @@
 // Builds every model of the app from its adapters: main.tsx passes the browser's, tests pass fakes, and both get
 // the same wiring (how a scan is verified, which clear-after time applies, where a record's device id comes from).
 
-import { computed } from '@preact/signals';
-import { verifyPassport, type PinnedRoot } from '../../core/index.ts';
+import { computed, signal } from '@preact/signals';
+import { newestSignedTime, verifyPassport, type PinnedRoot } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient } from '../adapters/sync-client.ts';
 import type { TrustTokens } from '../trust-data.ts';
+import { ClockModel } from './clock-model.ts';
 import type { Models } from './context.ts';
 import { KioskModel, type KioskDeps } from './kiosk-model.ts';
 import { NavigationModel } from './navigation-model.ts';
@@ -59,6 +60,15 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
   await sync?.load(); // also reads this device's id
   const storedDeviceId = sync ? '' : await storage.deviceId();
 
+  const clockCheck = new ClockModel({
+    now,
+    newestSignedAt: computed(() => {
+      const held = trust.state.value;
+      return held ? newestSignedTime(held) : undefined;
+    }),
+    serviceOffsetMs: sync ? sync.serviceClockOffset : signal(undefined),
+  });
+
   const kiosk = new KioskModel({
     ...adapters.screen,
     remember: (active) => settings.update({ kiosk: active }),
@@ -69,7 +79,9 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     async verify(text) {
       const state = await trust.whenReady();
       if (!state) return undefined;
-      return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: Math.floor(now() / 1000) });
+      clockCheck.tick(); // the banner and the verdict judge the same clock
+      // a slow device clock cannot bring an expired passport back (issue 11 point 4)
+      return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: clockCheck.verificationNow() });
     },
     clearAfter: computed(() => (kiosk.active.value ? settings.settings.value.kioskResetSeconds : settings.settings.value.clearAfterSeconds)),
     onResult: resultFeedback(settings.settings, adapters.feedback),
@@ -95,6 +107,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     verdict,
     redemptions,
     kiosk,
+    clockCheck,
     navigation: new NavigationModel(),
     ...(sync ? { sync } : {}),
     download: adapters.download,

@@ -62,6 +62,11 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const checking = signal(false);
   const lastCheck = signal<TrustCheck | undefined>(undefined);
   const timers: ReturnType<typeof setInterval>[] = [];
+  /** Service time minus device time (ms) from the last call to the service; undefined when it did not answer. */
+  const serviceClockOffset = signal<number | undefined>(undefined);
+  const readClock = () => {
+    serviceClockOffset.value = isOnline() ? deps.client.clockOffsetMs?.() : undefined;
+  };
 
   const uploader = new OutboxUploader({
     storage: deps.storage,
@@ -109,6 +114,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     const held = enrolment.peek();
     if (!held || held.revoked) return;
     const answer = await deps.client.profile(held.serviceUrl, held.deviceToken);
+    readClock();
     if (!answer.ok) {
       if (answer.kind === 'unauthorised') await markRevoked();
       return; // the profile held keeps working
@@ -127,6 +133,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     try {
       await deps.trust.whenReady(); // merge with what is held, not with nothing
       const fetched = await deps.client.fetchTrust(source);
+      if (!fetched.ok) readClock(); // offline: the service's clock no longer speaks
       if (!fetched.ok && !held) return undefined; // not enrolled, and the app's origin publishes nothing
       let check: TrustCheck;
       if (!fetched.ok) check = { at: now(), outcome: 'failed', message: SYNC_M.trustCheckFailed };
@@ -151,6 +158,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     enrolment,
     deviceId,
     revoked,
+    serviceClockOffset,
     enrolling,
     enrolMessage,
     checking,
@@ -181,6 +189,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
         if (!check.ok) return (enrolMessage.value = { ok: false, text: SYNC_M.enrolCode[check.problem] }), false;
         const name = deviceName?.trim() || deps.deviceName;
         const answer = await deps.client.enrol(check.claims.svc, code, name);
+        readClock();
         if (!answer.ok) return (enrolMessage.value = { ok: false, text: failureWords(answer) }), false;
         // from now on every record carries the id the scheme knows this device by
         await deps.storage.setDeviceId(answer.deviceId);

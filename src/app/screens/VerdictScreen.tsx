@@ -2,15 +2,15 @@
 // reason in plain English and the passport's details. Announced to screen readers; focus moves to the heading.
 
 import { useEffect, useRef } from 'preact/hooks';
-import { localTime, type Passport, type Verdict } from '../../core/index.ts';
+import { localTime, verdictDependsOnTime, type Passport, type Verdict } from '../../core/index.ts';
 import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
-import { CATEGORY_WORDS, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { CATEGORY_WORDS, CLOCK_M, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
 import { OffersPanel } from './OffersPanel.tsx';
 
 export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
-  const { verdict: model, settings, trust } = useModels();
+  const { verdict: model, settings, trust, clockCheck } = useModels();
   const shown = model.shown.value;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -39,6 +39,7 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
         <section class="verdict__advice" aria-labelledby="advice-heading">
           <h2 id="advice-heading">{M.whatToDo}</h2>
           <p>{verdictAdvice(verdict.code)}</p>
+          {clockCheck.wrong.value && verdictDependsOnTime(verdict.code) && <p class="verdict__clock">{CLOCK_M.verdictNote}</p>}
           {staleDays !== undefined && <p>{M.staleListAge(staleDays)}</p>}
         </section>
         {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}

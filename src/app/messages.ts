@@ -334,3 +334,13 @@ export const CLOCK_M = {
       : 'It is more than 5 minutes away from the scheme\u2019s clock. Ask a manager to set the date and time.',
   verdictNote: 'This device\u2019s date or time is wrong, so this result may be too: check the device\u2019s date before relying on it.',
 };
+
+/** Issue 11 point 5: an offer that needs photo ID seen. */
+export const PHOTO_ID_M = {
+  tick: 'Photo ID seen',
+  hint: 'Check the carer\u2019s photo ID matches the name on the passport, then tick.',
+  needed: 'Tick \u201cPhoto ID seen\u201d first.',
+  recordedWith: '(photo ID seen)',
+  editorLabel: 'Staff must see photo ID first',
+  historyMark: 'photo ID seen',
+};

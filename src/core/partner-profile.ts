@@ -30,6 +30,8 @@ export type Offer = {
   endDate?: string;
   /** Asks staff for a short reference (a prescription number); kept on the device, never uploaded. */
   reference?: { label: string; required: boolean };
+  /** Staff must tick "photo ID seen" before it is given (a pharmacy releasing medicines); the record says so. */
+  requiresPhotoId?: boolean;
 };
 
 export type PartnerProfile = {
@@ -68,7 +70,7 @@ export function readPartnerProfile(value: unknown): { ok: true; profile: Partner
 
 function readOffer(value: unknown): Offer | string {
   if (!isObject(value)) return 'an offer is not an object';
-  const { id, title, description = '', kind, categories, limit, hours, startDate, endDate, reference } = value;
+  const { id, title, description = '', kind, categories, limit, hours, startDate, endDate, reference, requiresPhotoId } = value;
   if (typeof id !== 'string' || !ID.test(id)) return 'an offer id must be lower-case letters, digits, dots or dashes';
   if (typeof title !== 'string' || title.trim() === '') return `offer ${id} needs a title`;
   if (typeof description !== 'string') return `offer ${id} has a description that is not text`;
@@ -93,6 +95,10 @@ function readOffer(value: unknown): Offer | string {
       return `offer ${id} has a reference that is not a label and required flag`;
     }
     offer.reference = { label: reference.label, required: reference.required };
+  }
+  if (requiresPhotoId !== undefined) {
+    if (typeof requiresPhotoId !== 'boolean') return `offer ${id} has a requiresPhotoId that is not true or false`;
+    if (requiresPhotoId) offer.requiresPhotoId = true;
   }
   return offer;
 }

@@ -12,7 +12,7 @@ import {
   type StoredRedemption,
 } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { M } from '../messages.ts';
+import { M, PHOTO_ID_M } from '../messages.ts';
 import type { ShownVerdict } from './verdict-model.ts';
 
 export type RedemptionsDeps = {
@@ -31,6 +31,8 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
   const clock = signal(now());
   const warningConfirmed = signal(false);
   const references = signal<Readonly<Record<string, string>>>({});
+  /** Offers whose "photo ID seen" box staff ticked for the verdict on screen (issue 11 point 5). */
+  const photoIdSeen = signal<ReadonlySet<string>>(new Set());
   const recorded = signal<Readonly<Record<string, StoredRedemption>>>({});
   const problems = signal<Readonly<Record<string, string>>>({});
   const pending = signal<ReadonlySet<string>>(new Set());
@@ -44,6 +46,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     untracked(() => {
       warningConfirmed.value = false;
       references.value = {};
+      photoIdSeen.value = new Set();
       recorded.value = {};
       problems.value = {};
       clock.value = now();
@@ -76,6 +79,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     today,
     warningConfirmed,
     references,
+    photoIdSeen,
     recorded,
     problems,
     pending,
@@ -106,6 +110,14 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
       references.value = { ...references.peek(), [offerId]: text };
       deps.onActivity?.();
     },
+    setPhotoIdSeen(offerId: string, seen: boolean) {
+      const next = new Set(photoIdSeen.peek());
+      if (seen) next.add(offerId);
+      else next.delete(offerId);
+      photoIdSeen.value = next;
+      if (seen) setProblem(offerId, undefined);
+      deps.onActivity?.();
+    },
     async redeem(offerId: string): Promise<StoredRedemption | undefined> {
       const shown = deps.shown.peek();
       if (!shown || pending.peek().has(offerId) || recorded.peek()[offerId]) return recorded.peek()[offerId];
@@ -115,12 +127,15 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
       const reference = references.peek()[offerId]?.trim() ?? '';
       const ask = check.offer.reference;
       if (ask?.required && reference === '') return setProblem(offerId, M.referenceNeeded(ask.label)), undefined;
+      const seen = photoIdSeen.peek().has(offerId);
+      if (check.offer.requiresPhotoId && !seen) return setProblem(offerId, PHOTO_ID_M.needed), undefined;
       const record = buildRedemptionRecord({
         verdict: shown.verdict,
         offerId,
         partnerId: deps.profile.peek().id,
         deviceId: deps.deviceId,
         now: now(),
+        photoIdSeen: check.offer.requiresPhotoId === true && seen,
       });
       if (!record) return undefined;
       const stored: StoredRedemption = { ...record, uploaded: 0, ...(ask && reference !== '' ? { reference } : {}) };

@@ -3,7 +3,7 @@
 
 import type { StoredRedemption } from '../../core/index.ts';
 import { useModels } from '../models/context.ts';
-import { LOCALE, M } from '../messages.ts';
+import { LOCALE, M, PHOTO_ID_M } from '../messages.ts';
 
 const RECENT = 50;
 
@@ -95,7 +95,10 @@ function RecordTable({ heading, id, records, titles, refused, timeZone, timeOnly
               {records.map((r) => (
                 <tr key={r.id}>
                   <td>{format.format(new Date(r.redeemedAt))}</td>
-                  <td>{titles.get(r.offerId) ?? r.offerId}</td>
+                  <td>
+                    {titles.get(r.offerId) ?? r.offerId}
+                    {r.photoIdSeen && <span class="history__note">{PHOTO_ID_M.historyMark}</span>}
+                  </td>
                   <td>{r.jti}</td>
                   <td>{r.uploaded === 1 ? M.yes : refused.has(r.id) ? M.refused : M.no}</td>
                 </tr>

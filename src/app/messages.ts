@@ -19,6 +19,7 @@ export const PARTNER_KIND_WORDS: Record<PartnerKind, string> = {
   pharmacy: 'Pharmacy',
   'hospital-ward': 'Hospital ward',
   other: 'Other',
+  emergency: 'Emergency service',
 };
 
 export const RESULT_WORDS = { valid: 'Valid', warning: 'Check', invalid: 'Not valid' } as const;
@@ -343,4 +344,18 @@ export const PHOTO_ID_M = {
   recordedWith: '(photo ID seen)',
   editorLabel: 'Staff must see photo ID first',
   historyMark: 'photo ID seen',
+};
+
+/** Issue 11 point 3: what an emergency service (ambulance, fire, police, A&E reception) sees. */
+export const EMERGENCY_M = {
+  heading: 'An unpaid carer',
+  statement: 'This person is an unpaid carer: someone may depend on them.',
+  callHeading: 'Who to call',
+  callIssuer: (issuer: string) => `${issuer}, who issued this passport`,
+  phone: 'Phone',
+  hours: 'Hours',
+  web: 'Website',
+  noContact: 'This passport\u2019s issuer has not given a number to call. Contact them by name.',
+  quote: 'Passport number to quote',
+  nothingKept: 'Nothing about this check is kept on this device.',
 };

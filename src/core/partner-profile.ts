@@ -2,7 +2,8 @@
 
 import { CATEGORIES, type Category } from './trust-bundle.ts';
 
-export const PARTNER_KINDS = ['shop', 'pharmacy', 'hospital-ward', 'other'] as const;
+/** `emergency` (ambulance, fire, police, A&E reception): identifies a carer, gives no offers, records nothing. */
+export const PARTNER_KINDS = ['shop', 'pharmacy', 'hospital-ward', 'other', 'emergency'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
 /** ISO weekday: 1 Monday ... 7 Sunday (weeks start on Monday). */

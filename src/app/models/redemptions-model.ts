@@ -120,6 +120,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     },
     async redeem(offerId: string): Promise<StoredRedemption | undefined> {
       const shown = deps.shown.peek();
+      if (deps.profile.peek().kind === 'emergency') return undefined; // issue 11 point 3: nothing kept on the device
       if (!shown || pending.peek().has(offerId) || recorded.peek()[offerId]) return recorded.peek()[offerId];
       const check = checks.peek().find((c) => c.offer.id === offerId);
       if (!check?.applies) return undefined; // invalid verdicts and refused offers cannot redeem

@@ -7,6 +7,7 @@ import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
 import { CATEGORY_WORDS, CLOCK_M, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { EmergencyPanel } from './EmergencyPanel.tsx';
 import { OffersPanel } from './OffersPanel.tsx';
 
 export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
@@ -23,6 +24,8 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   if (!shown) return null;
   const { verdict } = shown;
   const timeZone = settings.settings.value.profile.timeZone;
+  // issue 11 point 3: an emergency service identifies the carer; it never gives offers nor records anything
+  const emergency = settings.settings.value.profile.kind === 'emergency';
   const held = trust.state.value;
   const staleDays = verdict.code === 'STATUS_STALE' && held ? listAgeDays(verdict, held.statusLists.all(), held.bundle.statusMaxAge) : undefined;
 
@@ -42,8 +45,9 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
           {clockCheck.wrong.value && verdictDependsOnTime(verdict.code) && <p class="verdict__clock">{CLOCK_M.verdictNote}</p>}
           {staleDays !== undefined && <p>{M.staleListAge(staleDays)}</p>}
         </section>
+        {verdict.result !== 'invalid' && emergency && <EmergencyPanel passport={verdict.passport} />}
         {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}
-        {mode === 'staff' && <OffersPanel />}
+        {mode === 'staff' && !emergency && <OffersPanel />}
       </div>
       <footer class="verdict__footer">
         <p class="verdict__countdown" aria-live="off">

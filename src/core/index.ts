@@ -20,3 +20,4 @@ export * from './redemption-record.ts';
 export * from './offers.ts';
 export * from './redemption.ts';
 export * from './clock-check.ts';
+export * from './shared-limits.ts';

@@ -95,7 +95,7 @@ describe.each(BACKENDS)('reports ($name)', (backend) => {
 
   it('lists the reports, and answers 404 to an unknown one', async () => {
     const index = await adminCall(t.url, 'GET', '/v1/reports');
-    expect(index.data.reports.map((r: any) => r.name)).toEqual(['redemptions-by-offer', 'redemptions-by-partner', 'redemptions-by-week', 'carers-reached', 'passports-by-month']);
+    expect(index.data.reports.map((r: any) => r.name)).toEqual(['redemptions-by-offer', 'redemptions-by-partner', 'redemptions-by-week', 'carers-reached', 'passports-by-month', 'over-limit']);
     expect((await adminCall(t.url, 'GET', '/v1/reports/toString')).status).toBe(404);
   });
 

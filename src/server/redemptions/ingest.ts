@@ -6,6 +6,8 @@ import { readRedemptionRecord, type RedemptionRecord } from '../../core/index.ts
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import type { Device } from '../devices/device-store.ts';
+import { partnerProfile } from '../partners/partner-store.ts';
+import { flagOverLimit } from './shared-limits.ts';
 
 export const MAX_BATCH = 500;
 
@@ -57,6 +59,12 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
         deviceId: row.device_id, iss: row.iss, jti: row.jti, verdict: row.verdict, ...(row.photo_id_seen ? { photoIdSeen: true as const } : {}),
       });
     }
+  }
+  const fresh = batch.filter((r) => stored.has(r.id));
+  if (fresh.length > 0) {
+    // issue 11 point 1: two tills offline may both have given a limited offer; both are kept, the later one flagged
+    const profile = await partnerProfile(ctx.db, device.partnerId);
+    if (profile) await flagOverLimit(ctx.db, profile, fresh);
   }
   for (const { record, positions } of accepted.values()) {
     positions.forEach((position, n) => {

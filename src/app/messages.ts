@@ -359,3 +359,8 @@ export const EMERGENCY_M = {
   quote: 'Passport number to quote',
   nothingKept: 'Nothing about this check is kept on this device.',
 };
+
+/** Issue 11 point 1: limits counted across a partner's tills. */
+export const LIMITS_M = {
+  overLimit: 'over limit: given at two tills while offline',
+};

@@ -2,7 +2,7 @@
 // into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
 // Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
 
-import { readPartnerProfile, type PartnerProfile, type RedemptionRecord } from '../../core/index.ts';
+import { readPartnerProfile, readSharedRedemptions, type PartnerProfile, type RedemptionRecord, type SharedRedemption } from '../../core/index.ts';
 
 /** Why a call did not give an answer to act on. Each kind decides what the caller does next. */
 export type SyncFailure =
@@ -15,14 +15,20 @@ export type SyncFailure =
   | { ok: false; kind: 'malformed'; detail: string }; // an answer that is not what the API promises
 
 export type Enrolled = { ok: true; deviceId: string; deviceToken: string; profile: PartnerProfile };
-export type ProfileAnswer = { ok: true; deviceId: string; profile: PartnerProfile };
+/**
+ * The profile with the partner's recent records of limited offers (issue 11 point 1), and its ETag; or, when the
+ * caller's ETag still matches, `notModified` (a bodiless 304: cheap enough to ask every minute).
+ */
+export type ProfileAnswer =
+  | { ok: true; notModified?: false; deviceId: string; profile: PartnerProfile; recent?: SharedRedemption[]; etag?: string }
+  | { ok: true; notModified: true };
 export type TrustFetched = { ok: true; bundleJwt: string; listJwts: string[]; listsMissing: number };
 export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
 export type UploadAnswer = { ok: true; results: RecordResult[] };
 
 export type SyncClient = {
   enrol(serviceUrl: string, code: string, deviceName?: string): Promise<Enrolled | SyncFailure>;
-  profile(serviceUrl: string, token: string): Promise<ProfileAnswer | SyncFailure>;
+  profile(serviceUrl: string, token: string, etag?: string): Promise<ProfileAnswer | SyncFailure>;
   fetchTrust(serviceUrl: string): Promise<TrustFetched | SyncFailure>;
   upload(serviceUrl: string, token: string, records: readonly RedemptionRecord[]): Promise<UploadAnswer | SyncFailure>;
   /**
@@ -122,14 +128,18 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
       return { ok: true, deviceId, deviceToken, profile: read.profile };
     },
 
-    async profile(serviceUrl, token) {
-      const answer = await getJson(endpoint(serviceUrl, 'v1/profile'), { headers: { authorization: `Bearer ${token}` } });
+    async profile(serviceUrl, token, etag) {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(etag === undefined ? {} : { 'if-none-match': etag }) };
+      const answer = await call(endpoint(serviceUrl, 'v1/profile'), { headers });
       if (!answer.ok) return answer;
-      const { deviceId, profile } = (answer.value ?? {}) as Record<string, unknown>;
+      if (answer.status === 304 && etag !== undefined) return { ok: true, notModified: true };
+      if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
+      const { deviceId, profile, recent } = (parseJson(answer.text) ?? {}) as Record<string, unknown>;
       if (typeof deviceId !== 'string') return { ok: false, kind: 'malformed', detail: 'the profile answer has no device id' };
       const read = readPartnerProfile(profile);
       if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
-      return { ok: true, deviceId, profile: read.profile };
+      const tag = answer.headers.get('etag');
+      return { ok: true, deviceId, profile: read.profile, recent: readSharedRedemptions(recent), ...(tag === null ? {} : { etag: tag }) };
     },
 
     async fetchTrust(serviceUrl) {

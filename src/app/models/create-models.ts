@@ -97,6 +97,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     },
     now,
     onActivity: () => verdict.extend(),
+    ...(sync ? { shared: sync.shared } : {}),
   });
   reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
   await redemptions.load(settings.settings.peek().retentionDays);

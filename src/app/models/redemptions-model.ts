@@ -9,6 +9,7 @@ import {
   redemptionsToCsv,
   selectPurgeable,
   type PartnerProfile,
+  type SharedRedemption,
   type StoredRedemption,
 } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
@@ -23,6 +24,8 @@ export type RedemptionsDeps = {
   now?: () => number;
   /** Called when staff act on the result, so it does not clear under their hands. */
   onActivity?: () => void;
+  /** The partner's recent records from every till (issue 11 point 1), counted with this device's own for limits. */
+  shared?: ReadonlySignal<readonly SharedRedemption[]>;
 };
 
 export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
@@ -53,10 +56,20 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     });
   });
 
+  // this device's records and the other tills', each record once (the service also sends back this device's own)
+  const counted = computed(() => {
+    const own = records.value;
+    const shared = deps.shared?.value ?? [];
+    if (shared.length === 0) return own;
+    const ids = new Set(own.map((r) => r.id.toLowerCase()));
+    return [...own, ...shared.filter((r) => !ids.has(r.id))];
+  });
+  /** Ids of records the scheme flagged as given beyond the limit (two tills offline at once). */
+  const overLimit = computed(() => new Set((deps.shared?.value ?? []).filter((r) => r.overLimit).map((r) => r.id)));
   const checks = computed(() => {
     const shown = deps.shown.value;
     if (!shown) return [];
-    return checkOffers({ profile: deps.profile.value, verdict: shown.verdict, records: records.value, now: clock.value });
+    return checkOffers({ profile: deps.profile.value, verdict: shown.verdict, records: counted.value, now: clock.value });
   });
   const waiting = computed(() => records.value.filter((r) => r.uploaded === 0).length);
   const today = computed(() => {
@@ -74,6 +87,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
 
   return {
     records,
+    overLimit,
     checks,
     waiting,
     today,

@@ -4,7 +4,7 @@
 
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
-import type { PartnerProfile, PinnedRoot, TrustState } from '../../core/index.ts';
+import type { PartnerProfile, PinnedRoot, SharedRedemption, TrustState } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 import { SYNC_M } from '../messages.ts';
@@ -38,6 +38,7 @@ export type SyncDeps = {
   isOnline?: () => boolean;
   trustEveryMs?: number;
   uploadEveryMs?: number;
+  profileEveryMs?: number;
   /**
    * Where to refresh the public trust data (spec section 7) before this device is enrolled: the app's own origin,
    * which is a scheme service when the service serves the app. Where it is not (a static host), nothing is said.
@@ -47,6 +48,11 @@ export type SyncDeps = {
 
 export const ENROLMENT_KEY = 'sync-enrolment';
 const TRUST_CHECKED_KEY = 'sync-trust-checked';
+/** The partner's recent records from the service, kept so an offline till still counts what the others gave. */
+export const SHARED_KEY = 'sync-shared-redemptions';
+/** Issue 11 point 1: a record given at another till is counted here within a minute. */
+export const PROFILE_EVERY_MS = 60_000;
+type HeldShared = { etag?: string; recent: readonly SharedRedemption[] };
 export const TRUST_EVERY_MS = 15 * 60_000;
 export const UPLOAD_EVERY_MS = 60_000;
 
@@ -64,6 +70,9 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const timers: ReturnType<typeof setInterval>[] = [];
   /** Service time minus device time (ms) from the last call to the service; undefined when it did not answer. */
   const serviceClockOffset = signal<number | undefined>(undefined);
+  /** The partner's recent records of limited offers, from every device (this one's included). */
+  const shared = signal<readonly SharedRedemption[]>([]);
+  let sharedEtag: string | undefined;
   const readClock = () => {
     serviceClockOffset.value = isOnline() ? deps.client.clockOffsetMs?.() : undefined;
   };
@@ -113,14 +122,18 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const refreshProfile = async (): Promise<void> => {
     const held = enrolment.peek();
     if (!held || held.revoked) return;
-    const answer = await deps.client.profile(held.serviceUrl, held.deviceToken);
+    const answer = await deps.client.profile(held.serviceUrl, held.deviceToken, sharedEtag);
     readClock();
     if (!answer.ok) {
       if (answer.kind === 'unauthorised') await markRevoked();
       return; // the profile held keeps working
     }
+    if (answer.notModified) return;
     // the world may have moved on while we waited (enrolled again elsewhere): only adopt for the same token
     if (enrolment.peek()?.deviceToken !== held.deviceToken) return;
+    shared.value = answer.recent ?? [];
+    sharedEtag = answer.etag;
+    await deps.storage.saveSetting(SHARED_KEY, { ...(answer.etag === undefined ? {} : { etag: answer.etag }), recent: shared.peek() } satisfies HeldShared);
     await deps.adoptProfile(answer.profile);
     if (answer.profile.name !== held.partnerName) await saveEnrolment({ ...held, partnerName: answer.profile.name });
   };
@@ -159,17 +172,23 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     deviceId,
     revoked,
     serviceClockOffset,
+    shared,
     enrolling,
     enrolMessage,
     checking,
     lastCheck,
     uploader,
     async load() {
-      const [held, checked, id] = await Promise.all([
+      const [held, checked, id, heldShared] = await Promise.all([
         deps.storage.loadSetting<Enrolment>(ENROLMENT_KEY),
         deps.storage.loadSetting<TrustCheck>(TRUST_CHECKED_KEY),
         deps.storage.deviceId(),
+        deps.storage.loadSetting<HeldShared>(SHARED_KEY),
       ]);
+      if (held && heldShared) {
+        shared.value = heldShared.recent;
+        sharedEtag = heldShared.etag;
+      }
       enrolment.value = held;
       lastCheck.value = checked;
       deviceId.value = id;
@@ -205,6 +224,9 @@ export const SyncModel = createModel((deps: SyncDeps) => {
           revoked: false,
         });
         await deps.adoptProfile(answer.profile);
+        shared.value = []; // another partner's records never count here
+        sharedEtag = undefined;
+        await deps.storage.saveSetting(SHARED_KEY, { recent: [] } satisfies HeldShared);
         uploader.reset();
         enrolMessage.value = { ok: true, text: SYNC_M.enrolDone(answer.profile.name) };
         void refreshProfile();
@@ -227,9 +249,12 @@ export const SyncModel = createModel((deps: SyncDeps) => {
       void upload('start');
       timers.push(setInterval(() => isOnline() && void refreshTrust(), deps.trustEveryMs ?? TRUST_EVERY_MS));
       timers.push(setInterval(() => void upload('interval'), deps.uploadEveryMs ?? UPLOAD_EVERY_MS));
+      // issue 11 point 1: cheap (a 304 when nothing changed), so other tills' records count here within a minute
+      timers.push(setInterval(() => isOnline() && void refreshProfile(), deps.profileEveryMs ?? PROFILE_EVERY_MS));
       const unsubscribers = [
         subscribeOnline?.(() => {
           void refreshTrust();
+          void refreshProfile();
           void upload('online');
         }),
         subscribeAdded?.(() => {

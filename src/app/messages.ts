@@ -57,6 +57,8 @@ export function refusalWords(refusal: OfferRefusal): string {
       return refusal.count === 1 ? 'Already used today.' : `Already used ${refusal.count} times today (the most allowed).`;
     case 'LIMIT_REACHED':
       return `Already used ${refusal.count === 1 ? 'once' : `${refusal.count} times`} this ${refusal.period} (the most allowed).`;
+    case 'NO_STAY':
+      return 'Only for a carer on a hospital stay here: start a stay first.';
   }
 }
 

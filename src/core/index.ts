@@ -21,3 +21,4 @@ export * from './offers.ts';
 export * from './redemption.ts';
 export * from './clock-check.ts';
 export * from './shared-limits.ts';
+export * from './stays.ts';

@@ -29,6 +29,7 @@ import { publicationRoutes } from './publication/routes.ts';
 import { refreshStatusListsIfDue } from './publication/status-lists.ts';
 import { refreshTrustBundleIfDue } from './publication/trust-bundle.ts';
 import { DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT, redemptionRoutes, type UploadLimit } from './redemptions/routes.ts';
+import { stayRoutes } from './stays/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { prepareScheme } from './scheme-startup.ts';
 
@@ -210,6 +211,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
     publicationRoutes(open, ctx);
     deviceRoutes(open, ctx);
     redemptionRoutes(open, ctx, options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    stayRoutes(open, ctx); // issue 11 point 2
   });
 
   // one gate for every admin door, on the scheme's clock (so tests can move it)

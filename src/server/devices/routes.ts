@@ -8,6 +8,7 @@ import { problem } from '../http/problem.ts';
 import { objectOf } from '../http/schemas.ts';
 import { partnerProfile } from '../partners/partner-store.ts';
 import { recentRedemptions } from '../redemptions/shared-limits.ts';
+import { groupStayEvents } from '../stays/stay-store.ts';
 import { enrolDevice } from './device-store.ts';
 
 const ENROL_MESSAGES: Record<string, [number, string]> = {
@@ -46,7 +47,9 @@ export function deviceRoutes(app: FastifyInstance, ctx: SchemeContext): void {
     // issue 11 point 1: the partner's recent records (no names), so every till counts limits the same; a device
     // asks every minute, and an unchanged answer is a bodiless 304
     const recent = await recentRedemptions(ctx.db, profile, ctx.now());
-    const body = JSON.stringify({ deviceId: device.id, profile, recent });
+    // issue 11 point 2: the stays of the partner's group, so every ward of a trust shows them
+    const stays = profile.group ? await groupStayEvents(ctx.db, profile.group.id, ctx.now()) : [];
+    const body = JSON.stringify({ deviceId: device.id, profile, recent, stays });
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     reply.header('cache-control', 'no-store').header('etag', etag);
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();

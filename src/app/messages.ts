@@ -366,3 +366,20 @@ export const EMERGENCY_M = {
 export const LIMITS_M = {
   overLimit: 'over limit: given at two tills while offline',
 };
+
+/** Issue 11 point 2: hospital stays. */
+export const STAY_M = {
+  heading: 'Hospital stay',
+  onStay: (until: string, where: string) => `On a stay until ${until} (started on ${where})`,
+  ended: (on: string) => `The stay ended on ${on}.`,
+  none: 'No stay recorded for this carer.',
+  until: 'Until (expected discharge)',
+  note: 'Note, no names (for example \u201cWard 7, bay 3\u201d)',
+  start: 'Start a stay',
+  change: 'Change date',
+  end: 'End stay',
+  started: 'Stay started.',
+  changed: 'Date changed.',
+  endedNow: 'Stay ended.',
+  badDate: 'Choose a date from today on.',
+};

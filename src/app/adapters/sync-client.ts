@@ -2,7 +2,15 @@
 // into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
 // Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
 
-import { readPartnerProfile, readSharedRedemptions, type PartnerProfile, type RedemptionRecord, type SharedRedemption } from '../../core/index.ts';
+import {
+  readPartnerProfile,
+  readSharedRedemptions,
+  readStayEvent,
+  type PartnerProfile,
+  type RedemptionRecord,
+  type SharedRedemption,
+  type StayEvent,
+} from '../../core/index.ts';
 
 /** Why a call did not give an answer to act on. Each kind decides what the caller does next. */
 export type SyncFailure =
@@ -20,7 +28,7 @@ export type Enrolled = { ok: true; deviceId: string; deviceToken: string; profil
  * caller's ETag still matches, `notModified` (a bodiless 304: cheap enough to ask every minute).
  */
 export type ProfileAnswer =
-  | { ok: true; notModified?: false; deviceId: string; profile: PartnerProfile; recent?: SharedRedemption[]; etag?: string }
+  | { ok: true; notModified?: false; deviceId: string; profile: PartnerProfile; recent?: SharedRedemption[]; stays?: StayEvent[]; etag?: string }
   | { ok: true; notModified: true };
 export type TrustFetched = { ok: true; bundleJwt: string; listJwts: string[]; listsMissing: number };
 export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
@@ -31,6 +39,8 @@ export type SyncClient = {
   profile(serviceUrl: string, token: string, etag?: string): Promise<ProfileAnswer | SyncFailure>;
   fetchTrust(serviceUrl: string): Promise<TrustFetched | SyncFailure>;
   upload(serviceUrl: string, token: string, records: readonly RedemptionRecord[]): Promise<UploadAnswer | SyncFailure>;
+  /** Issue 11 point 2: stay events, answered one by one like records. */
+  uploadStays?(serviceUrl: string, token: string, events: readonly StayEvent[]): Promise<UploadAnswer | SyncFailure>;
   /**
    * Service time minus device time (ms), from the `Date` of the last answer; undefined when the last call got no
    * answer (offline) or the answer had no readable `Date`. Issue 11 point 4: a wrong device clock is noticed.
@@ -134,12 +144,14 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
       if (!answer.ok) return answer;
       if (answer.status === 304 && etag !== undefined) return { ok: true, notModified: true };
       if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
-      const { deviceId, profile, recent } = (parseJson(answer.text) ?? {}) as Record<string, unknown>;
+      const { deviceId, profile, recent, stays } = (parseJson(answer.text) ?? {}) as Record<string, unknown>;
       if (typeof deviceId !== 'string') return { ok: false, kind: 'malformed', detail: 'the profile answer has no device id' };
       const read = readPartnerProfile(profile);
       if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
       const tag = answer.headers.get('etag');
-      return { ok: true, deviceId, profile: read.profile, recent: readSharedRedemptions(recent), ...(tag === null ? {} : { etag: tag }) };
+      // events of the wrong shape are dropped at the edge, never trusted
+      const stayEvents = Array.isArray(stays) ? stays.flatMap((e) => { const r = readStayEvent(e); return r.ok ? [r.event] : []; }) : [];
+      return { ok: true, deviceId, profile: read.profile, recent: readSharedRedemptions(recent), stays: stayEvents, ...(tag === null ? {} : { etag: tag }) };
     },
 
     async fetchTrust(serviceUrl) {
@@ -164,6 +176,16 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
       return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
     },
 
+    async uploadStays(serviceUrl, token, events) {
+      const answer = await getJson(endpoint(serviceUrl, 'v1/stays'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ events }),
+      });
+      if (!answer.ok) return answer;
+      return readUploadResults(answer.value, events);
+    },
+
     async upload(serviceUrl, token, records) {
       const answer = await getJson(endpoint(serviceUrl, 'v1/redemptions'), {
         method: 'POST',
@@ -180,7 +202,7 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
  * The per-record answer, checked against what was sent: a result for a record that was not in the batch means the
  * answer cannot be trusted at all, so nothing is acknowledged (the records stay in the outbox, sending again is safe).
  */
-export function readUploadResults(value: unknown, sent: readonly RedemptionRecord[]): UploadAnswer | SyncFailure {
+export function readUploadResults(value: unknown, sent: readonly { id: string }[]): UploadAnswer | SyncFailure {
   const results = (value as { results?: unknown } | null)?.results;
   if (!Array.isArray(results)) return { ok: false, kind: 'malformed', detail: 'the upload answer has no results' };
   const sentIds = new Set(sent.map((r) => r.id.toLowerCase()));

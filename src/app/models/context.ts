@@ -7,6 +7,7 @@ import type { KioskModel } from './kiosk-model.ts';
 import type { NavigationModel } from './navigation-model.ts';
 import type { RedemptionsModel } from './redemptions-model.ts';
 import type { SettingsModel } from './settings-model.ts';
+import type { StaysModel } from './stays-model.ts';
 import type { SyncModel } from './sync-model.ts';
 import type { TrustModel } from './trust-model.ts';
 import type { VerdictModel } from './verdict-model.ts';
@@ -19,6 +20,8 @@ export type Models = {
   kiosk: KioskModel;
   /** Whether this device's clock can be trusted, and the time passports are judged at (issue 11 point 4). */
   clockCheck: ClockModel;
+  /** Hospital stays of the partner's group (issue 11 point 2). */
+  stays: StaysModel;
   navigation: NavigationModel;
   /** Enrolment, trust refresh and upload with the scheme service (issue 4); absent in tests that do not sync. */
   sync?: SyncModel;

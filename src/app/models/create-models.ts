@@ -13,6 +13,7 @@ import { NavigationModel } from './navigation-model.ts';
 import { RedemptionsModel } from './redemptions-model.ts';
 import { resultFeedback, type FeedbackOutputs } from './result-feedback.ts';
 import { SettingsModel } from './settings-model.ts';
+import { StaysModel } from './stays-model.ts';
 import { SyncModel } from './sync-model.ts';
 import { TrustModel } from './trust-model.ts';
 import { VerdictModel } from './verdict-model.ts';
@@ -44,6 +45,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
   void trust.start();
 
   let reloadRecords = () => {};
+  let stays: StaysModel | undefined; // made once the verdict model exists; the sync model reads its outbox lazily
   const sync = adapters.sync
     ? new SyncModel({
         storage,
@@ -53,6 +55,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
         adoptProfile: (profile) => settings.adoptProfile(profile),
         onRecordsChanged: () => reloadRecords(),
         isOnline: adapters.sync.isOnline,
+        stayOutbox: () => stays,
         now,
         ...(adapters.sync.publicTrustSource === undefined ? {} : { publicTrustSource: adapters.sync.publicTrustSource }),
       })
@@ -87,6 +90,18 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     onResult: resultFeedback(settings.settings, adapters.feedback),
   });
 
+  // issue 11 point 2: hospital stays of the partner's group
+  stays = new StaysModel({
+    storage,
+    profile: computed(() => settings.settings.value.profile),
+    shown: verdict.shown,
+    ...(sync ? { shared: sync.sharedStays } : {}),
+    deviceId: () => (sync ? sync.deviceId.peek() : storedDeviceId),
+    now,
+    onAdded: () => void sync?.sendStays(),
+  });
+  await stays.load();
+
   const redemptions = new RedemptionsModel({
     storage,
     shown: verdict.shown,
@@ -98,6 +113,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     now,
     onActivity: () => verdict.extend(),
     ...(sync ? { shared: sync.shared } : {}),
+    onStay: stays.onStay,
   });
   reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
   await redemptions.load(settings.settings.peek().retentionDays);
@@ -109,6 +125,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     redemptions,
     kiosk,
     clockCheck,
+    stays,
     navigation: new NavigationModel(),
     ...(sync ? { sync } : {}),
     download: adapters.download,

@@ -26,6 +26,8 @@ export type RedemptionsDeps = {
   onActivity?: () => void;
   /** The partner's recent records from every till (issue 11 point 1), counted with this device's own for limits. */
   shared?: ReadonlySignal<readonly SharedRedemption[]>;
+  /** The carer on screen is on a hospital stay in the partner's group (issue 11 point 2). */
+  onStay?: ReadonlySignal<boolean>;
 };
 
 export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
@@ -69,7 +71,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
   const checks = computed(() => {
     const shown = deps.shown.value;
     if (!shown) return [];
-    return checkOffers({ profile: deps.profile.value, verdict: shown.verdict, records: counted.value, now: clock.value });
+    return checkOffers({ profile: deps.profile.value, verdict: shown.verdict, records: counted.value, now: clock.value, onStay: deps.onStay?.value ?? false });
   });
   const waiting = computed(() => records.value.filter((r) => r.uploaded === 0).length);
   const today = computed(() => {

@@ -4,7 +4,7 @@
 
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
-import type { PartnerProfile, PinnedRoot, SharedRedemption, TrustState } from '../../core/index.ts';
+import type { PartnerProfile, PinnedRoot, SharedRedemption, StayEvent, TrustState } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 import { SYNC_M } from '../messages.ts';
@@ -39,6 +39,8 @@ export type SyncDeps = {
   trustEveryMs?: number;
   uploadEveryMs?: number;
   profileEveryMs?: number;
+  /** This device's stay events waiting for the service (issue 11 point 2); read when sending. */
+  stayOutbox?: () => { waiting(): StayEvent[]; markSent(ids: readonly string[]): Promise<void> } | undefined;
   /**
    * Where to refresh the public trust data (spec section 7) before this device is enrolled: the app's own origin,
    * which is a scheme service when the service serves the app. Where it is not (a static host), nothing is said.
@@ -52,7 +54,7 @@ const TRUST_CHECKED_KEY = 'sync-trust-checked';
 export const SHARED_KEY = 'sync-shared-redemptions';
 /** Issue 11 point 1: a record given at another till is counted here within a minute. */
 export const PROFILE_EVERY_MS = 60_000;
-type HeldShared = { etag?: string; recent: readonly SharedRedemption[] };
+type HeldShared = { etag?: string; recent: readonly SharedRedemption[]; stays?: readonly StayEvent[] };
 export const TRUST_EVERY_MS = 15 * 60_000;
 export const UPLOAD_EVERY_MS = 60_000;
 
@@ -72,6 +74,8 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const serviceClockOffset = signal<number | undefined>(undefined);
   /** The partner's recent records of limited offers, from every device (this one's included). */
   const shared = signal<readonly SharedRedemption[]>([]);
+  /** The stay events of the partner's group (issue 11 point 2), every ward's. */
+  const sharedStays = signal<readonly StayEvent[]>([]);
   let sharedEtag: string | undefined;
   const readClock = () => {
     serviceClockOffset.value = isOnline() ? deps.client.clockOffsetMs?.() : undefined;
@@ -132,8 +136,13 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     // the world may have moved on while we waited (enrolled again elsewhere): only adopt for the same token
     if (enrolment.peek()?.deviceToken !== held.deviceToken) return;
     shared.value = answer.recent ?? [];
+    sharedStays.value = answer.stays ?? [];
     sharedEtag = answer.etag;
-    await deps.storage.saveSetting(SHARED_KEY, { ...(answer.etag === undefined ? {} : { etag: answer.etag }), recent: shared.peek() } satisfies HeldShared);
+    await deps.storage.saveSetting(SHARED_KEY, {
+      ...(answer.etag === undefined ? {} : { etag: answer.etag }),
+      recent: shared.peek(),
+      stays: sharedStays.peek(),
+    } satisfies HeldShared);
     await deps.adoptProfile(answer.profile);
     if (answer.profile.name !== held.partnerName) await saveEnrolment({ ...held, partnerName: answer.profile.name });
   };
@@ -165,7 +174,26 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     }
   };
 
-  const upload = (trigger: UploadTrigger) => uploader.upload(trigger);
+  /** Sends this device's waiting stay events; each answered event (stored, duplicate, refused) leaves the outbox. */
+  const sendStays = async (): Promise<void> => {
+    const held = enrolment.peek();
+    const outbox = deps.stayOutbox?.();
+    const waiting = outbox?.waiting() ?? [];
+    if (!held || held.revoked || !outbox || waiting.length === 0 || !deps.client.uploadStays) return;
+    const events = waiting.map(({ uploaded: _local, ...event }: StayEvent & { uploaded?: unknown }) => event);
+    const answer = await deps.client.uploadStays(held.serviceUrl, held.deviceToken, events);
+    if (!answer.ok) {
+      if (answer.kind === 'unauthorised') await markRevoked();
+      return; // they wait for the next try
+    }
+    await outbox.markSent(answer.results.map((r) => r.id));
+    void refreshProfile(); // every ward of the group, this one included, sees the stay as the service holds it
+  };
+
+  const upload = async (trigger: UploadTrigger) => {
+    await sendStays().catch((error: unknown) => console.error('sending stays failed', error)); // never stops the records
+    return uploader.upload(trigger);
+  };
 
   return {
     enrolment,
@@ -173,6 +201,8 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     revoked,
     serviceClockOffset,
     shared,
+    sharedStays,
+    sendStays,
     enrolling,
     enrolMessage,
     checking,
@@ -187,6 +217,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
       ]);
       if (held && heldShared) {
         shared.value = heldShared.recent;
+        sharedStays.value = heldShared.stays ?? [];
         sharedEtag = heldShared.etag;
       }
       enrolment.value = held;
@@ -225,6 +256,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
         });
         await deps.adoptProfile(answer.profile);
         shared.value = []; // another partner's records never count here
+        sharedStays.value = [];
         sharedEtag = undefined;
         await deps.storage.saveSetting(SHARED_KEY, { recent: [] } satisfies HeldShared);
         uploader.reset();

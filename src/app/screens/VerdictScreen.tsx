@@ -9,6 +9,7 @@ import { useModels } from '../models/context.ts';
 import { CATEGORY_WORDS, CLOCK_M, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
 import { EmergencyPanel } from './EmergencyPanel.tsx';
 import { OffersPanel } from './OffersPanel.tsx';
+import { StayPanel } from './StayPanel.tsx';
 
 export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   const { verdict: model, settings, trust, clockCheck } = useModels();
@@ -47,6 +48,7 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
         </section>
         {verdict.result !== 'invalid' && emergency && <EmergencyPanel passport={verdict.passport} />}
         {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}
+        {mode === 'staff' && !emergency && <StayPanel />}
         {mode === 'staff' && !emergency && <OffersPanel />}
       </div>
       <footer class="verdict__footer">

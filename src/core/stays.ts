@@ -79,12 +79,15 @@ export function readStayEvent(value: unknown): { ok: true; event: StayEvent } | 
   return { ok: true, event: e as StayEvent };
 }
 
-/** The stays the events describe, each event applied once, in time order (ties by id). */
+const TYPE_ORDER: Record<StayEventType, number> = { start: 0, change: 1, end: 2 };
+
+/** The stays the events describe, each event applied once, in time order. */
 export function foldStays(events: readonly StayEvent[]): Stay[] {
   const seen = new Set<string>();
   const ordered = [...events]
     .filter((e) => (seen.has(e.id.toLowerCase()) ? false : (seen.add(e.id.toLowerCase()), true)))
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // at the same instant a start comes before a change, and a change before an end; then by id, so all agree
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const stays = new Map<string, Stay>();
   for (const e of ordered) {
     const key = e.stayId.toLowerCase();

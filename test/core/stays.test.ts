@@ -32,6 +32,9 @@ describe('stays', () => {
   it('a change moves the date; an end stops it; events arriving twice or out of order give the same stay', () => {
     expect(stayStatus(foldStays([change, start]), base, at('2026-06-15T10:00:00Z'), 'Europe/London')).toMatchObject({ kind: 'on-stay', stay: { until: '2026-06-16' } });
     expect(stayStatus(foldStays([end, start, change, start]), base, at('2026-06-12T10:00:00Z'), 'Europe/London')).toMatchObject({ kind: 'ended', stay: { endedAt: end.at } });
+    // made within the same millisecond (a quick double action): start, then change, then end, whatever the ids
+    const sameInstant = [{ ...end, id: uuid(7), at: start.at }, { ...change, id: uuid(8), at: start.at }, { ...start, id: uuid(9) }];
+    expect(foldStays(sameInstant)[0]).toMatchObject({ until: '2026-06-16', endedAt: start.at });
   });
 
   it('an offer that requires a stay applies only on a stay', () => {

@@ -24,3 +24,6 @@ export * from './csv.ts';
 export * from './register-import.ts';
 export * from './card-copy.ts';
 export * from './collection-code.ts';
+export * from './clock-check.ts';
+export * from './shared-limits.ts';
+export * from './stays.ts';

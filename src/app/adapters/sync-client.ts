@@ -2,7 +2,15 @@
 // into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
 // Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
 
-import { readPartnerProfile, type PartnerProfile, type RedemptionRecord } from '../../core/index.ts';
+import {
+  readPartnerProfile,
+  readSharedRedemptions,
+  readStayEvent,
+  type PartnerProfile,
+  type RedemptionRecord,
+  type SharedRedemption,
+  type StayEvent,
+} from '../../core/index.ts';
 
 /** Why a call did not give an answer to act on. Each kind decides what the caller does next. */
 export type SyncFailure =
@@ -15,19 +23,32 @@ export type SyncFailure =
   | { ok: false; kind: 'malformed'; detail: string }; // an answer that is not what the API promises
 
 export type Enrolled = { ok: true; deviceId: string; deviceToken: string; profile: PartnerProfile };
-export type ProfileAnswer = { ok: true; deviceId: string; profile: PartnerProfile };
+/**
+ * The profile with the partner's recent records of limited offers (issue 11 point 1), and its ETag; or, when the
+ * caller's ETag still matches, `notModified` (a bodiless 304: cheap enough to ask every minute).
+ */
+export type ProfileAnswer =
+  | { ok: true; notModified?: false; deviceId: string; profile: PartnerProfile; recent?: SharedRedemption[]; stays?: StayEvent[]; etag?: string }
+  | { ok: true; notModified: true };
 export type TrustFetched = { ok: true; bundleJwt: string; listJwts: string[]; listsMissing: number };
 export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
 export type UploadAnswer = { ok: true; results: RecordResult[] };
 
 export type SyncClient = {
   enrol(serviceUrl: string, code: string, deviceName?: string): Promise<Enrolled | SyncFailure>;
-  profile(serviceUrl: string, token: string): Promise<ProfileAnswer | SyncFailure>;
+  profile(serviceUrl: string, token: string, etag?: string): Promise<ProfileAnswer | SyncFailure>;
   fetchTrust(serviceUrl: string): Promise<TrustFetched | SyncFailure>;
   upload(serviceUrl: string, token: string, records: readonly RedemptionRecord[]): Promise<UploadAnswer | SyncFailure>;
+  /** Issue 11 point 2: stay events, answered one by one like records. */
+  uploadStays?(serviceUrl: string, token: string, events: readonly StayEvent[]): Promise<UploadAnswer | SyncFailure>;
+  /**
+   * Service time minus device time (ms), from the `Date` of the last answer; undefined when the last call got no
+   * answer (offline) or the answer had no readable `Date`. Issue 11 point 4: a wrong device clock is noticed.
+   */
+  clockOffsetMs?(): number | undefined;
 };
 
-export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number };
+export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number; now?: () => number };
 
 export const WELL_KNOWN = '.well-known/carers-passport/';
 const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
@@ -35,17 +56,23 @@ const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  let clockOffset: number | undefined;
 
   /** One request with its own timeout; the body is read inside the same timeout. */
   async function call(url: string, init: RequestInit = {}): Promise<{ ok: true; status: number; text: string; headers: Headers } | SyncFailure> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const sentAt = now();
     try {
       // device calls are never cached; the public trust data sets cache: 'no-cache' (revalidated with its ETag)
       const response = await doFetch(url, { cache: 'no-store', ...init, signal: controller.signal });
+      // only answers made for this call: a revalidated or service-worker copy may carry an old Date
+      if ((init.cache ?? 'no-store') === 'no-store') clockOffset = offsetFrom(response.headers.get('date'), sentAt, now());
       const text = await response.text();
       return { ok: true, status: response.status, text, headers: response.headers };
     } catch {
+      clockOffset = undefined;
       return controller.signal.aborted ? { ok: false, kind: 'timeout' } : { ok: false, kind: 'offline' };
     } finally {
       clearTimeout(timer);
@@ -93,6 +120,8 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
   }
 
   return {
+    clockOffsetMs: () => clockOffset,
+
     async enrol(serviceUrl, code, deviceName) {
       const answer = await getJson(endpoint(serviceUrl, 'v1/enrol'), {
         method: 'POST',
@@ -109,14 +138,20 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
       return { ok: true, deviceId, deviceToken, profile: read.profile };
     },
 
-    async profile(serviceUrl, token) {
-      const answer = await getJson(endpoint(serviceUrl, 'v1/profile'), { headers: { authorization: `Bearer ${token}` } });
+    async profile(serviceUrl, token, etag) {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(etag === undefined ? {} : { 'if-none-match': etag }) };
+      const answer = await call(endpoint(serviceUrl, 'v1/profile'), { headers });
       if (!answer.ok) return answer;
-      const { deviceId, profile } = (answer.value ?? {}) as Record<string, unknown>;
+      if (answer.status === 304 && etag !== undefined) return { ok: true, notModified: true };
+      if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
+      const { deviceId, profile, recent, stays } = (parseJson(answer.text) ?? {}) as Record<string, unknown>;
       if (typeof deviceId !== 'string') return { ok: false, kind: 'malformed', detail: 'the profile answer has no device id' };
       const read = readPartnerProfile(profile);
       if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
-      return { ok: true, deviceId, profile: read.profile };
+      const tag = answer.headers.get('etag');
+      // events of the wrong shape are dropped at the edge, never trusted
+      const stayEvents = Array.isArray(stays) ? stays.flatMap((e) => { const r = readStayEvent(e); return r.ok ? [r.event] : []; }) : [];
+      return { ok: true, deviceId, profile: read.profile, recent: readSharedRedemptions(recent), stays: stayEvents, ...(tag === null ? {} : { etag: tag }) };
     },
 
     async fetchTrust(serviceUrl) {
@@ -141,6 +176,16 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
       return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
     },
 
+    async uploadStays(serviceUrl, token, events) {
+      const answer = await getJson(endpoint(serviceUrl, 'v1/stays'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ events }),
+      });
+      if (!answer.ok) return answer;
+      return readUploadResults(answer.value, events);
+    },
+
     async upload(serviceUrl, token, records) {
       const answer = await getJson(endpoint(serviceUrl, 'v1/redemptions'), {
         method: 'POST',
@@ -157,7 +202,7 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
  * The per-record answer, checked against what was sent: a result for a record that was not in the batch means the
  * answer cannot be trusted at all, so nothing is acknowledged (the records stay in the outbox, sending again is safe).
  */
-export function readUploadResults(value: unknown, sent: readonly RedemptionRecord[]): UploadAnswer | SyncFailure {
+export function readUploadResults(value: unknown, sent: readonly { id: string }[]): UploadAnswer | SyncFailure {
   const results = (value as { results?: unknown } | null)?.results;
   if (!Array.isArray(results)) return { ok: false, kind: 'malformed', detail: 'the upload answer has no results' };
   const sentIds = new Set(sent.map((r) => r.id.toLowerCase()));
@@ -171,6 +216,13 @@ export function readUploadResults(value: unknown, sent: readonly RedemptionRecor
     read.push(typeof reason === 'string' ? { id, status, reason: reason.slice(0, 200) } : { id, status });
   }
   return { ok: true, results: read };
+}
+
+/** The service's Date (whole seconds, so +500 ms) against the middle of the round trip. */
+function offsetFrom(date: string | null, sentAt: number, receivedAt: number): number | undefined {
+  const at = date === null ? Number.NaN : Date.parse(date);
+  if (!Number.isFinite(at)) return undefined;
+  return at + 500 - (sentAt + receivedAt) / 2;
 }
 
 function endpoint(serviceUrl: string, path: string): string {

@@ -2,15 +2,17 @@
 // reason in plain English and the passport's details. Announced to screen readers; focus moves to the heading.
 
 import { useEffect, useRef } from 'preact/hooks';
-import { localTime, type Passport, type Verdict } from '../../core/index.ts';
+import { localTime, verdictDependsOnTime, type Passport, type Verdict } from '../../core/index.ts';
 import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
-import { CATEGORY_WORDS, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { CATEGORY_WORDS, CLOCK_M, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { EmergencyPanel } from './EmergencyPanel.tsx';
 import { OffersPanel } from './OffersPanel.tsx';
+import { StayPanel } from './StayPanel.tsx';
 
 export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
-  const { verdict: model, settings, trust } = useModels();
+  const { verdict: model, settings, trust, clockCheck } = useModels();
   const shown = model.shown.value;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -23,6 +25,8 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   if (!shown) return null;
   const { verdict } = shown;
   const timeZone = settings.settings.value.profile.timeZone;
+  // issue 11 point 3: an emergency service identifies the carer; it never gives offers nor records anything
+  const emergency = settings.settings.value.profile.kind === 'emergency';
   const held = trust.state.value;
   const staleDays = verdict.code === 'STATUS_STALE' && held ? listAgeDays(verdict, held.statusLists.all(), held.bundle.statusMaxAge) : undefined;
 
@@ -39,10 +43,13 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
         <section class="verdict__advice" aria-labelledby="advice-heading">
           <h2 id="advice-heading">{M.whatToDo}</h2>
           <p>{verdictAdvice(verdict.code)}</p>
+          {clockCheck.wrong.value && verdictDependsOnTime(verdict.code) && <p class="verdict__clock">{CLOCK_M.verdictNote}</p>}
           {staleDays !== undefined && <p>{M.staleListAge(staleDays)}</p>}
         </section>
+        {verdict.result !== 'invalid' && emergency && <EmergencyPanel passport={verdict.passport} />}
         {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}
-        {mode === 'staff' && <OffersPanel />}
+        {mode === 'staff' && !emergency && <StayPanel />}
+        {mode === 'staff' && !emergency && <OffersPanel />}
       </div>
       <footer class="verdict__footer">
         <p class="verdict__countdown" aria-live="off">

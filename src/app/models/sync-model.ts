@@ -70,6 +70,11 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const checking = signal(false);
   const lastCheck = signal<TrustCheck | undefined>(undefined);
   const timers: ReturnType<typeof setInterval>[] = [];
+  /**
+   * A refresh nobody waits for (start-up, timers, back online): its failure (storage closed as the tab goes away,
+   * a network error the client did not foresee) is shown by the next check, never an unhandled rejection.
+   */
+  const inBackground = (work: () => Promise<unknown>) => void work().catch((error: unknown) => console.warn('background sync step failed', (error as Error)?.name));
   /** Service time minus device time (ms) from the last call to the service; undefined when it did not answer. */
   const serviceClockOffset = signal<number | undefined>(undefined);
   /** The partner's recent records of limited offers, from every device (this one's included). */
@@ -187,7 +192,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
       return; // they wait for the next try
     }
     await outbox.markSent(answer.results.map((r) => r.id));
-    void refreshProfile(); // every ward of the group, this one included, sees the stay as the service holds it
+    inBackground(refreshProfile); // every ward of the group, this one included, sees the stay as the service holds it
   };
 
   const upload = async (trigger: UploadTrigger) => {
@@ -261,8 +266,8 @@ export const SyncModel = createModel((deps: SyncDeps) => {
         await deps.storage.saveSetting(SHARED_KEY, { recent: [] } satisfies HeldShared);
         uploader.reset();
         enrolMessage.value = { ok: true, text: SYNC_M.enrolDone(answer.profile.name) };
-        void refreshProfile();
-        void refreshTrust();
+        inBackground(refreshProfile);
+        inBackground(refreshTrust);
         void upload('manual');
         return true;
       } finally {
@@ -276,17 +281,17 @@ export const SyncModel = createModel((deps: SyncDeps) => {
 
     /** Start-up sync and the timers: trust every 15 minutes while online, upload every minute. */
     start(subscribeOnline?: (listener: () => void) => () => void, subscribeAdded?: (listener: () => void) => () => void) {
-      void refreshTrust();
-      void refreshProfile();
+      inBackground(refreshTrust);
+      inBackground(refreshProfile);
       void upload('start');
-      timers.push(setInterval(() => isOnline() && void refreshTrust(), deps.trustEveryMs ?? TRUST_EVERY_MS));
+      timers.push(setInterval(() => isOnline() && inBackground(refreshTrust), deps.trustEveryMs ?? TRUST_EVERY_MS));
       timers.push(setInterval(() => void upload('interval'), deps.uploadEveryMs ?? UPLOAD_EVERY_MS));
       // issue 11 point 1: cheap (a 304 when nothing changed), so other tills' records count here within a minute
-      timers.push(setInterval(() => isOnline() && void refreshProfile(), deps.profileEveryMs ?? PROFILE_EVERY_MS));
+      timers.push(setInterval(() => isOnline() && inBackground(refreshProfile), deps.profileEveryMs ?? PROFILE_EVERY_MS));
       const unsubscribers = [
         subscribeOnline?.(() => {
-          void refreshTrust();
-          void refreshProfile();
+          inBackground(refreshTrust);
+          inBackground(refreshProfile);
           void upload('online');
         }),
         subscribeAdded?.(() => {

@@ -6,6 +6,7 @@ export const PARTNERS_SCRIPT = `
 (() => {
   const esc = (t) => String(t).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   const copy = (id) => document.getElementById(id).content.firstElementChild.cloneNode(true);
+  const named = (form, name) => form.querySelector('[name="' + name + '"]');
   const field = (scope, name) => scope.querySelector('[data-field="' + name + '"]');
   const setOptional = (target, key, value) => { if (value === undefined || value === '') delete target[key]; else target[key] = value; };
 
@@ -34,12 +35,12 @@ export const PARTNERS_SCRIPT = `
 
   const readProfile = (form) => {
     const profile = JSON.parse(form.dataset.profile || '{}');
-    profile.id = form.elements.id.value.trim();
-    profile.name = form.elements.name.value.trim();
-    profile.kind = form.elements.kind.value;
-    profile.timeZone = form.elements.timeZone.value.trim();
-    setOptional(profile, 'address', form.elements.address.value.trim());
-    setOptional(profile, 'area', form.elements.area.value.trim());
+    profile.id = named(form, 'id').value.trim();
+    profile.name = named(form, 'name').value.trim();
+    profile.kind = named(form, 'kind').value;
+    profile.timeZone = named(form, 'timeZone').value.trim();
+    setOptional(profile, 'address', named(form, 'address').value.trim());
+    setOptional(profile, 'area', named(form, 'area').value.trim());
     profile.offers = [...form.querySelectorAll('[data-offer]')].map(readOffer);
     return profile;
   };
@@ -83,14 +84,14 @@ export const PARTNERS_SCRIPT = `
         if (!res.ok) { problem.textContent = data.message || ('The service answered ' + res.status); return; }
         form.dataset.profile = JSON.stringify(data.profile);
         saved.textContent = 'Saved ' + data.profile.offers.length + (data.profile.offers.length === 1 ? ' offer' : ' offers') + '. Devices get the change at their next profile refresh.';
-        if (form.elements.id.type !== 'hidden') setTimeout(() => location.reload(), 800);
+        if (named(form, 'id').type !== 'hidden') setTimeout(() => location.reload(), 800);
       } catch (error) { problem.textContent = error.message; }
     } else if (form.dataset.preview) {
       event.preventDefault();
       const out = form.querySelector('[data-preview-result]');
-      const at = form.elements.at.value ? '&at=' + encodeURIComponent(new Date(form.elements.at.value).toISOString()) : '';
+      const at = named(form, 'at').value ? '&at=' + encodeURIComponent(new Date(named(form, 'at').value).toISOString()) : '';
       try {
-        const res = await fetch('/admin/api/partners/' + encodeURIComponent(form.dataset.preview) + '/preview?cat=' + encodeURIComponent(form.elements.cat.value) + at);
+        const res = await fetch('/admin/api/partners/' + encodeURIComponent(form.dataset.preview) + '/preview?cat=' + encodeURIComponent(named(form, 'cat').value) + at);
         const data = await res.json().catch(() => ({}));
         if (!res.ok) throw new Error(data.message || ('The service answered ' + res.status));
         out.classList.remove('error');

@@ -19,7 +19,7 @@ const profile = {
       requiresPhotoId: true,
     },
   ],
-} as PartnerProfile;
+} as unknown as PartnerProfile;
 
 let scriptRan = false;
 

@@ -34,6 +34,8 @@ import { refreshStatusListsIfDue } from './publication/status-lists.ts';
 import { refreshTrustBundleIfDue } from './publication/trust-bundle.ts';
 import { DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT, redemptionRoutes, type UploadLimit } from './redemptions/routes.ts';
 import { registerRoutes } from './register/register-routes.ts';
+import { keyRoutes } from './keys/key-routes.ts';
+import { partnerRoutes } from './partners/partner-routes.ts';
 import { stayRoutes } from './stays/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { prepareScheme } from './scheme-startup.ts';
@@ -237,6 +239,8 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   collectionAdminRoutes(app, ctx, admin);
   cardRoutes(app, ctx, admin);
   registerRoutes(app, ctx, admin);
+  keyRoutes(app, ctx, admin);
+  partnerRoutes(app, ctx, admin);
   adminPageRoute(app, ctx, admin, { mail: mailer !== undefined });
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 

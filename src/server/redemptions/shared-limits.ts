@@ -47,15 +47,20 @@ export async function flagOverLimit(q: Queryable, profile: PartnerProfile, store
     if (!group) groups.set(key, { offerId: r.offerId, iss: r.iss, jti: r.jti, earliest: at });
     else group.earliest = Math.min(group.earliest, at);
   }
-  for (const group of groups.values()) {
-    const rows = await q.query<Row>(
-      `SELECT id, iss, jti, offer_id, redeemed_at, over_limit FROM redemptions
-        WHERE partner_id = $1 AND offer_id = $2 AND iss = $3 AND jti = $4 AND redeemed_at >= $5`,
-      [profile.id, group.offerId, group.iss, group.jti, toDate(group.earliest - window)],
-    );
-    const over = findOverLimit(rows.map(toShared), profile);
-    if (rows.every((r) => r.over_limit === over.has(String(r.id).toLowerCase()))) continue;
-    // set, never toggled: two uploads judging the same passport at once both write the same answer
-    await q.query('UPDATE redemptions SET over_limit = (id = ANY($2::uuid[])) WHERE id = ANY($1::uuid[])', [rows.map((r) => String(r.id)), [...over]]);
-  }
+  if (groups.size === 0) return;
+  // every record of those passports and offers in one query (a week offline may bring hundreds), judged together
+  const list = [...groups.values()];
+  const rows = await q.query<Row>(
+    `SELECT r.id, r.iss, r.jti, r.offer_id, r.redeemed_at, r.over_limit
+       FROM redemptions r
+       JOIN unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS g (offer_id, iss, jti, since)
+         ON r.offer_id = g.offer_id AND r.iss = g.iss AND r.jti = g.jti AND r.redeemed_at >= g.since
+      WHERE r.partner_id = $1`,
+    [profile.id, list.map((g) => g.offerId), list.map((g) => g.iss), list.map((g) => g.jti), list.map((g) => toDate(g.earliest - window))],
+  );
+  const over = findOverLimit(rows.map(toShared), profile);
+  const changed = rows.filter((r) => r.over_limit !== over.has(String(r.id).toLowerCase())).map((r) => String(r.id));
+  if (changed.length === 0) return;
+  // set, never toggled: two uploads judging the same passport at once both write the same answer
+  await q.query('UPDATE redemptions SET over_limit = (id = ANY($2::uuid[])) WHERE id = ANY($1::uuid[])', [changed, [...over]]);
 }

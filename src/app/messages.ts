@@ -63,11 +63,6 @@ function dateWords(isoDate: string): string {
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
-export function limitWords(limit: { kind: 'unlimited' } | { kind: 'per-period'; count: number; period: string }): string {
-  if (limit.kind === 'unlimited') return 'No limit';
-  return `${limit.count === 1 ? 'Once' : `${limit.count} times`} a ${limit.period}`;
-}
-
 /** A wait as the countdown shows it: 28 -> "0:28", 900 -> "15:00". */
 export function minutesAndSeconds(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));

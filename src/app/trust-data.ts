@@ -11,7 +11,6 @@ import {
   type PinnedRoot,
   type TrustState,
 } from '../core/index.ts';
-import type { StoredTrust } from './adapters/storage.ts';
 import { M } from './messages.ts';
 
 export type TrustTokens = { bundleJwt: string; listJwts: string[] };
@@ -48,18 +47,17 @@ export async function adoptTrust(tokens: TrustTokens, roots: readonly PinnedRoot
 }
 
 export type TrustFile = { name: string; text: string };
-export type FilesOutcome = { stored?: StoredTrust; state?: TrustState; messages: string[]; loaded: number };
+export type FilesOutcome = { state?: TrustState; messages: string[]; loaded: number };
 
 /** Loads files staff chose: a bundle (replaces the held one only if it verifies and is not a rollback) and lists. */
 export async function loadTrustFiles(
   files: readonly TrustFile[],
   held: TrustState | undefined,
   roots: readonly PinnedRoot[],
-  now: Date,
 ): Promise<FilesOutcome> {
   const messages: string[] = [];
   let bundle = held?.bundle;
-  let listJwts = held ? held.statusLists.all().map((l) => l.jwt) : [];
+  const listJwts = held ? held.statusLists.all().map((l) => l.jwt) : [];
   let loaded = 0;
   const lists: TrustFile[] = [];
   for (const file of files) {
@@ -88,8 +86,5 @@ export async function loadTrustFiles(
     }
   }
   if (loaded === 0) return { messages, loaded };
-  const state = await buildTrustState(bundle, listJwts);
-  // keep only the lists the set kept (the newest per uri and issuer), so the store does not grow
-  listJwts = state.statusLists.all().map((l) => l.jwt);
-  return { state, stored: { bundleJwt: bundle.jwt, listJwts, fetchedAt: now.toISOString() }, messages, loaded };
+  return { state: await buildTrustState(bundle, listJwts), messages, loaded };
 }

@@ -105,7 +105,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     /** Adopts a state already verified and merged by the caller (the sync model's refresh from the service). */
     adopt: (next: TrustState): Promise<void> => save(next),
     async loadFiles(files: TrustFile[]): Promise<number> {
-      const outcome = await loadTrustFiles(files, state.peek(), deps.roots, new Date(now()));
+      const outcome = await loadTrustFiles(files, state.peek(), deps.roots);
       if (outcome.state) await save(outcome.state);
       messages.value = outcome.messages;
       return outcome.loaded;

@@ -2,7 +2,15 @@
 // into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
 // Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
 
-import { readPartnerProfile, type PartnerProfile, type RedemptionRecord } from '../../core/index.ts';
+import {
+  isRecordStatus,
+  readPartnerProfile,
+  TRUST_FILES,
+  WELL_KNOWN_PATH,
+  type PartnerProfile,
+  type RecordResult,
+  type RedemptionRecord,
+} from '../../core/index.ts';
 
 /** Why a call did not give an answer to act on. Each kind decides what the caller does next. */
 export type SyncFailure =
@@ -17,7 +25,6 @@ export type SyncFailure =
 export type Enrolled = { ok: true; deviceId: string; deviceToken: string; profile: PartnerProfile };
 export type ProfileAnswer = { ok: true; deviceId: string; profile: PartnerProfile };
 export type TrustFetched = { ok: true; bundleJwt: string; listJwts: string[]; listsMissing: number };
-export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
 export type UploadAnswer = { ok: true; results: RecordResult[] };
 
 export type SyncClient = {
@@ -29,7 +36,6 @@ export type SyncClient = {
 
 export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number };
 
-export const WELL_KNOWN = '.well-known/carers-passport/';
 const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 
 export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
@@ -120,8 +126,9 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
     },
 
     async fetchTrust(serviceUrl) {
-      const indexUrl = endpoint(serviceUrl, `${WELL_KNOWN}status-lists.json`);
-      const [bundle, index] = await Promise.all([getToken(endpoint(serviceUrl, `${WELL_KNOWN}trust-bundle.jwt`)), getJson(indexUrl, { cache: 'no-cache' })]);
+      const indexUrl = endpoint(serviceUrl, `${WELL_KNOWN_PATH}/${TRUST_FILES.statusLists}`);
+      const bundleUrl = endpoint(serviceUrl, `${WELL_KNOWN_PATH}/${TRUST_FILES.bundle}`);
+      const [bundle, index] = await Promise.all([getToken(bundleUrl), getJson(indexUrl, { cache: 'no-cache' })]);
       if (!bundle.ok) return bundle;
       if (!index.ok) return index;
       const lists = (index.value as { lists?: unknown } | null)?.lists;
@@ -164,7 +171,7 @@ export function readUploadResults(value: unknown, sent: readonly RedemptionRecor
   const read: RecordResult[] = [];
   for (const entry of results as unknown[]) {
     const { id, status, reason } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || (status !== 'stored' && status !== 'duplicate' && status !== 'rejected')) {
+    if (typeof id !== 'string' || !isRecordStatus(status)) {
       return { ok: false, kind: 'malformed', detail: 'an upload result is not {id, status}' };
     }
     if (!sentIds.has(id.toLowerCase())) return { ok: false, kind: 'malformed', detail: 'an upload result names a record that was not sent' };
@@ -173,8 +180,9 @@ export function readUploadResults(value: unknown, sent: readonly RedemptionRecor
   return { ok: true, results: read };
 }
 
+/** The service's address with a path from its root (`/v1/enrol`, `/.well-known/...`). */
 function endpoint(serviceUrl: string, path: string): string {
-  return `${serviceUrl.replace(/\/+$/, '')}/${path}`;
+  return `${serviceUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
 function resolveHref(href: string, base: string): string | undefined {

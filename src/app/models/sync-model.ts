@@ -5,6 +5,7 @@
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
 import type { PartnerProfile, PinnedRoot, TrustState } from '../../core/index.ts';
+import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 import { SYNC_M } from '../messages.ts';
@@ -45,8 +46,8 @@ export type SyncDeps = {
   publicTrustSource?: string;
 };
 
-export const ENROLMENT_KEY = 'sync-enrolment';
-const TRUST_CHECKED_KEY = 'sync-trust-checked';
+export const ENROLMENT_KEY = 'sync-enrolment' satisfies SettingKey;
+const TRUST_CHECKED_KEY = 'sync-trust-checked' satisfies SettingKey;
 export const TRUST_EVERY_MS = 15 * 60_000;
 export const UPLOAD_EVERY_MS = 60_000;
 
@@ -158,8 +159,8 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     uploader,
     async load() {
       const [held, checked, id] = await Promise.all([
-        deps.storage.loadSetting<Enrolment>(ENROLMENT_KEY),
-        deps.storage.loadSetting<TrustCheck>(TRUST_CHECKED_KEY),
+        deps.storage.loadSetting(ENROLMENT_KEY),
+        deps.storage.loadSetting(TRUST_CHECKED_KEY),
         deps.storage.deviceId(),
       ]);
       enrolment.value = held;

@@ -12,6 +12,7 @@ export * from './signing.ts';
 export * from './status-list.ts';
 export * from './trust-bundle.ts';
 export * from './trust-state.ts';
+export * from './trust-merge.ts';
 export * from './verdict.ts';
 export * from './verdict-messages.ts';
 export * from './verify-passport.ts';

@@ -4,13 +4,12 @@
 
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
-import type { PartnerProfile, PinnedRoot, TrustState } from '../../core/index.ts';
+import { mergeFetchedTrust, type PartnerProfile, type PinnedRoot, type TrustState } from '../../core/index.ts';
 import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 import { SYNC_M } from '../messages.ts';
 import { OutboxUploader, type UploadTrigger } from './outbox-uploader.ts';
-import { mergeFetchedTrust } from './trust-refresh.ts';
 
 /** What enrolment gave this device, kept in the settings store. The token is a secret: never logged or shown. */
 export type Enrolment = {

@@ -66,6 +66,7 @@ function dateWords(isoDate: string): string {
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
+/** An offer's limit in plain words ("Once a day"); the admin page's offer preview shows it beside the till's words. */
 export function limitWords(limit: { kind: 'unlimited' } | { kind: 'per-period'; count: number; period: string }): string {
   if (limit.kind === 'unlimited') return 'No limit';
   return `${limit.count === 1 ? 'Once' : `${limit.count} times`} a ${limit.period}`;

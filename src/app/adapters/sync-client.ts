@@ -1,12 +1,17 @@
-// The only code that talks HTTP to the scheme service (issue 4). Every call has a timeout; every answer is parsed
+// The only code that fetches the scheme's data (issue 4): from the scheme service, and the trust data shipped beside
+// the app (the same layout, spec section 7), so both sources get the same timeout and checks. Every answer is parsed
 // into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
 // Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
 
 import {
+  isRecordStatus,
   readPartnerProfile,
   readSharedRedemptions,
   readStayEvent,
+  TRUST_FILES,
+  WELL_KNOWN_PATH,
   type PartnerProfile,
+  type RecordResult,
   type RedemptionRecord,
   type SharedRedemption,
   type StayEvent,
@@ -31,13 +36,15 @@ export type ProfileAnswer =
   | { ok: true; notModified?: false; deviceId: string; profile: PartnerProfile; recent?: SharedRedemption[]; stays?: StayEvent[]; etag?: string }
   | { ok: true; notModified: true };
 export type TrustFetched = { ok: true; bundleJwt: string; listJwts: string[]; listsMissing: number };
-export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
 export type UploadAnswer = { ok: true; results: RecordResult[] };
 
 export type SyncClient = {
   enrol(serviceUrl: string, code: string, deviceName?: string): Promise<Enrolled | SyncFailure>;
   profile(serviceUrl: string, token: string, etag?: string): Promise<ProfileAnswer | SyncFailure>;
+  /** The trust data the service publishes (spec section 7). */
   fetchTrust(serviceUrl: string): Promise<TrustFetched | SyncFailure>;
+  /** The trust data shipped beside the app, in `demo/` under its base address (the same files, the same checks). */
+  fetchShipped(appBase: string): Promise<TrustFetched | SyncFailure>;
   upload(serviceUrl: string, token: string, records: readonly RedemptionRecord[]): Promise<UploadAnswer | SyncFailure>;
   /** Issue 11 point 2: stay events, answered one by one like records. */
   uploadStays?(serviceUrl: string, token: string, events: readonly StayEvent[]): Promise<UploadAnswer | SyncFailure>;
@@ -50,7 +57,9 @@ export type SyncClient = {
 
 export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number; now?: () => number };
 
-export const WELL_KNOWN = '.well-known/carers-passport/';
+/** Where the app's shipped trust files are, under its base address (src/build/demo-data-plugin.ts writes them). */
+export const SHIPPED_TRUST_FOLDER = 'demo/';
+
 const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 
 export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
@@ -119,6 +128,29 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
     return { ok: true, jwt };
   }
 
+  /** A trust bundle, status-lists.json and each list from its href, all from one folder (spec section 7). */
+  async function fetchTrustFolder(folder: string): Promise<TrustFetched | SyncFailure> {
+    const indexUrl = `${folder}${TRUST_FILES.statusLists}`;
+    const [bundle, index] = await Promise.all([getToken(`${folder}${TRUST_FILES.bundle}`), getJson(indexUrl, { cache: 'no-cache' })]);
+    if (!bundle.ok) return bundle;
+    if (!index.ok) return index;
+    const lists = (index.value as { lists?: unknown } | null)?.lists;
+    if (!Array.isArray(lists)) return { ok: false, kind: 'malformed', detail: 'status-lists.json has no lists' };
+    const hrefs: string[] = [];
+    for (const entry of lists as unknown[]) {
+      const href = (entry as { href?: unknown } | null)?.href;
+      if (typeof href !== 'string') return { ok: false, kind: 'malformed', detail: 'a list in status-lists.json has no href' };
+      // spec section 7: href is relative to status-lists.json itself
+      const url = resolveHref(href, indexUrl);
+      if (!url) return { ok: false, kind: 'malformed', detail: 'a list href is not an address' };
+      hrefs.push(url);
+    }
+    // one list that cannot be fetched now does not stop the others: the held copy of it stays
+    const fetched = await Promise.all(hrefs.map((href) => getToken(href)));
+    const listJwts = fetched.flatMap((f) => (f.ok ? [f.jwt] : []));
+    return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
+  }
+
   return {
     clockOffsetMs: () => clockOffset,
 
@@ -154,26 +186,11 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
       return { ok: true, deviceId, profile: read.profile, recent: readSharedRedemptions(recent), stays: stayEvents, ...(tag === null ? {} : { etag: tag }) };
     },
 
-    async fetchTrust(serviceUrl) {
-      const indexUrl = endpoint(serviceUrl, `${WELL_KNOWN}status-lists.json`);
-      const [bundle, index] = await Promise.all([getToken(endpoint(serviceUrl, `${WELL_KNOWN}trust-bundle.jwt`)), getJson(indexUrl, { cache: 'no-cache' })]);
-      if (!bundle.ok) return bundle;
-      if (!index.ok) return index;
-      const lists = (index.value as { lists?: unknown } | null)?.lists;
-      if (!Array.isArray(lists)) return { ok: false, kind: 'malformed', detail: 'status-lists.json has no lists' };
-      const hrefs: string[] = [];
-      for (const entry of lists as unknown[]) {
-        const href = (entry as { href?: unknown } | null)?.href;
-        if (typeof href !== 'string') return { ok: false, kind: 'malformed', detail: 'a list in status-lists.json has no href' };
-        // spec section 7: href is relative to status-lists.json itself
-        const url = resolveHref(href, indexUrl);
-        if (!url) return { ok: false, kind: 'malformed', detail: 'a list href is not an address' };
-        hrefs.push(url);
-      }
-      // one list that cannot be fetched now does not stop the others: the held copy of it stays
-      const fetched = await Promise.all(hrefs.map((href) => getToken(href)));
-      const listJwts = fetched.flatMap((f) => (f.ok ? [f.jwt] : []));
-      return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
+    fetchTrust: (serviceUrl) => fetchTrustFolder(endpoint(serviceUrl, `${WELL_KNOWN_PATH}/`)),
+
+    async fetchShipped(appBase) {
+      const folder = resolveHref(SHIPPED_TRUST_FOLDER, appBase);
+      return folder === undefined ? { ok: false, kind: 'malformed', detail: 'the app has no address' } : fetchTrustFolder(folder);
     },
 
     async uploadStays(serviceUrl, token, events) {
@@ -209,7 +226,7 @@ export function readUploadResults(value: unknown, sent: readonly { id: string }[
   const read: RecordResult[] = [];
   for (const entry of results as unknown[]) {
     const { id, status, reason } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || (status !== 'stored' && status !== 'duplicate' && status !== 'rejected')) {
+    if (typeof id !== 'string' || !isRecordStatus(status)) {
       return { ok: false, kind: 'malformed', detail: 'an upload result is not {id, status}' };
     }
     if (!sentIds.has(id.toLowerCase())) return { ok: false, kind: 'malformed', detail: 'an upload result names a record that was not sent' };
@@ -225,8 +242,9 @@ function offsetFrom(date: string | null, sentAt: number, receivedAt: number): nu
   return at + 500 - (sentAt + receivedAt) / 2;
 }
 
+/** The service's address with a path from its root (`/v1/enrol`, `/.well-known/...`). */
 function endpoint(serviceUrl: string, path: string): string {
-  return `${serviceUrl.replace(/\/+$/, '')}/${path}`;
+  return `${serviceUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
 function resolveHref(href: string, base: string): string | undefined {

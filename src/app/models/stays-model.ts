@@ -5,9 +5,10 @@
 import { computed, createModel, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import { foldStays, localTime, stayStatus, type PartnerProfile, type StayEvent, type StayStatus } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
+import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { ShownVerdict } from './verdict-model.ts';
 
-export const STAY_EVENTS_KEY = 'stay-events';
+export const STAY_EVENTS_KEY = 'stay-events' satisfies SettingKey;
 /** This device's events: `uploaded` 0 until the service answered stored, duplicate or rejected. */
 export type OwnStayEvent = StayEvent & { uploaded: 0 | 1 };
 
@@ -75,7 +76,7 @@ export const StaysModel = createModel((deps: StaysDeps) => {
     current,
     onStay,
     async load() {
-      own.value = (await deps.storage.loadSetting<OwnStayEvent[]>(STAY_EVENTS_KEY)) ?? [];
+      own.value = (await deps.storage.loadSetting(STAY_EVENTS_KEY)) ?? [];
       clock.value = now();
     },
     /** Starts a stay for the passport on screen until `until` (YYYY-MM-DD, inclusive), with an optional note. */

@@ -4,12 +4,12 @@
 
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
-import type { PartnerProfile, PinnedRoot, SharedRedemption, StayEvent, TrustState } from '../../core/index.ts';
+import { mergeFetchedTrust, type PartnerProfile, type PinnedRoot, type SharedRedemption, type StayEvent, type TrustState } from '../../core/index.ts';
+import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 import { SYNC_M } from '../messages.ts';
 import { OutboxUploader, type UploadTrigger } from './outbox-uploader.ts';
-import { mergeFetchedTrust } from './trust-refresh.ts';
 
 /** What enrolment gave this device, kept in the settings store. The token is a secret: never logged or shown. */
 export type Enrolment = {
@@ -48,13 +48,13 @@ export type SyncDeps = {
   publicTrustSource?: string;
 };
 
-export const ENROLMENT_KEY = 'sync-enrolment';
-const TRUST_CHECKED_KEY = 'sync-trust-checked';
+export const ENROLMENT_KEY = 'sync-enrolment' satisfies SettingKey;
+const TRUST_CHECKED_KEY = 'sync-trust-checked' satisfies SettingKey;
 /** The partner's recent records from the service, kept so an offline till still counts what the others gave. */
-export const SHARED_KEY = 'sync-shared-redemptions';
+export const SHARED_KEY = 'sync-shared-redemptions' satisfies SettingKey;
 /** Issue 11 point 1: a record given at another till is counted here within a minute. */
 export const PROFILE_EVERY_MS = 60_000;
-type HeldShared = { etag?: string; recent: readonly SharedRedemption[]; stays?: readonly StayEvent[] };
+export type HeldShared = { etag?: string; recent: readonly SharedRedemption[]; stays?: readonly StayEvent[] };
 export const TRUST_EVERY_MS = 15 * 60_000;
 export const UPLOAD_EVERY_MS = 60_000;
 
@@ -215,10 +215,10 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     uploader,
     async load() {
       const [held, checked, id, heldShared] = await Promise.all([
-        deps.storage.loadSetting<Enrolment>(ENROLMENT_KEY),
-        deps.storage.loadSetting<TrustCheck>(TRUST_CHECKED_KEY),
+        deps.storage.loadSetting(ENROLMENT_KEY),
+        deps.storage.loadSetting(TRUST_CHECKED_KEY),
         deps.storage.deviceId(),
-        deps.storage.loadSetting<HeldShared>(SHARED_KEY),
+        deps.storage.loadSetting(SHARED_KEY),
       ]);
       if (held && heldShared) {
         shared.value = heldShared.recent;

@@ -27,8 +27,8 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   const timeZone = settings.settings.value.profile.timeZone;
   // issue 11 point 3: an emergency service identifies the carer; it never gives offers nor records anything
   const emergency = settings.settings.value.profile.kind === 'emergency';
-  const held = trust.state.value;
-  const staleDays = verdict.code === 'STATUS_STALE' && held ? listAgeDays(verdict, held.statusLists.all(), held.bundle.statusMaxAge) : undefined;
+  // stale by age: how many days old (stale because the list passed its own end date: the general advice only)
+  const staleDays = verdict.code === 'STATUS_STALE' ? trust.age.value?.lists.find((l) => l.iss === verdict.passport.iss)?.staleDays : undefined;
 
   return (
     <main class={`verdict verdict--${verdict.result} verdict--${mode}`} aria-labelledby="verdict-heading">
@@ -81,18 +81,6 @@ function PassportDetails({ passport, timeZone }: { passport: Passport; timeZone:
       </dd>
     </dl>
   );
-}
-
-/**
- * How many days old the issuer's list is, when age is why it is stale; undefined when it is stale because it passed
- * its own end date (spec section 4), so the screen never says "0 days old" and the general advice shows instead.
- */
-function listAgeDays(verdict: Verdict, lists: { issuer: string; iat: number }[], statusMaxAge: number): number | undefined {
-  if (verdict.result === 'invalid') return undefined;
-  const own = lists.filter((l) => l.issuer === verdict.passport.iss).map((l) => l.iat);
-  if (own.length === 0) return undefined;
-  const age = Date.now() / 1000 - Math.max(...own);
-  return age > statusMaxAge ? Math.floor(age / 86_400) : undefined;
 }
 
 function focusScreenHeading(): void {

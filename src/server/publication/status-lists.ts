@@ -1,7 +1,7 @@
 // Status lists (spec section 4): allocated at full size, one byte per index in the database, packed at 2 bits when
 // signed (0 valid, 1 revoked, 2 suspended). Every change is signed again at once with a later iat.
 
-import { decodeBase64url, signStatusList } from '../../core/index.ts';
+import { decodeBase64url, signStatusList, WELL_KNOWN_PATH } from '../../core/index.ts';
 import { strongDeflate } from './strong-deflate.ts';
 import type { SchemeContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
@@ -22,7 +22,7 @@ export function listHref(iss: string, number: number): string {
 export function listUri(ctx: SchemeContext, iss: string, number: number): string {
   const first = ctx.keys.issuers.find((i) => i.iss === iss)?.firstStatusUri;
   if (first !== undefined) return number === 1 ? first : first.replace(/\/\d+$/, '') + `/${number}`;
-  return `${ctx.publicUrl}/.well-known/carers-passport/${listHref(iss, number)}`;
+  return `${ctx.publicUrl}${WELL_KNOWN_PATH}/${listHref(iss, number)}`;
 }
 
 /**

@@ -2,16 +2,12 @@
 // Answers per record, in request order: stored, duplicate (the same record again) or rejected with a reason. Each record
 // is judged alone: one the database refuses is rejected and the others are stored; the batch never fails for it.
 
-import { readRedemptionRecord, type RedemptionRecord } from '../../core/index.ts';
+import { readRedemptionRecord, type RecordResult, type RedemptionRecord } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import type { Device } from '../devices/device-store.ts';
 import { partnerProfile } from '../partners/partner-store.ts';
 import { flagOverLimit } from './shared-limits.ts';
-
-export const MAX_BATCH = 500;
-
-export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
 
 export async function ingestRecords(ctx: SchemeContext, device: Device, records: readonly unknown[]): Promise<RecordResult[]> {
   const results: RecordResult[] = new Array(records.length);

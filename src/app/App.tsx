@@ -5,6 +5,7 @@ import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { LazyScreen } from './components/LazyScreen.tsx';
 import { SyncStatus } from './components/SyncStatus.tsx';
 import { CheckFailed } from './components/CheckFailed.tsx';
+import { ClockWarning } from './components/ClockWarning.tsx';
 import { TrustFreshness } from './components/TrustFreshness.tsx';
 import { useModels } from './models/context.ts';
 import type { ScreenName } from './models/navigation-model.ts';
@@ -49,6 +50,7 @@ export function App() {
           </ul>
         </nav>
       </header>
+      <ClockWarning />
       {screen === 'scan' &&
         (shown ? (
           <VerdictScreen mode="staff" />

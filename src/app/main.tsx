@@ -13,7 +13,6 @@ import { App } from './App.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
-import { fetchShippedTrust } from './trust-data.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -28,18 +27,24 @@ async function start(): Promise<void> {
   });
   performance.mark('cp:storage-open');
   const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
+  // one client for both sources of trust data: the files shipped beside the app and the scheme service
+  const client = createSyncClient();
 
   const models = await createModels({
     storage,
     roots,
-    fetchShipped: () => fetchShippedTrust(document.baseURI),
+    // offline with nothing cached, or a broken file: the held copy stands
+    fetchShipped: async () => {
+      const shipped = await client.fetchShipped(document.baseURI);
+      return shipped.ok ? shipped : undefined;
+    },
     screen: { enterFullscreen, exitFullscreen, keepAwake },
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
     demoBuild,
     // sync with the scheme service (issue 4): enrolment, trust refresh, upload
-    sync: { client: createSyncClient(), isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },
+    sync: { client, isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },
   });
   performance.mark('cp:models-ready');
   const { settings, kiosk, verdict } = models;

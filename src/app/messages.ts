@@ -19,6 +19,7 @@ export const PARTNER_KIND_WORDS: Record<PartnerKind, string> = {
   pharmacy: 'Pharmacy',
   'hospital-ward': 'Hospital ward',
   other: 'Other',
+  emergency: 'Emergency service',
 };
 
 export const RESULT_WORDS = { valid: 'Valid', warning: 'Check', invalid: 'Not valid' } as const;
@@ -56,6 +57,8 @@ export function refusalWords(refusal: OfferRefusal): string {
       return refusal.count === 1 ? 'Already used today.' : `Already used ${refusal.count} times today (the most allowed).`;
     case 'LIMIT_REACHED':
       return `Already used ${refusal.count === 1 ? 'once' : `${refusal.count} times`} this ${refusal.period} (the most allowed).`;
+    case 'NO_STAY':
+      return 'Only for a carer on a hospital stay here: start a stay first.';
   }
 }
 
@@ -63,6 +66,7 @@ function dateWords(isoDate: string): string {
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
+/** An offer's limit in plain words ("Once a day"); the admin page's offer preview shows it beside the till's words. */
 export function limitWords(limit: { kind: 'unlimited' } | { kind: 'per-period'; count: number; period: string }): string {
   if (limit.kind === 'unlimited') return 'No limit';
   return `${limit.count === 1 ? 'Once' : `${limit.count} times`} a ${limit.period}`;
@@ -324,3 +328,59 @@ export const OTHER_TAB_MESSAGES = {
   waitingForOtherTab: 'This app is open in another tab with an older version. Close or reload that tab to continue.',
   reload: 'Reload',
 } as const;
+
+/** Issue 11 point 4: a wrong device clock. */
+export const CLOCK_M = {
+  banner: 'This device\u2019s date or time is wrong.',
+  advice: (code: 'BEHIND_SIGNED_DATA' | 'SERVICE_DISAGREES') =>
+    code === 'BEHIND_SIGNED_DATA'
+      ? 'It is earlier than the trust data it holds. Ask a manager to set the date and time, then check passports again.'
+      : 'It is more than 5 minutes away from the scheme\u2019s clock. Ask a manager to set the date and time.',
+  verdictNote: 'This device\u2019s date or time is wrong, so this result may be too: check the device\u2019s date before relying on it.',
+};
+
+/** Issue 11 point 5: an offer that needs photo ID seen. */
+export const PHOTO_ID_M = {
+  tick: 'Photo ID seen',
+  hint: 'Check the carer\u2019s photo ID matches the name on the passport, then tick.',
+  needed: 'Tick \u201cPhoto ID seen\u201d first.',
+  recordedWith: '(photo ID seen)',
+  editorLabel: 'Staff must see photo ID first',
+  historyMark: 'photo ID seen',
+};
+
+/** Issue 11 point 3: what an emergency service (ambulance, fire, police, A&E reception) sees. */
+export const EMERGENCY_M = {
+  heading: 'An unpaid carer',
+  statement: 'This person is an unpaid carer: someone may depend on them.',
+  callHeading: 'Who to call',
+  callIssuer: (issuer: string) => `${issuer}, who issued this passport`,
+  phone: 'Phone',
+  hours: 'Hours',
+  web: 'Website',
+  noContact: 'This passport\u2019s issuer has not given a number to call. Contact them by name.',
+  quote: 'Passport number to quote',
+  nothingKept: 'Nothing about this check is kept on this device.',
+};
+
+/** Issue 11 point 1: limits counted across a partner's tills. */
+export const LIMITS_M = {
+  overLimit: 'over limit: given at two tills while offline',
+};
+
+/** Issue 11 point 2: hospital stays. */
+export const STAY_M = {
+  heading: 'Hospital stay',
+  onStay: (until: string, where: string) => `On a stay until ${until} (started on ${where})`,
+  ended: (on: string) => `The stay ended on ${on}.`,
+  none: 'No stay recorded for this carer.',
+  until: 'Until (expected discharge)',
+  note: 'Note, no names (for example \u201cWard 7, bay 3\u201d)',
+  start: 'Start a stay',
+  change: 'Change date',
+  end: 'End stay',
+  started: 'Stay started.',
+  changed: 'Date changed.',
+  endedNow: 'Stay ended.',
+  badDate: 'Choose a date from today on.',
+};

@@ -6,3 +6,4 @@ export { A4_HEIGHT, A4_WIDTH, CARDS_PER_SHEET } from './card-sheet.ts';
 export type { LetterExtras } from './letter.ts';
 export { charactersWithoutFont } from './fonts.ts';
 export { CATEGORY_WORDS } from './card-words.ts';
+export { A5_HEIGHT, A5_WIDTH, renderWindowStickerPdf, type StickerDetails } from './window-sticker.ts';

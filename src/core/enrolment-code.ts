@@ -1,7 +1,7 @@
 // Enrolment codes (issue 4): a short-lived JWT, typ cp-enrol+jwt, signed by the scheme's ROOT key, carrying the
 // service URL, the partner id and a one-time secret. A device trusts the URL in it only when the signature verifies
 // with a root it has pinned (decisions: "An enrolment QR is trusted only when it verifies against a pinned root").
-// Claims as src/server/devices/enrolment-codes.ts issues them: iss, iat, exp, jti, svc, partner.
+// The claims are declared here once: src/server/devices/enrolment-codes.ts issues them, the app checks them.
 
 import { parseClaims, parseCompactJws } from './jws.ts';
 import { sharedKeyCache, type KeyCache } from './keys.ts';

@@ -6,10 +6,6 @@ export function isNumericDate(value: unknown): value is NumericDate {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-export function toNumericDate(date: Date): NumericDate {
-  return Math.floor(date.getTime() / 1000);
-}
-
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 

@@ -103,6 +103,7 @@ export const PARTNER_KIND_WORDS: Record<PartnerKind, string> = {
   shop: 'Shop',
   pharmacy: 'Pharmacy',
   'hospital-ward': 'Hospital ward',
+  emergency: 'Emergency service',
   other: 'Other place',
 };
 

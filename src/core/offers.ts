@@ -17,7 +17,8 @@ export type OfferRefusal =
   | { code: 'ENDED'; endDate: string }
   | { code: 'OUTSIDE_HOURS'; hours: OfferHours[] }
   | { code: 'USED_TODAY'; count: number }
-  | { code: 'LIMIT_REACHED'; count: number; period: 'week' | 'month' };
+  | { code: 'LIMIT_REACHED'; count: number; period: 'week' | 'month' }
+  | { code: 'NO_STAY' };
 
 export type OfferCheck =
   | { offer: Offer; applies: true; /** Uses left in the current period, when the offer has a limit. */ remaining?: number }
@@ -33,6 +34,8 @@ export type OfferQuery = {
   records: readonly CountedRedemption[];
   /** Milliseconds since the epoch. */
   now: number;
+  /** The passport's carer is on a hospital stay in the partner's group (issue 11 point 2). */
+  onStay?: boolean;
 };
 
 /** Checks every offer of the profile, in the profile's order. Invalid verdicts redeem nothing. */
@@ -40,11 +43,12 @@ export function checkOffers(query: OfferQuery): OfferCheck[] {
   return query.profile.offers.map((offer) => checkOffer(offer, query));
 }
 
-export function checkOffer(offer: Offer, { profile, verdict, records, now }: OfferQuery): OfferCheck {
+export function checkOffer(offer: Offer, { profile, verdict, records, now, onStay }: OfferQuery): OfferCheck {
   const refuse = (refusal: OfferRefusal): OfferCheck => ({ offer, applies: false, refusal });
   if (verdict.result === 'invalid') return refuse({ code: 'NOT_REDEEMABLE' });
   const { passport } = verdict;
   if (!offer.categories.includes(passport.cat)) return refuse({ code: 'CATEGORY', categories: offer.categories });
+  if (offer.requiresStay && !onStay) return refuse({ code: 'NO_STAY' });
 
   const local = localTime(now, profile.timeZone);
   if (offer.startDate !== undefined && local.date < offer.startDate) return refuse({ code: 'NOT_STARTED', startDate: offer.startDate });

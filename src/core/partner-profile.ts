@@ -2,7 +2,8 @@
 
 import { CATEGORIES, type Category } from './categories.ts';
 
-export const PARTNER_KINDS = ['shop', 'pharmacy', 'hospital-ward', 'other'] as const;
+/** `emergency` (ambulance, fire, police, A&E reception): identifies a carer, gives no offers, records nothing. */
+export const PARTNER_KINDS = ['shop', 'pharmacy', 'hospital-ward', 'other', 'emergency'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
 /** ISO weekday: 1 Monday ... 7 Sunday (weeks start on Monday). */
@@ -30,7 +31,14 @@ export type Offer = {
   endDate?: string;
   /** Asks staff for a short reference (a prescription number); kept on the device, never uploaded. */
   reference?: { label: string; required: boolean };
+  /** Staff must tick "photo ID seen" before it is given (a pharmacy releasing medicines); the record says so. */
+  requiresPhotoId?: boolean;
+  /** Only for a carer on a hospital stay in the partner's group (parking, meals, flexible visiting). */
+  requiresStay?: boolean;
 };
+
+/** Partners that share stays: a hospital trust with its wards, car park and restaurant. */
+export type PartnerGroup = { id: string; name: string };
 
 export type PartnerProfile = {
   id: string;
@@ -43,6 +51,8 @@ export type PartnerProfile = {
   address?: string;
   /** The area the directory groups and filters by: "Leicester", "Rutland", "Melton". */
   area?: string;
+  /** The group whose devices all see this partner's stays (issue 11 point 2). */
+  group?: PartnerGroup;
 };
 
 export const ADDRESS_MAX = 160;
@@ -57,7 +67,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Parses an unknown value (a file, an API answer) into a profile, or says what is wrong in one line. */
 export function readPartnerProfile(value: unknown): { ok: true; profile: PartnerProfile } | { ok: false; problem: string } {
   if (!isObject(value)) return { ok: false, problem: 'the partner profile is not an object' };
-  const { id, name, kind, timeZone = DEFAULT_TIME_ZONE, offers, address, area } = value;
+  const { id, name, kind, timeZone = DEFAULT_TIME_ZONE, offers, address, area, group } = value;
   if (typeof id !== 'string' || !ID.test(id)) return { ok: false, problem: 'the partner id must be lower-case letters, digits, dots or dashes' };
   if (typeof name !== 'string' || name.trim() === '') return { ok: false, problem: 'the partner needs a name' };
   if (!(PARTNER_KINDS as readonly unknown[]).includes(kind)) return { ok: false, problem: `the partner kind must be one of ${PARTNER_KINDS.join(', ')}` };
@@ -78,12 +88,19 @@ export function readPartnerProfile(value: unknown): { ok: true; profile: Partner
     if (read.some((o) => o.id === offer.id)) return { ok: false, problem: `offer ${offer.id} appears twice` };
     read.push(offer);
   }
-  return { ok: true, profile: { id, name, kind: kind as PartnerKind, timeZone, offers: read, ...place } };
+  const profile: PartnerProfile = { id, name, kind: kind as PartnerKind, timeZone, offers: read, ...place };
+  if (group !== undefined) {
+    if (!isObject(group) || typeof group.id !== 'string' || !ID.test(group.id) || typeof group.name !== 'string' || group.name.trim() === '') {
+      return { ok: false, problem: 'the partner group needs an id (lower-case letters, digits, dots or dashes) and a name' };
+    }
+    profile.group = { id: group.id, name: group.name };
+  }
+  return { ok: true, profile };
 }
 
 function readOffer(value: unknown): Offer | string {
   if (!isObject(value)) return 'an offer is not an object';
-  const { id, title, description = '', kind, categories, limit, hours, startDate, endDate, reference } = value;
+  const { id, title, description = '', kind, categories, limit, hours, startDate, endDate, reference, requiresPhotoId, requiresStay } = value;
   if (typeof id !== 'string' || !ID.test(id)) return 'an offer id must be lower-case letters, digits, dots or dashes';
   if (typeof title !== 'string' || title.trim() === '') return `offer ${id} needs a title`;
   if (typeof description !== 'string') return `offer ${id} has a description that is not text`;
@@ -108,6 +125,14 @@ function readOffer(value: unknown): Offer | string {
       return `offer ${id} has a reference that is not a label and required flag`;
     }
     offer.reference = { label: reference.label, required: reference.required };
+  }
+  if (requiresPhotoId !== undefined) {
+    if (typeof requiresPhotoId !== 'boolean') return `offer ${id} has a requiresPhotoId that is not true or false`;
+    if (requiresPhotoId) offer.requiresPhotoId = true;
+  }
+  if (requiresStay !== undefined) {
+    if (typeof requiresStay !== 'boolean') return `offer ${id} has a requiresStay that is not true or false`;
+    if (requiresStay) offer.requiresStay = true;
   }
   return offer;
 }

@@ -16,6 +16,8 @@ export type RedemptionRecord = {
   jti: string;
   /** The verdict code shown when staff redeemed: VALID, or a warning they confirmed. */
   verdict: Extract<VerdictCode, 'VALID' | 'STATUS_UNKNOWN' | 'STATUS_STALE' | 'TRUST_STALE'>;
+  /** Staff ticked "photo ID seen" (an offer that requires it). Absent on older records and other offers. */
+  photoIdSeen?: true;
 };
 
 export const REDEEMABLE_VERDICTS = ['VALID', 'STATUS_UNKNOWN', 'STATUS_STALE', 'TRUST_STALE'] as const;
@@ -24,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const PASSPORT_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const RECORD_FIELDS = ['id', 'redeemedAt', 'offerId', 'partnerId', 'deviceId', 'iss', 'jti', 'verdict'];
+const RECORD_FIELDS = ['id', 'redeemedAt', 'offerId', 'partnerId', 'deviceId', 'iss', 'jti', 'verdict', 'photoIdSeen'];
 
 /** No record is older than the scheme; a device clock far in the past (or a typo) is refused, not stored. */
 export const EARLIEST_REDEMPTION = Date.parse('2020-01-01T00:00:00Z');
@@ -54,6 +56,7 @@ export function readRedemptionRecord(value: unknown, now?: number): { ok: true; 
   if (!isVerdictCode(r.verdict) || !(REDEEMABLE_VERDICTS as readonly string[]).includes(r.verdict)) {
     return { ok: false, problem: 'verdict is not one that allows a redemption' };
   }
+  if (r.photoIdSeen !== undefined && r.photoIdSeen !== true) return { ok: false, problem: 'photoIdSeen is only ever true' };
   return { ok: true, record: r as RedemptionRecord };
 }
 

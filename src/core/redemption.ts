@@ -20,6 +20,8 @@ export type NewRedemption = {
   /** Milliseconds since the epoch. */
   now: number;
   randomUUID?: () => string;
+  /** Staff ticked "photo ID seen". */
+  photoIdSeen?: boolean;
 };
 
 /** Builds the record for a redeemable verdict, or undefined for one that cannot redeem (spec section 5 invalid). */
@@ -37,13 +39,14 @@ export function buildRedemptionRecord(input: NewRedemption): RedemptionRecord | 
     iss: verdict.passport.iss,
     jti: verdict.passport.jti,
     verdict: verdict.code,
+    ...(input.photoIdSeen ? { photoIdSeen: true as const } : {}),
   };
 }
 
 /** Only the fields the scheme accepts: local-only fields never leave the device. */
 export function toUploadRecord(stored: RedemptionRecord): RedemptionRecord {
-  const { id, redeemedAt, offerId, partnerId, deviceId, iss, jti, verdict } = stored;
-  return { id, redeemedAt, offerId, partnerId, deviceId, iss, jti, verdict };
+  const { id, redeemedAt, offerId, partnerId, deviceId, iss, jti, verdict, photoIdSeen } = stored;
+  return { id, redeemedAt, offerId, partnerId, deviceId, iss, jti, verdict, ...(photoIdSeen ? { photoIdSeen } : {}) };
 }
 
 const CSV_COLUMNS = ['id', 'redeemedAt', 'offerId', 'partnerId', 'deviceId', 'iss', 'jti', 'verdict'] as const;

@@ -36,6 +36,9 @@ import { refreshStatusListsIfDue } from './publication/status-lists.ts';
 import { refreshTrustBundleIfDue } from './publication/trust-bundle.ts';
 import { DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT, redemptionRoutes, type UploadLimit } from './redemptions/routes.ts';
 import { registerRoutes } from './register/register-routes.ts';
+import { keyRoutes } from './keys/key-routes.ts';
+import { partnerRoutes } from './partners/partner-routes.ts';
+import { stayRoutes } from './stays/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { prepareScheme } from './scheme-startup.ts';
 
@@ -217,13 +220,14 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
       origin: '*',
       methods: ['GET', 'HEAD', 'POST'],
       allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-      exposedHeaders: ['ETag', 'Retry-After'],
+      exposedHeaders: ['ETag', 'Retry-After', 'Date'], // Date: the app notices a wrong device clock (issue 11)
       maxAge: 86_400,
     });
     publicationRoutes(open, ctx);
     directoryRoutes(open, ctx);
     deviceRoutes(open, ctx);
     redemptionRoutes(open, ctx, options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    stayRoutes(open, ctx); // issue 11 point 2
   });
 
   // one gate for every admin door, on the scheme's clock (so tests can move it)
@@ -244,6 +248,8 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   collectionAdminRoutes(app, ctx, admin);
   cardRoutes(app, ctx, admin);
   registerRoutes(app, ctx, admin);
+  keyRoutes(app, ctx, admin);
+  partnerRoutes(app, ctx, admin);
   adminPageRoute(app, ctx, admin, { mail: mailer !== undefined });
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 

@@ -10,11 +10,12 @@ import demoKeys from '../../src/demo/demo-keys.json';
 
 describe('demo partner profiles', () => {
   it('are a shop, a pharmacy and a hospital ward with the offers of the issue', () => {
-    expect(DEMO_PROFILES.map((p) => p.kind)).toEqual(['shop', 'pharmacy', 'hospital-ward']);
+    expect(DEMO_PROFILES.map((p) => p.kind)).toEqual(['shop', 'pharmacy', 'hospital-ward', 'emergency']);
     const [shop, pharmacy, ward] = DEMO_PROFILES;
     expect(shop!.offers.find((o) => o.title === '10% off')).toBeDefined();
     expect(shop!.offers.find((o) => o.id === 'protected-shopping-hour')?.hours).toEqual([{ days: [2, 4], from: '08:00', to: '09:00' }]);
-    expect(pharmacy!.offers.find((o) => o.id === 'collect-medicines')).toMatchObject({ kind: 'recognition', reference: { required: true } });
+    expect(pharmacy!.offers.find((o) => o.id === 'collect-medicines')).toMatchObject({ kind: 'recognition', reference: { required: true }, requiresPhotoId: true });
+    expect(DEMO_PROFILES[3]!.offers).toEqual([]); // issue 11 point 3: an emergency service identifies, gives nothing
     expect(pharmacy!.offers.map((o) => o.id)).toContain('priority-queue');
     expect(ward!.offers.find((o) => o.id === 'meal-voucher')?.limit).toEqual({ kind: 'per-period', count: 1, period: 'day' });
     expect(ward!.offers.map((o) => o.id)).toEqual(['flexible-visiting', 'parking', 'meal-voucher']);

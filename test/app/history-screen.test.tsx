@@ -51,6 +51,7 @@ describe('history', () => {
     const harness = await makeHarness(scheme, { profileId: 'demo-pharmacy' });
     await harness.verdict.scan(await scheme.passport({ name: 'Amara Testcarer' }));
     harness.redemptions.setReference('collect-medicines', '=RX-1');
+    harness.redemptions.setPhotoIdSeen('collect-medicines', true);
     await harness.redemptions.redeem('collect-medicines');
     harness.wrap(<HistoryScreen />);
     await act(async () => {

@@ -22,7 +22,7 @@ describe('kiosk mode', () => {
     const harness = await makeHarness(scheme);
     harness.kiosk.enter();
     expect(harness.kioskCalls).toEqual(['wake-lock', 'fullscreen']);
-    await waitFor(async () => expect(await harness.storage.loadSetting<{ kiosk: boolean }>('app')).toMatchObject({ kiosk: true }));
+    await waitFor(async () => expect(await harness.storage.loadSetting('app')).toMatchObject({ kiosk: true }));
   });
 
   it('shows a result without offers or staff navigation, then resets after 8 seconds', async () => {

@@ -137,6 +137,9 @@ describe('redeeming', () => {
   it('asks for the prescription number, keeps it on the device only', async () => {
     const { harness } = await offersFor(await scheme.passport(), { profileId: 'demo-pharmacy' });
     await act(async () => {
+      await fireEvent.click(screen.getByRole('checkbox', { name: 'Photo ID seen' })); // issue 11 point 5
+    });
+    await act(async () => {
       await fireEvent.click(screen.getByRole('button', { name: 'Record: Collect medicines' }));
     });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter the prescription number first.'));

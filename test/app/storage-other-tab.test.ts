@@ -15,13 +15,13 @@ describe('storage with another tab', () => {
     const name = `tabs-${Math.random()}`;
     const onVersionChange = vi.fn();
     const old = await openStorage(name, { onVersionChange });
-    await old.saveSetting('kiosk', true);
+    await old.saveSetting('app', { kiosk: true });
 
     const newer = await within(openDB(name, 3)); // the next release, opened in another tab
     expect(onVersionChange).toHaveBeenCalledTimes(1);
     expect(newer.version).toBe(3);
-    expect(await newer.get('settings', 'kiosk')).toBe(true);
-    await expect(old.loadSetting('kiosk')).rejects.toThrow(); // closed: this tab must reload to go on
+    expect(await newer.get('settings', 'app')).toEqual({ kiosk: true });
+    await expect(old.loadSetting('app')).rejects.toThrow(); // closed: this tab must reload to go on
     newer.close();
   });
 
@@ -38,7 +38,7 @@ describe('storage with another tab', () => {
         db.createObjectStore('device');
       },
     });
-    await stale.put('settings', 30, 'retentionDays');
+    await stale.put('settings', { retentionDays: 30 }, 'app');
 
     const onBlocked = vi.fn();
     let opened = false;
@@ -48,15 +48,15 @@ describe('storage with another tab', () => {
 
     stale.close(); // staff close the old tab
     const storage = await within(opening);
-    expect(await storage.loadSetting('retentionDays')).toBe(30);
+    expect(await storage.loadSetting('app')).toEqual({ retentionDays: 30 });
     expect(await storage.listRejected()).toEqual([]); // the version 2 step ran
     storage.close();
   });
 
   it('opens as before when no callbacks are given and no other tab is open', async () => {
     const storage = await openStorage(`tabs-${Math.random()}`);
-    await storage.saveSetting('x', 1);
-    expect(await storage.loadSetting('x')).toBe(1);
+    await storage.saveSetting('pin-attempts', { failures: 1, lockedUntil: 0 });
+    expect(await storage.loadSetting('pin-attempts')).toEqual({ failures: 1, lockedUntil: 0 });
     storage.close();
   });
 });

@@ -1,5 +1,6 @@
 // The storage adapter on fake-indexeddb: one transaction per record, newest first, the outbox count, trust, device id.
 
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { StoredRedemption } from '../../src/core/index.ts';
 import { openStorage } from '../../src/app/adapters/storage.ts';
@@ -39,5 +40,32 @@ describe('storage', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await second.listRedemptions()).toHaveLength(1);
     expect((await second.loadTrust())?.listJwts).toEqual(['l.m.n']);
+  });
+});
+
+describe('the settings store reads what it holds, never trusts it', () => {
+  /** Writes straight into IndexedDB, as an earlier version or a damaged store would have left it. */
+  async function held(key: string, value: unknown) {
+    const name = `settings-${Math.random()}`;
+    (await openStorage(name)).close();
+    const db = await openDB(name);
+    await db.put('settings', value, key);
+    db.close();
+    return openStorage(name);
+  }
+
+  it('keeps the app settings that read and drops the ones that do not, so the defaults stand for those', async () => {
+    const storage = await held('app', { sound: true, retentionDays: 'ninety', kiosk: 1, clearAfterSeconds: 45, profile: { id: 'no offers' }, old: 'x' });
+    expect(await storage.loadSetting('app')).toEqual({ sound: true, clearAfterSeconds: 45 });
+  });
+
+  it('reads an enrolment only when every field is there, and a damaged one as no enrolment', async () => {
+    const enrolment = {
+      serviceUrl: 'https://scheme.test', deviceToken: 'tok', deviceId: 'dev-1', partnerId: 'corner-shop', partnerName: 'Corner Shop',
+      schemeId: 'test-scheme', enrolledAt: '2027-01-15T09:00:00.000Z', revoked: false,
+    };
+    expect(await (await held('sync-enrolment', enrolment)).loadSetting('sync-enrolment')).toEqual(enrolment);
+    expect(await (await held('sync-enrolment', { ...enrolment, revoked: 'no' })).loadSetting('sync-enrolment')).toBeUndefined();
+    expect(await (await held('pin', 'not a hash')).loadSetting('pin')).toBeUndefined();
   });
 });

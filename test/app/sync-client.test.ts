@@ -206,3 +206,17 @@ describe('upload', () => {
     expect(readUploadResults({ results: [{ id: upper.id.toLowerCase(), status: 'stored' }] }, [upper])).toMatchObject({ ok: true });
   });
 });
+
+describe('the service clock (issue 11 point 4)', () => {
+  it('gives the service\'s Date minus the device clock, and nothing once the service cannot be reached', async () => {
+    const device = Date.parse('2027-01-15T09:00:00.000Z');
+    const clocked = createSyncClient({ timeoutMs: 200, now: () => device });
+    expect(clocked.clockOffsetMs?.()).toBeUndefined();
+    server.use(http.get(`${SVC}/v1/profile`, () => HttpResponse.json({ deviceId: 'dev-abc', profile }, { headers: { date: 'Sat, 16 Jan 2027 09:00:00 GMT' } })));
+    await clocked.profile(SVC, TOKEN);
+    expect(clocked.clockOffsetMs?.()).toBe(86_400_000 + 500);
+    server.use(http.get(`${SVC}/v1/profile`, () => HttpResponse.error()));
+    await clocked.profile(SVC, TOKEN);
+    expect(clocked.clockOffsetMs?.()).toBeUndefined();
+  });
+});

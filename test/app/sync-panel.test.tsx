@@ -39,6 +39,7 @@ function stubClient(calls: string[], uploadAnswer: UploadAnswerMode = 'ok'): Syn
     enrol: async () => (calls.push('enrol'), { ok: true, deviceId: 'dev-till1', deviceToken: TOKEN, profile }),
     profile: async () => (calls.push('profile'), { ok: true, deviceId: 'dev-till1', profile }),
     fetchTrust: async () => (calls.push('trust'), { ok: true, bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt], listsMissing: 0 }),
+    fetchShipped: async () => ({ ok: false, kind: 'offline' }),
     upload: async (_url, _token, records) => {
       calls.push('upload');
       if (uploadAnswer === '401') return { ok: false, kind: 'unauthorised' };

@@ -1,11 +1,12 @@
 // Trust data in the app: the shipped files (spec section 7 layout), the held copy, and files chosen by staff.
 // A rejected bundle says why in plain words and never replaces the one held.
 
-import { describe, expect, it, beforeAll } from 'vitest';
+import { effect } from '@preact/signals';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateSigningKey, signStatusList } from '../../src/core/index.ts';
 import { openStorage } from '../../src/app/adapters/storage.ts';
 import { TrustModel } from '../../src/app/models/trust-model.ts';
-import { fetchShippedTrust } from '../../src/app/trust-data.ts';
+import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
 import { ISSUER_NAME, LIST_URI, makeAppScheme, type AppScheme } from './support/scheme.ts';
 
 const NOW = Date.parse('2026-06-10T11:00:00Z') / 1000;
@@ -28,11 +29,12 @@ describe('loading trust data', () => {
       ['https://app.test/demo/status-lists.json', JSON.stringify({ lists: [{ uri: LIST_URI, href: 'lists/a.jwt' }] })],
       ['https://app.test/demo/lists/a.jwt', scheme.listJwt],
     ]);
-    const fetchFn = (async (url: URL) => {
+    const fetchFn = (async (url: string) => {
       const body = served.get(String(url));
       return new Response(body ?? '', { status: body === undefined ? 404 : 200 });
     }) as unknown as typeof fetch;
-    expect(await fetchShippedTrust('https://app.test/', fetchFn)).toEqual({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] });
+    const client = createSyncClient({ fetch: fetchFn });
+    expect(await client.fetchShipped('https://app.test/')).toEqual({ ok: true, bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt], listsMissing: 0 });
   });
 
   it('works offline from the copy held in IndexedDB', async () => {
@@ -108,5 +110,38 @@ describe('files chosen by staff', () => {
     expect(await trust.loadFiles([{ name: 'forged.jwt', text: forged }])).toBe(0);
     expect(trust.messages.value).toEqual(['forged.jwt was not used: the cancellation list could not be used (it is signed by a key this device does not trust)']);
     expect(trust.info.value?.lists[0]?.iat).toBe(NOW - 3600);
+  });
+});
+
+describe('how old the trust data is', () => {
+  it('moves with the injected clock: a list an hour old reads two hours old an hour later, and stale past status_max_age', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let clock = NOW * 1000;
+      const storage = await openStorage(`t-${Math.random()}`);
+      const trust = new TrustModel({ storage, roots: scheme.roots, fetchShipped: async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }), now: () => clock });
+      await trust.start();
+      const shown: { seconds: number | undefined; staleDays: number | undefined }[] = [];
+      // as a screen would: subscribed, so the clock ticks
+      const stop = effect(() => {
+        const list = trust.age.value?.lists[0];
+        if (list) shown.push({ seconds: list.seconds, staleDays: list.staleDays });
+      });
+      expect(shown.at(-1)).toEqual({ seconds: 3600, staleDays: undefined });
+
+      clock += 3600_000;
+      vi.advanceTimersByTime(30_000);
+      expect(shown.at(-1)).toEqual({ seconds: 7200, staleDays: undefined });
+      expect(trust.age.value?.oldestList).toBe(7200);
+
+      const maxAge = trust.state.value!.bundle.statusMaxAge;
+      clock = (NOW - 3600 + maxAge + 2 * 86_400) * 1000;
+      vi.advanceTimersByTime(30_000);
+      expect(shown.at(-1)?.staleDays).toBe(Math.floor((maxAge + 2 * 86_400) / 86_400));
+      stop();
+      storage.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

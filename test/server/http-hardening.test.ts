@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database.ts';
-import { WELL_KNOWN } from '../../src/server/publication/routes.ts';
+import { WELL_KNOWN_PATH as WELL_KNOWN } from '../../src/core/index.ts';
 import { startService } from '../../src/server/service.ts';
 import { openTestDatabase } from './support/backends.ts';
 import { ADMIN_PASSWORD, adminHeaders, makeTestKeys, startTestService, type TestService } from './support/test-service.ts';

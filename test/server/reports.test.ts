@@ -97,7 +97,7 @@ describe.each(BACKENDS)('reports ($name)', (backend) => {
     const index = await adminCall(t.url, 'GET', '/v1/reports');
     expect(index.data.reports.map((r: any) => r.name)).toEqual([
       'redemptions-by-offer', 'redemptions-by-partner', 'redemptions-by-week', 'carers-reached', 'redemptions-by-area', 'recognitions-in-hospitals',
-      'passports-by-month', 'passports-by-issuer', 'passports-by-kind', 'passports-by-month-issuer-kind',
+      'passports-by-month', 'passports-by-issuer', 'passports-by-kind', 'passports-by-month-issuer-kind', 'over-limit',
     ]);
     expect((await adminCall(t.url, 'GET', '/v1/reports/toString')).status).toBe(404);
   });

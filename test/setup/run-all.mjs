@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: makes sure the machine has what the tests need (the dependencies, installed with `npm ci` when
-// node_modules is missing or stale; Debian's Chromium, a PostgreSQL server on loopback), then type-checks and runs
-// every vitest project. On a bare machine it installs Chromium and PostgreSQL as root with apt-get, or stops with
-// one line saying what to install.
+// node_modules is missing or stale; Debian's Chromium, a PostgreSQL server on loopback), then type-checks (the whole
+// project, then the core alone without DOM or Node types) and runs every vitest project. On a bare machine it
+// installs Chromium and PostgreSQL as root with apt-get, or stops with one line saying what to install.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -85,6 +85,8 @@ log(`PostgreSQL tests use ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
 
 for (const [command, args] of [
   ['npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  // the core again, with web-standard globals only: a DOM or Node API there fails here (issue 12, point 7)
+  ['npx', ['tsc', '--noEmit', '-p', 'src/core/tsconfig.json']],
   ['npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ]) {
   log(`${command} ${args.join(' ')}`);

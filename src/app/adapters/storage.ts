@@ -3,6 +3,7 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredRedemption } from '../../core/index.ts';
+import { readSetting, type SettingKey, type SettingValue } from './settings-schema.ts';
 
 export const DB_NAME = 'carers-passport-check';
 
@@ -17,7 +18,8 @@ interface PassportDb extends DBSchema {
     // uploaded is 0 or 1 (IndexedDB cannot index booleans); the outbox is every record with uploaded 0
     indexes: { 'by-uploaded': number; 'by-time': string };
   };
-  settings: { key: string; value: unknown };
+  // what each key holds is declared, with its reader, in settings-schema.ts
+  settings: { key: SettingKey; value: unknown };
   device: { key: 'id'; value: string };
   // version 2 (sync, issue 4): records the scheme refused, kept and shown but never sent again
   rejected: { key: string; value: RejectedRecord };
@@ -43,8 +45,9 @@ export type AppStorage = {
   /** Called after each redemption is committed (the uploader wakes up). Returns the unsubscribe function. */
   onRedemptionAdded(listener: () => void): () => void;
   deleteRedemptions(ids: readonly string[]): Promise<void>;
-  loadSetting<T>(key: string): Promise<T | undefined>;
-  saveSetting(key: string, value: unknown): Promise<void>;
+  /** The setting as its reader makes it of what is held; undefined when nothing is held or it does not read. */
+  loadSetting<K extends SettingKey>(key: K): Promise<SettingValue<K> | undefined>;
+  saveSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void>;
   /** This device's id, made once (a random UUID) and kept. */
   deviceId(): Promise<string>;
   /** Enrolment gives the device the id the scheme knows it by (the service checks it on every record). */
@@ -142,8 +145,8 @@ export async function openStorage(name = DB_NAME, events: OtherTabEvents = {}): 
       const tx = db.transaction(['redemptions', 'rejected'], 'readwrite');
       await Promise.all([...ids.flatMap((id) => [tx.objectStore('redemptions').delete(id), tx.objectStore('rejected').delete(id)]), tx.done]);
     },
-    async loadSetting<T>(key: string) {
-      return (await db.get('settings', key)) as T | undefined;
+    async loadSetting(key) {
+      return readSetting(key, await db.get('settings', key));
     },
     async saveSetting(key, value) {
       await db.put('settings', value, key);

@@ -5,8 +5,6 @@ import { signal } from '@preact/signals';
 
 /** True once a new version has installed and is waiting for the page's go-ahead. */
 export const updateAvailable = signal(false);
-/** True once the app is cached for offline use (the first install finished, or a worker already controls us). */
-export const offlineReady = signal(false);
 
 type WaitingWorkbox = { messageSkipWaiting(): void; update(): Promise<unknown> };
 
@@ -30,14 +28,10 @@ async function register(): Promise<void> {
   wb.addEventListener('waiting', () => {
     updateAvailable.value = true;
   });
-  wb.addEventListener('activated', (event) => {
-    if (!event.isUpdate) offlineReady.value = true;
-  });
   // after the page allowed the update, the new worker takes over: reload into the new version
   wb.addEventListener('controlling', (event) => {
     if (event.isUpdate) window.location.reload();
   });
-  if (navigator.serviceWorker.controller) offlineReady.value = true;
   await wb.register();
   workbox = wb;
   // tills stay open all day: look for a new version every hour and when the app comes back to the front

@@ -1,8 +1,21 @@
-// The only code that talks HTTP to the scheme service (issue 4). Every call has a timeout; every answer is parsed
+// The only code that fetches the scheme's data (issue 4): from the scheme service, and the trust data shipped beside
+// the app (the same layout, spec section 7), so both sources get the same timeout and checks. Every answer is parsed
 // into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
 // Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
 
-import { readPartnerProfile, type PartnerProfile, type RedemptionRecord } from '../../core/index.ts';
+import {
+  isRecordStatus,
+  readPartnerProfile,
+  readSharedRedemptions,
+  readStayEvent,
+  TRUST_FILES,
+  WELL_KNOWN_PATH,
+  type PartnerProfile,
+  type RecordResult,
+  type RedemptionRecord,
+  type SharedRedemption,
+  type StayEvent,
+} from '../../core/index.ts';
 
 /** Why a call did not give an answer to act on. Each kind decides what the caller does next. */
 export type SyncFailure =
@@ -15,37 +28,60 @@ export type SyncFailure =
   | { ok: false; kind: 'malformed'; detail: string }; // an answer that is not what the API promises
 
 export type Enrolled = { ok: true; deviceId: string; deviceToken: string; profile: PartnerProfile };
-export type ProfileAnswer = { ok: true; deviceId: string; profile: PartnerProfile };
+/**
+ * The profile with the partner's recent records of limited offers (issue 11 point 1), and its ETag; or, when the
+ * caller's ETag still matches, `notModified` (a bodiless 304: cheap enough to ask every minute).
+ */
+export type ProfileAnswer =
+  | { ok: true; notModified?: false; deviceId: string; profile: PartnerProfile; recent?: SharedRedemption[]; stays?: StayEvent[]; etag?: string }
+  | { ok: true; notModified: true };
 export type TrustFetched = { ok: true; bundleJwt: string; listJwts: string[]; listsMissing: number };
-export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
 export type UploadAnswer = { ok: true; results: RecordResult[] };
 
 export type SyncClient = {
   enrol(serviceUrl: string, code: string, deviceName?: string): Promise<Enrolled | SyncFailure>;
-  profile(serviceUrl: string, token: string): Promise<ProfileAnswer | SyncFailure>;
+  profile(serviceUrl: string, token: string, etag?: string): Promise<ProfileAnswer | SyncFailure>;
+  /** The trust data the service publishes (spec section 7). */
   fetchTrust(serviceUrl: string): Promise<TrustFetched | SyncFailure>;
+  /** The trust data shipped beside the app, in `demo/` under its base address (the same files, the same checks). */
+  fetchShipped(appBase: string): Promise<TrustFetched | SyncFailure>;
   upload(serviceUrl: string, token: string, records: readonly RedemptionRecord[]): Promise<UploadAnswer | SyncFailure>;
+  /** Issue 11 point 2: stay events, answered one by one like records. */
+  uploadStays?(serviceUrl: string, token: string, events: readonly StayEvent[]): Promise<UploadAnswer | SyncFailure>;
+  /**
+   * Service time minus device time (ms), from the `Date` of the last answer; undefined when the last call got no
+   * answer (offline) or the answer had no readable `Date`. Issue 11 point 4: a wrong device clock is noticed.
+   */
+  clockOffsetMs?(): number | undefined;
 };
 
-export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number };
+export type SyncClientOptions = { fetch?: typeof fetch; timeoutMs?: number; now?: () => number };
 
-export const WELL_KNOWN = '.well-known/carers-passport/';
+/** Where the app's shipped trust files are, under its base address (src/build/demo-data-plugin.ts writes them). */
+export const SHIPPED_TRUST_FOLDER = 'demo/';
+
 const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 
 export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  let clockOffset: number | undefined;
 
   /** One request with its own timeout; the body is read inside the same timeout. */
   async function call(url: string, init: RequestInit = {}): Promise<{ ok: true; status: number; text: string; headers: Headers } | SyncFailure> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const sentAt = now();
     try {
       // device calls are never cached; the public trust data sets cache: 'no-cache' (revalidated with its ETag)
       const response = await doFetch(url, { cache: 'no-store', ...init, signal: controller.signal });
+      // only answers made for this call: a revalidated or service-worker copy may carry an old Date
+      if ((init.cache ?? 'no-store') === 'no-store') clockOffset = offsetFrom(response.headers.get('date'), sentAt, now());
       const text = await response.text();
       return { ok: true, status: response.status, text, headers: response.headers };
     } catch {
+      clockOffset = undefined;
       return controller.signal.aborted ? { ok: false, kind: 'timeout' } : { ok: false, kind: 'offline' };
     } finally {
       clearTimeout(timer);
@@ -92,7 +128,32 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
     return { ok: true, jwt };
   }
 
+  /** A trust bundle, status-lists.json and each list from its href, all from one folder (spec section 7). */
+  async function fetchTrustFolder(folder: string): Promise<TrustFetched | SyncFailure> {
+    const indexUrl = `${folder}${TRUST_FILES.statusLists}`;
+    const [bundle, index] = await Promise.all([getToken(`${folder}${TRUST_FILES.bundle}`), getJson(indexUrl, { cache: 'no-cache' })]);
+    if (!bundle.ok) return bundle;
+    if (!index.ok) return index;
+    const lists = (index.value as { lists?: unknown } | null)?.lists;
+    if (!Array.isArray(lists)) return { ok: false, kind: 'malformed', detail: 'status-lists.json has no lists' };
+    const hrefs: string[] = [];
+    for (const entry of lists as unknown[]) {
+      const href = (entry as { href?: unknown } | null)?.href;
+      if (typeof href !== 'string') return { ok: false, kind: 'malformed', detail: 'a list in status-lists.json has no href' };
+      // spec section 7: href is relative to status-lists.json itself
+      const url = resolveHref(href, indexUrl);
+      if (!url) return { ok: false, kind: 'malformed', detail: 'a list href is not an address' };
+      hrefs.push(url);
+    }
+    // one list that cannot be fetched now does not stop the others: the held copy of it stays
+    const fetched = await Promise.all(hrefs.map((href) => getToken(href)));
+    const listJwts = fetched.flatMap((f) => (f.ok ? [f.jwt] : []));
+    return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
+  }
+
   return {
+    clockOffsetMs: () => clockOffset,
+
     async enrol(serviceUrl, code, deviceName) {
       const answer = await getJson(endpoint(serviceUrl, 'v1/enrol'), {
         method: 'POST',
@@ -109,36 +170,37 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
       return { ok: true, deviceId, deviceToken, profile: read.profile };
     },
 
-    async profile(serviceUrl, token) {
-      const answer = await getJson(endpoint(serviceUrl, 'v1/profile'), { headers: { authorization: `Bearer ${token}` } });
+    async profile(serviceUrl, token, etag) {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(etag === undefined ? {} : { 'if-none-match': etag }) };
+      const answer = await call(endpoint(serviceUrl, 'v1/profile'), { headers });
       if (!answer.ok) return answer;
-      const { deviceId, profile } = (answer.value ?? {}) as Record<string, unknown>;
+      if (answer.status === 304 && etag !== undefined) return { ok: true, notModified: true };
+      if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
+      const { deviceId, profile, recent, stays } = (parseJson(answer.text) ?? {}) as Record<string, unknown>;
       if (typeof deviceId !== 'string') return { ok: false, kind: 'malformed', detail: 'the profile answer has no device id' };
       const read = readPartnerProfile(profile);
       if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
-      return { ok: true, deviceId, profile: read.profile };
+      const tag = answer.headers.get('etag');
+      // events of the wrong shape are dropped at the edge, never trusted
+      const stayEvents = Array.isArray(stays) ? stays.flatMap((e) => { const r = readStayEvent(e); return r.ok ? [r.event] : []; }) : [];
+      return { ok: true, deviceId, profile: read.profile, recent: readSharedRedemptions(recent), stays: stayEvents, ...(tag === null ? {} : { etag: tag }) };
     },
 
-    async fetchTrust(serviceUrl) {
-      const indexUrl = endpoint(serviceUrl, `${WELL_KNOWN}status-lists.json`);
-      const [bundle, index] = await Promise.all([getToken(endpoint(serviceUrl, `${WELL_KNOWN}trust-bundle.jwt`)), getJson(indexUrl, { cache: 'no-cache' })]);
-      if (!bundle.ok) return bundle;
-      if (!index.ok) return index;
-      const lists = (index.value as { lists?: unknown } | null)?.lists;
-      if (!Array.isArray(lists)) return { ok: false, kind: 'malformed', detail: 'status-lists.json has no lists' };
-      const hrefs: string[] = [];
-      for (const entry of lists as unknown[]) {
-        const href = (entry as { href?: unknown } | null)?.href;
-        if (typeof href !== 'string') return { ok: false, kind: 'malformed', detail: 'a list in status-lists.json has no href' };
-        // spec section 7: href is relative to status-lists.json itself
-        const url = resolveHref(href, indexUrl);
-        if (!url) return { ok: false, kind: 'malformed', detail: 'a list href is not an address' };
-        hrefs.push(url);
-      }
-      // one list that cannot be fetched now does not stop the others: the held copy of it stays
-      const fetched = await Promise.all(hrefs.map((href) => getToken(href)));
-      const listJwts = fetched.flatMap((f) => (f.ok ? [f.jwt] : []));
-      return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
+    fetchTrust: (serviceUrl) => fetchTrustFolder(endpoint(serviceUrl, `${WELL_KNOWN_PATH}/`)),
+
+    async fetchShipped(appBase) {
+      const folder = resolveHref(SHIPPED_TRUST_FOLDER, appBase);
+      return folder === undefined ? { ok: false, kind: 'malformed', detail: 'the app has no address' } : fetchTrustFolder(folder);
+    },
+
+    async uploadStays(serviceUrl, token, events) {
+      const answer = await getJson(endpoint(serviceUrl, 'v1/stays'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ events }),
+      });
+      if (!answer.ok) return answer;
+      return readUploadResults(answer.value, events);
     },
 
     async upload(serviceUrl, token, records) {
@@ -157,14 +219,14 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
  * The per-record answer, checked against what was sent: a result for a record that was not in the batch means the
  * answer cannot be trusted at all, so nothing is acknowledged (the records stay in the outbox, sending again is safe).
  */
-export function readUploadResults(value: unknown, sent: readonly RedemptionRecord[]): UploadAnswer | SyncFailure {
+export function readUploadResults(value: unknown, sent: readonly { id: string }[]): UploadAnswer | SyncFailure {
   const results = (value as { results?: unknown } | null)?.results;
   if (!Array.isArray(results)) return { ok: false, kind: 'malformed', detail: 'the upload answer has no results' };
   const sentIds = new Set(sent.map((r) => r.id.toLowerCase()));
   const read: RecordResult[] = [];
   for (const entry of results as unknown[]) {
     const { id, status, reason } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || (status !== 'stored' && status !== 'duplicate' && status !== 'rejected')) {
+    if (typeof id !== 'string' || !isRecordStatus(status)) {
       return { ok: false, kind: 'malformed', detail: 'an upload result is not {id, status}' };
     }
     if (!sentIds.has(id.toLowerCase())) return { ok: false, kind: 'malformed', detail: 'an upload result names a record that was not sent' };
@@ -173,8 +235,16 @@ export function readUploadResults(value: unknown, sent: readonly RedemptionRecor
   return { ok: true, results: read };
 }
 
+/** The service's Date (whole seconds, so +500 ms) against the middle of the round trip. */
+function offsetFrom(date: string | null, sentAt: number, receivedAt: number): number | undefined {
+  const at = date === null ? Number.NaN : Date.parse(date);
+  if (!Number.isFinite(at)) return undefined;
+  return at + 500 - (sentAt + receivedAt) / 2;
+}
+
+/** The service's address with a path from its root (`/v1/enrol`, `/.well-known/...`). */
 function endpoint(serviceUrl: string, path: string): string {
-  return `${serviceUrl.replace(/\/+$/, '')}/${path}`;
+  return `${serviceUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
 function resolveHref(href: string, base: string): string | undefined {

@@ -2,7 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { CATEGORIES, type Offer, type OfferHours, type Weekday } from '../../core/index.ts';
-import { CATEGORY_WORDS, M } from '../messages.ts';
+import { CATEGORY_WORDS, M, PHOTO_ID_M } from '../messages.ts';
 
 const DAYS = M.weekdayShort.map((label, i) => ({ day: (i + 1) as Weekday, label }));
 const DEFAULT_HOURS: OfferHours = { days: [2, 4], from: '08:00', to: '09:00' };
@@ -74,6 +74,17 @@ export function OfferEditor({ offer, onSave }: { offer: Offer; onSave: (offer: O
           </div>
         )}
       </fieldset>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={draft.requiresPhotoId === true}
+          onChange={(e) => {
+            const { requiresPhotoId: _dropped, ...rest } = draft;
+            setDraft(e.currentTarget.checked ? { ...rest, requiresPhotoId: true } : rest);
+          }}
+        />
+        {PHOTO_ID_M.editorLabel}
+      </label>
       <fieldset>
         <legend>{M.offerHoursOn}</legend>
         <label class="check">

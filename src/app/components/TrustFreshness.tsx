@@ -5,17 +5,14 @@ import { agoWords, M, SYNC_M } from '../messages.ts';
 
 export function TrustFreshness() {
   const { trust } = useModels();
-  const info = trust.info.value;
-  if (trust.loading.value && !info) return <p class="freshness">{M.loadingTrust}</p>;
-  if (!info) return <p class="freshness freshness--problem">{M.noTrust}</p>;
-  const nowSeconds = Date.now() / 1000;
+  const age = trust.age.value;
+  if (trust.loading.value && !age) return <p class="freshness">{M.loadingTrust}</p>;
+  if (!age) return <p class="freshness freshness--problem">{M.noTrust}</p>;
   // issue 4: the cancellation list's age is what tells staff whether a revocation could be missing
-  const listIats = info.lists.flatMap((l) => (l.iat === undefined ? [] : [l.iat]));
-  const oldestList = listIats.length > 0 ? Math.min(...listIats) : undefined;
   return (
     <p class="freshness">
-      {M.trustAgeBadge(agoWords(nowSeconds - info.bundleIat))}
-      {oldestList !== undefined && `. ${SYNC_M.listAgeBadge(agoWords(nowSeconds - oldestList))}`}
+      {M.trustAgeBadge(agoWords(age.bundle))}
+      {age.oldestList !== undefined && `. ${SYNC_M.listAgeBadge(agoWords(age.oldestList))}`}
     </p>
   );
 }

@@ -7,8 +7,8 @@ import { agoWords, LOCALE, M } from '../messages.ts';
 export function TrustPanel() {
   const { trust } = useModels();
   const info = trust.info.value;
+  const age = trust.age.value;
   const [loaded, setLoaded] = useState<number | undefined>(undefined);
-  const nowSeconds = Date.now() / 1000;
 
   const choose = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -20,14 +20,14 @@ export function TrustPanel() {
   return (
     <section class="settings__section" aria-labelledby="trust-heading">
       <h2 id="trust-heading">{M.trustSection}</h2>
-      {info ? (
+      {info && age ? (
         <ul class="trust-list">
           <li>
-            {M.trustBundleAge(agoWords(nowSeconds - info.bundleIat))}.{' '}
+            {M.trustBundleAge(agoWords(age.bundle))}.{' '}
             {M.trustBundleSeq(info.seq, new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long' }).format(new Date(info.bundleExp * 1000)))}
           </li>
-          {info.lists.map((l) => (
-            <li key={l.issuer}>{l.iat === undefined ? M.trustListMissing(l.issuer) : M.trustListAge(l.issuer, agoWords(nowSeconds - l.iat))}</li>
+          {age.lists.map((l) => (
+            <li key={l.iss}>{l.seconds === undefined ? M.trustListMissing(l.issuer) : M.trustListAge(l.issuer, agoWords(l.seconds))}</li>
           ))}
         </ul>
       ) : (

@@ -2,10 +2,12 @@
 
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { ClockModel } from './clock-model.ts';
 import type { KioskModel } from './kiosk-model.ts';
 import type { NavigationModel } from './navigation-model.ts';
 import type { RedemptionsModel } from './redemptions-model.ts';
 import type { SettingsModel } from './settings-model.ts';
+import type { StaysModel } from './stays-model.ts';
 import type { SyncModel } from './sync-model.ts';
 import type { TrustModel } from './trust-model.ts';
 import type { VerdictModel } from './verdict-model.ts';
@@ -16,6 +18,10 @@ export type Models = {
   verdict: VerdictModel;
   redemptions: RedemptionsModel;
   kiosk: KioskModel;
+  /** Whether this device's clock can be trusted, and the time passports are judged at (issue 11 point 4). */
+  clockCheck: ClockModel;
+  /** Hospital stays of the partner's group (issue 11 point 2). */
+  stays: StaysModel;
   navigation: NavigationModel;
   /** Enrolment, trust refresh and upload with the scheme service (issue 4); absent in tests that do not sync. */
   sync?: SyncModel;

@@ -1,17 +1,19 @@
 // Builds every model of the app from its adapters: main.tsx passes the browser's, tests pass fakes, and both get
 // the same wiring (how a scan is verified, which clear-after time applies, where a record's device id comes from).
 
-import { computed } from '@preact/signals';
-import { verifyPassport, type PinnedRoot } from '../../core/index.ts';
+import { computed, signal } from '@preact/signals';
+import { newestSignedTime, verifyPassport, type PinnedRoot } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient } from '../adapters/sync-client.ts';
 import type { TrustTokens } from '../trust-data.ts';
+import { ClockModel } from './clock-model.ts';
 import type { Models } from './context.ts';
 import { KioskModel, type KioskDeps } from './kiosk-model.ts';
 import { NavigationModel } from './navigation-model.ts';
 import { RedemptionsModel } from './redemptions-model.ts';
 import { resultFeedback, type FeedbackOutputs } from './result-feedback.ts';
 import { SettingsModel } from './settings-model.ts';
+import { StaysModel } from './stays-model.ts';
 import { SyncModel } from './sync-model.ts';
 import { TrustModel } from './trust-model.ts';
 import { VerdictModel } from './verdict-model.ts';
@@ -43,6 +45,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
   const settings = new SettingsModel(storage, { now, demoBuild: adapters.demoBuild ?? false });
 
   let reloadRecords = () => {};
+  let stays: StaysModel | undefined; // made once the verdict model exists; the sync model reads its outbox lazily
   const sync = adapters.sync
     ? new SyncModel({
         storage,
@@ -52,12 +55,22 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
         adoptProfile: (profile) => settings.adoptProfile(profile),
         onRecordsChanged: () => reloadRecords(),
         isOnline: adapters.sync.isOnline,
+        stayOutbox: () => stays,
         now,
         ...(adapters.sync.publicTrustSource === undefined ? {} : { publicTrustSource: adapters.sync.publicTrustSource }),
       })
     : undefined;
   // independent reads, side by side (the sync model's load also reads this device's id)
   const [, , storedDeviceId] = await Promise.all([settings.load(), sync?.load(), sync ? '' : storage.deviceId()]);
+
+  const clockCheck = new ClockModel({
+    now,
+    newestSignedAt: computed(() => {
+      const held = trust.state.value;
+      return held ? newestSignedTime(held) : undefined;
+    }),
+    serviceOffsetMs: sync ? sync.serviceClockOffset : signal(undefined),
+  });
 
   const kiosk = new KioskModel({
     ...adapters.screen,
@@ -69,11 +82,25 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     async verify(text) {
       const state = await trust.whenUsable();
       if (!state) return undefined;
-      return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: Math.floor(now() / 1000) });
+      clockCheck.tick(); // the banner and the verdict judge the same clock
+      // a slow device clock cannot bring an expired passport back (issue 11 point 4)
+      return verifyPassport(text, { bundle: state.bundle, statusLists: state.statusLists, now: clockCheck.verificationNow() });
     },
     clearAfter: computed(() => (kiosk.active.value ? settings.settings.value.kioskResetSeconds : settings.settings.value.clearAfterSeconds)),
     onResult: resultFeedback(settings.settings, adapters.feedback),
   });
+
+  // issue 11 point 2: hospital stays of the partner's group
+  stays = new StaysModel({
+    storage,
+    profile: computed(() => settings.settings.value.profile),
+    shown: verdict.shown,
+    ...(sync ? { shared: sync.sharedStays } : {}),
+    deviceId: () => (sync ? sync.deviceId.peek() : storedDeviceId),
+    now,
+    onAdded: () => void sync?.sendStays(),
+  });
+  await stays.load();
 
   const redemptions = new RedemptionsModel({
     storage,
@@ -85,6 +112,8 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     },
     now,
     onActivity: () => verdict.extend(),
+    ...(sync ? { shared: sync.shared } : {}),
+    onStay: stays.onStay,
   });
   reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
   await redemptions.load(settings.settings.peek().retentionDays);
@@ -95,6 +124,8 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     verdict,
     redemptions,
     kiosk,
+    clockCheck,
+    stays,
     navigation: new NavigationModel(),
     ...(sync ? { sync } : {}),
     download: adapters.download,

@@ -8,9 +8,9 @@
 // out, never split: they say nothing about the records.
 
 import { signal, createModel } from '@preact/signals';
-import { toUploadRecord, type StoredRedemption } from '../../core/index.ts';
+import { MAX_UPLOAD_BATCH, toUploadRecord, type RecordResult, type StoredRedemption } from '../../core/index.ts';
 import type { AppStorage, RejectedRecord } from '../adapters/storage.ts';
-import type { RecordResult, SyncClient, SyncFailure } from '../adapters/sync-client.ts';
+import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 
 export type UploadSession = { serviceUrl: string; token: string };
 
@@ -35,7 +35,6 @@ export type UploaderDeps = {
   now?: () => number;
 };
 
-export const MAX_BATCH = 500;
 export const BASE_DELAY_MS = 2_000;
 export const MAX_DELAY_MS = 5 * 60_000;
 /** Passes in a row in which the same first batch failed with a 500 before it is split. */
@@ -61,7 +60,7 @@ export function backoffDelay(failures: number, random: () => number, base = BASE
 export const OutboxUploader = createModel((deps: UploaderDeps) => {
   const now = deps.now ?? (() => Date.now());
   const random = deps.random ?? Math.random;
-  const batchSize = Math.min(MAX_BATCH, deps.batchSize ?? MAX_BATCH);
+  const batchSize = Math.min(MAX_UPLOAD_BATCH, deps.batchSize ?? MAX_UPLOAD_BATCH);
   const waiting = signal(0);
   const rejected = signal<RejectedRecord[]>([]);
   const status = signal<UploaderStatus>('idle');

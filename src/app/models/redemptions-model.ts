@@ -9,10 +9,11 @@ import {
   redemptionsToCsv,
   selectPurgeable,
   type PartnerProfile,
+  type SharedRedemption,
   type StoredRedemption,
 } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { M } from '../messages.ts';
+import { M, PHOTO_ID_M } from '../messages.ts';
 import type { ShownVerdict } from './verdict-model.ts';
 
 export type RedemptionsDeps = {
@@ -23,6 +24,10 @@ export type RedemptionsDeps = {
   now?: () => number;
   /** Called when staff act on the result, so it does not clear under their hands. */
   onActivity?: () => void;
+  /** The partner's recent records from every till (issue 11 point 1), counted with this device's own for limits. */
+  shared?: ReadonlySignal<readonly SharedRedemption[]>;
+  /** The carer on screen is on a hospital stay in the partner's group (issue 11 point 2). */
+  onStay?: ReadonlySignal<boolean>;
 };
 
 export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
@@ -31,6 +36,8 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
   const clock = signal(now());
   const warningConfirmed = signal(false);
   const references = signal<Readonly<Record<string, string>>>({});
+  /** Offers whose "photo ID seen" box staff ticked for the verdict on screen (issue 11 point 5). */
+  const photoIdSeen = signal<ReadonlySet<string>>(new Set());
   const recorded = signal<Readonly<Record<string, StoredRedemption>>>({});
   const problems = signal<Readonly<Record<string, string>>>({});
   const pending = signal<ReadonlySet<string>>(new Set());
@@ -44,16 +51,27 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     untracked(() => {
       warningConfirmed.value = false;
       references.value = {};
+      photoIdSeen.value = new Set();
       recorded.value = {};
       problems.value = {};
       clock.value = now();
     });
   });
 
+  // this device's records and the other tills', each record once (the service also sends back this device's own)
+  const counted = computed(() => {
+    const own = records.value;
+    const shared = deps.shared?.value ?? [];
+    if (shared.length === 0) return own;
+    const ids = new Set(own.map((r) => r.id.toLowerCase()));
+    return [...own, ...shared.filter((r) => !ids.has(r.id))];
+  });
+  /** Ids of records the scheme flagged as given beyond the limit (two tills offline at once). */
+  const overLimit = computed(() => new Set((deps.shared?.value ?? []).filter((r) => r.overLimit).map((r) => r.id)));
   const checks = computed(() => {
     const shown = deps.shown.value;
     if (!shown) return [];
-    return checkOffers({ profile: deps.profile.value, verdict: shown.verdict, records: records.value, now: clock.value });
+    return checkOffers({ profile: deps.profile.value, verdict: shown.verdict, records: counted.value, now: clock.value, onStay: deps.onStay?.value ?? false });
   });
   const waiting = computed(() => records.value.filter((r) => r.uploaded === 0).length);
   const today = computed(() => {
@@ -71,11 +89,13 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
 
   return {
     records,
+    overLimit,
     checks,
     waiting,
     today,
     warningConfirmed,
     references,
+    photoIdSeen,
     recorded,
     problems,
     pending,
@@ -106,8 +126,17 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
       references.value = { ...references.peek(), [offerId]: text };
       deps.onActivity?.();
     },
+    setPhotoIdSeen(offerId: string, seen: boolean) {
+      const next = new Set(photoIdSeen.peek());
+      if (seen) next.add(offerId);
+      else next.delete(offerId);
+      photoIdSeen.value = next;
+      if (seen) setProblem(offerId, undefined);
+      deps.onActivity?.();
+    },
     async redeem(offerId: string): Promise<StoredRedemption | undefined> {
       const shown = deps.shown.peek();
+      if (deps.profile.peek().kind === 'emergency') return undefined; // issue 11 point 3: nothing kept on the device
       if (!shown || pending.peek().has(offerId) || recorded.peek()[offerId]) return recorded.peek()[offerId];
       const check = checks.peek().find((c) => c.offer.id === offerId);
       if (!check?.applies) return undefined; // invalid verdicts and refused offers cannot redeem
@@ -115,12 +144,15 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
       const reference = references.peek()[offerId]?.trim() ?? '';
       const ask = check.offer.reference;
       if (ask?.required && reference === '') return setProblem(offerId, M.referenceNeeded(ask.label)), undefined;
+      const seen = photoIdSeen.peek().has(offerId);
+      if (check.offer.requiresPhotoId && !seen) return setProblem(offerId, PHOTO_ID_M.needed), undefined;
       const record = buildRedemptionRecord({
         verdict: shown.verdict,
         offerId,
         partnerId: deps.profile.peek().id,
         deviceId: deps.deviceId,
         now: now(),
+        photoIdSeen: check.offer.requiresPhotoId === true && seen,
       });
       if (!record) return undefined;
       const stored: StoredRedemption = { ...record, uploaded: 0, ...(ask && reference !== '' ? { reference } : {}) };

@@ -3,6 +3,7 @@
 
 import { createModel, signal } from '@preact/signals';
 import { readPartnerProfile, type Offer, type PartnerProfile } from '../../core/index.ts';
+import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import { DEMO_PROFILES, demoProfile } from '../partner-profiles.ts';
 import { StaffPinModel } from './staff-pin-model.ts';
@@ -27,7 +28,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   kiosk: false,
 };
 
-const SETTINGS_KEY = 'app';
+const SETTINGS_KEY = 'app' satisfies SettingKey;
 
 export type SettingsOptions = {
   /** Milliseconds since the epoch (the PIN's wait is timed with it). */
@@ -52,9 +53,7 @@ export const SettingsModel = createModel((storage: AppStorage, options: Settings
     pin,
     async load() {
       await pin.load();
-      const held = await storage.loadSetting<Partial<AppSettings>>(SETTINGS_KEY);
-      const profile = held?.profile && readPartnerProfile(held.profile);
-      settings.value = { ...DEFAULT_SETTINGS, ...held, profile: profile?.ok ? profile.profile : DEFAULT_SETTINGS.profile };
+      settings.value = { ...DEFAULT_SETTINGS, ...(await storage.loadSetting(SETTINGS_KEY)) };
     },
     update(patch: Partial<Omit<AppSettings, 'profile'>>) {
       return save({ ...settings.peek(), ...patch });

@@ -5,6 +5,7 @@
 
 import { computed, createModel, signal } from '@preact/signals';
 import { DEMO_PIN, hashPin, isAcceptablePin, verifyPin, type PinHash } from '../adapters/pin-hash.ts';
+import type { PinAttempts, SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 
 export const FREE_ATTEMPTS = 5;
@@ -20,10 +21,8 @@ export function pinWaitSeconds(failures: number): number {
 /** What a try gave: the PIN was right, wrong, not tried because of the wait, or there is no PIN to try yet. */
 export type PinAttempt = 'right' | 'wrong' | 'wait' | 'no-pin';
 
-type SavedAttempts = { failures: number; lockedUntil: number };
-
-const PIN_KEY = 'pin';
-const ATTEMPTS_KEY = 'pin-attempts';
+const PIN_KEY = 'pin' satisfies SettingKey;
+const ATTEMPTS_KEY = 'pin-attempts' satisfies SettingKey;
 
 export type StaffPinDeps = {
   storage: Pick<AppStorage, 'loadSetting' | 'saveSetting'>;
@@ -46,12 +45,12 @@ export const StaffPinModel = createModel((deps: StaffPinDeps) => {
 
   const load = () =>
     (loaded ??= (async () => {
-      const [pin, attempts] = await Promise.all([deps.storage.loadSetting<PinHash>(PIN_KEY), deps.storage.loadSetting<SavedAttempts>(ATTEMPTS_KEY)]);
+      const [pin, attempts] = await Promise.all([deps.storage.loadSetting(PIN_KEY), deps.storage.loadSetting(ATTEMPTS_KEY)]);
       stored.value = pin;
       hasPin.value = pin !== undefined || deps.demoBuild;
-      if (attempts && Number.isInteger(attempts.failures) && attempts.failures >= 0) {
+      if (attempts) {
         failures.value = attempts.failures;
-        lockedUntil.value = Number.isFinite(attempts.lockedUntil) ? attempts.lockedUntil : 0;
+        lockedUntil.value = attempts.lockedUntil;
       }
     })());
 
@@ -73,7 +72,7 @@ export const StaffPinModel = createModel((deps: StaffPinDeps) => {
     return left > 0 ? left : 0;
   };
 
-  const saveAttempts = () => deps.storage.saveSetting(ATTEMPTS_KEY, { failures: failures.peek(), lockedUntil: lockedUntil.peek() } satisfies SavedAttempts);
+  const saveAttempts = () => deps.storage.saveSetting(ATTEMPTS_KEY, { failures: failures.peek(), lockedUntil: lockedUntil.peek() } satisfies PinAttempts);
 
   const attempt = async (entered: string): Promise<PinAttempt> => {
     const pin = await currentPin();

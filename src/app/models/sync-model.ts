@@ -4,12 +4,12 @@
 
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
-import type { PartnerProfile, PinnedRoot, TrustState } from '../../core/index.ts';
+import { mergeFetchedTrust, type PartnerProfile, type PinnedRoot, type SharedRedemption, type StayEvent, type TrustState } from '../../core/index.ts';
+import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
 import { SYNC_M } from '../messages.ts';
 import { OutboxUploader, type UploadTrigger } from './outbox-uploader.ts';
-import { mergeFetchedTrust } from './trust-refresh.ts';
 
 /** What enrolment gave this device, kept in the settings store. The token is a secret: never logged or shown. */
 export type Enrolment = {
@@ -38,6 +38,9 @@ export type SyncDeps = {
   isOnline?: () => boolean;
   trustEveryMs?: number;
   uploadEveryMs?: number;
+  profileEveryMs?: number;
+  /** This device's stay events waiting for the service (issue 11 point 2); read when sending. */
+  stayOutbox?: () => { waiting(): StayEvent[]; markSent(ids: readonly string[]): Promise<void> } | undefined;
   /**
    * Where to refresh the public trust data (spec section 7) before this device is enrolled: the app's own origin,
    * which is a scheme service when the service serves the app. Where it is not (a static host), nothing is said.
@@ -45,8 +48,13 @@ export type SyncDeps = {
   publicTrustSource?: string;
 };
 
-export const ENROLMENT_KEY = 'sync-enrolment';
-const TRUST_CHECKED_KEY = 'sync-trust-checked';
+export const ENROLMENT_KEY = 'sync-enrolment' satisfies SettingKey;
+const TRUST_CHECKED_KEY = 'sync-trust-checked' satisfies SettingKey;
+/** The partner's recent records from the service, kept so an offline till still counts what the others gave. */
+export const SHARED_KEY = 'sync-shared-redemptions' satisfies SettingKey;
+/** Issue 11 point 1: a record given at another till is counted here within a minute. */
+export const PROFILE_EVERY_MS = 60_000;
+export type HeldShared = { etag?: string; recent: readonly SharedRedemption[]; stays?: readonly StayEvent[] };
 export const TRUST_EVERY_MS = 15 * 60_000;
 export const UPLOAD_EVERY_MS = 60_000;
 
@@ -62,6 +70,21 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const checking = signal(false);
   const lastCheck = signal<TrustCheck | undefined>(undefined);
   const timers: ReturnType<typeof setInterval>[] = [];
+  /**
+   * A refresh nobody waits for (start-up, timers, back online): its failure (storage closed as the tab goes away,
+   * a network error the client did not foresee) is shown by the next check, never an unhandled rejection.
+   */
+  const inBackground = (work: () => Promise<unknown>) => void work().catch((error: unknown) => console.warn('background sync step failed', (error as Error)?.name));
+  /** Service time minus device time (ms) from the last call to the service; undefined when it did not answer. */
+  const serviceClockOffset = signal<number | undefined>(undefined);
+  /** The partner's recent records of limited offers, from every device (this one's included). */
+  const shared = signal<readonly SharedRedemption[]>([]);
+  /** The stay events of the partner's group (issue 11 point 2), every ward's. */
+  const sharedStays = signal<readonly StayEvent[]>([]);
+  let sharedEtag: string | undefined;
+  const readClock = () => {
+    serviceClockOffset.value = isOnline() ? deps.client.clockOffsetMs?.() : undefined;
+  };
 
   const uploader = new OutboxUploader({
     storage: deps.storage,
@@ -108,13 +131,23 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const refreshProfile = async (): Promise<void> => {
     const held = enrolment.peek();
     if (!held || held.revoked) return;
-    const answer = await deps.client.profile(held.serviceUrl, held.deviceToken);
+    const answer = await deps.client.profile(held.serviceUrl, held.deviceToken, sharedEtag);
+    readClock();
     if (!answer.ok) {
       if (answer.kind === 'unauthorised') await markRevoked();
       return; // the profile held keeps working
     }
+    if (answer.notModified) return;
     // the world may have moved on while we waited (enrolled again elsewhere): only adopt for the same token
     if (enrolment.peek()?.deviceToken !== held.deviceToken) return;
+    shared.value = answer.recent ?? [];
+    sharedStays.value = answer.stays ?? [];
+    sharedEtag = answer.etag;
+    await deps.storage.saveSetting(SHARED_KEY, {
+      ...(answer.etag === undefined ? {} : { etag: answer.etag }),
+      recent: shared.peek(),
+      stays: sharedStays.peek(),
+    } satisfies HeldShared);
     await deps.adoptProfile(answer.profile);
     if (answer.profile.name !== held.partnerName) await saveEnrolment({ ...held, partnerName: answer.profile.name });
   };
@@ -127,6 +160,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     try {
       await deps.trust.whenReady(); // merge with what is held, not with nothing
       const fetched = await deps.client.fetchTrust(source);
+      if (!fetched.ok) readClock(); // offline: the service's clock no longer speaks
       if (!fetched.ok && !held) return undefined; // not enrolled, and the app's origin publishes nothing
       let check: TrustCheck;
       if (!fetched.ok) check = { at: now(), outcome: 'failed', message: SYNC_M.trustCheckFailed };
@@ -145,23 +179,52 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     }
   };
 
-  const upload = (trigger: UploadTrigger) => uploader.upload(trigger);
+  /** Sends this device's waiting stay events; each answered event (stored, duplicate, refused) leaves the outbox. */
+  const sendStays = async (): Promise<void> => {
+    const held = enrolment.peek();
+    const outbox = deps.stayOutbox?.();
+    const waiting = outbox?.waiting() ?? [];
+    if (!held || held.revoked || !outbox || waiting.length === 0 || !deps.client.uploadStays) return;
+    const events = waiting.map(({ uploaded: _local, ...event }: StayEvent & { uploaded?: unknown }) => event);
+    const answer = await deps.client.uploadStays(held.serviceUrl, held.deviceToken, events);
+    if (!answer.ok) {
+      if (answer.kind === 'unauthorised') await markRevoked();
+      return; // they wait for the next try
+    }
+    await outbox.markSent(answer.results.map((r) => r.id));
+    inBackground(refreshProfile); // every ward of the group, this one included, sees the stay as the service holds it
+  };
+
+  const upload = async (trigger: UploadTrigger) => {
+    await sendStays().catch((error: unknown) => console.error('sending stays failed', error)); // never stops the records
+    return uploader.upload(trigger);
+  };
 
   return {
     enrolment,
     deviceId,
     revoked,
+    serviceClockOffset,
+    shared,
+    sharedStays,
+    sendStays,
     enrolling,
     enrolMessage,
     checking,
     lastCheck,
     uploader,
     async load() {
-      const [held, checked, id] = await Promise.all([
-        deps.storage.loadSetting<Enrolment>(ENROLMENT_KEY),
-        deps.storage.loadSetting<TrustCheck>(TRUST_CHECKED_KEY),
+      const [held, checked, id, heldShared] = await Promise.all([
+        deps.storage.loadSetting(ENROLMENT_KEY),
+        deps.storage.loadSetting(TRUST_CHECKED_KEY),
         deps.storage.deviceId(),
+        deps.storage.loadSetting(SHARED_KEY),
       ]);
+      if (held && heldShared) {
+        shared.value = heldShared.recent;
+        sharedStays.value = heldShared.stays ?? [];
+        sharedEtag = heldShared.etag;
+      }
       enrolment.value = held;
       lastCheck.value = checked;
       deviceId.value = id;
@@ -181,6 +244,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
         if (!check.ok) return (enrolMessage.value = { ok: false, text: SYNC_M.enrolCode[check.problem] }), false;
         const name = deviceName?.trim() || deps.deviceName;
         const answer = await deps.client.enrol(check.claims.svc, code, name);
+        readClock();
         if (!answer.ok) return (enrolMessage.value = { ok: false, text: failureWords(answer) }), false;
         // from now on every record carries the id the scheme knows this device by
         await deps.storage.setDeviceId(answer.deviceId);
@@ -196,10 +260,14 @@ export const SyncModel = createModel((deps: SyncDeps) => {
           revoked: false,
         });
         await deps.adoptProfile(answer.profile);
+        shared.value = []; // another partner's records never count here
+        sharedStays.value = [];
+        sharedEtag = undefined;
+        await deps.storage.saveSetting(SHARED_KEY, { recent: [] } satisfies HeldShared);
         uploader.reset();
         enrolMessage.value = { ok: true, text: SYNC_M.enrolDone(answer.profile.name) };
-        void refreshProfile();
-        void refreshTrust();
+        inBackground(refreshProfile);
+        inBackground(refreshTrust);
         void upload('manual');
         return true;
       } finally {
@@ -213,14 +281,17 @@ export const SyncModel = createModel((deps: SyncDeps) => {
 
     /** Start-up sync and the timers: trust every 15 minutes while online, upload every minute. */
     start(subscribeOnline?: (listener: () => void) => () => void, subscribeAdded?: (listener: () => void) => () => void) {
-      void refreshTrust();
-      void refreshProfile();
+      inBackground(refreshTrust);
+      inBackground(refreshProfile);
       void upload('start');
-      timers.push(setInterval(() => isOnline() && void refreshTrust(), deps.trustEveryMs ?? TRUST_EVERY_MS));
+      timers.push(setInterval(() => isOnline() && inBackground(refreshTrust), deps.trustEveryMs ?? TRUST_EVERY_MS));
       timers.push(setInterval(() => void upload('interval'), deps.uploadEveryMs ?? UPLOAD_EVERY_MS));
+      // issue 11 point 1: cheap (a 304 when nothing changed), so other tills' records count here within a minute
+      timers.push(setInterval(() => isOnline() && inBackground(refreshProfile), deps.profileEveryMs ?? PROFILE_EVERY_MS));
       const unsubscribers = [
         subscribeOnline?.(() => {
-          void refreshTrust();
+          inBackground(refreshTrust);
+          inBackground(refreshProfile);
           void upload('online');
         }),
         subscribeAdded?.(() => {

@@ -1,16 +1,21 @@
 // The trust data the app verifies with: the held copy first (works offline), then the shipped files if newer,
-// then files staff choose in Settings. The core TrustState is built once per change, never per scan.
+// then files staff choose in Settings, each merged by the core's one merge (mergeFetchedTrust). The core TrustState
+// is built once per change, never per scan. How old the data is, and whether a list is too old, are computed from
+// the injected clock.
 
 import { computed, createModel, signal } from '@preact/signals';
-import { buildTrustState, replacesHeldBundle, type PinnedRoot, type TrustState } from '../../core/index.ts';
+import { mergeFetchedTrust, type PinnedRoot, type TrustState } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { adoptTrust, loadTrustFiles, type TrustFile, type TrustTokens } from '../trust-data.ts';
+import { loadTrustFiles, type TrustFile, type TrustTokens } from '../trust-data.ts';
+import { tickingClock } from './clock.ts';
 
 export type TrustDeps = {
   storage: AppStorage;
   roots: readonly PinnedRoot[];
   fetchShipped: () => Promise<TrustTokens | undefined>;
   now?: () => number;
+  /** How often ages on screen move (the clock is read again); 30 s by default. */
+  tickMs?: number;
 };
 
 export type TrustInfo = {
@@ -20,11 +25,21 @@ export type TrustInfo = {
   lists: { issuer: string; iat: number | undefined }[];
 };
 
+/** How old the data held is, in seconds, now. */
+export type TrustAge = {
+  bundle: number;
+  /** Each issuer's newest list; `staleDays` is set when it is older than the bundle's status_max_age (spec section 4). */
+  lists: { iss: string; issuer: string; seconds: number | undefined; staleDays: number | undefined }[];
+  /** The oldest of those lists: what tells staff whether a cancellation could be missing (issue 4). */
+  oldestList: number | undefined;
+};
+
 /** A point on the page's performance timeline (read by `npm run bench -- app-lowend`); absent in some test DOMs. */
 const mark = (name: string) => globalThis.performance?.mark?.(name);
 
 export const TrustModel = createModel((deps: TrustDeps) => {
   const now = deps.now ?? (() => Date.now());
+  const clock = tickingClock(now, deps.tickMs);
   const state = signal<TrustState | undefined>(undefined);
   const loading = signal(true);
   const messages = signal<string[]>([]);
@@ -46,7 +61,22 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     };
   });
 
+  const age = computed((): TrustAge | undefined => {
+    const held = state.value;
+    if (!held) return undefined;
+    const seconds = clock.value / 1000;
+    const lists = held.bundle.issuers.map((issuer) => {
+      const own = held.statusLists.all().filter((l) => l.issuer === issuer.iss);
+      const listAge = own.length > 0 ? seconds - Math.max(...own.map((l) => l.iat)) : undefined;
+      const staleDays = listAge !== undefined && listAge > held.bundle.statusMaxAge ? Math.floor(listAge / 86_400) : undefined;
+      return { iss: issuer.iss, issuer: issuer.name, seconds: listAge, staleDays };
+    });
+    const listAges = lists.flatMap((l) => (l.seconds === undefined ? [] : [l.seconds]));
+    return { bundle: seconds - held.bundle.iat, lists, oldestList: listAges.length > 0 ? Math.max(...listAges) : undefined };
+  });
+
   const save = async (next: TrustState) => {
+    clock.value = now();
     state.value = next;
     const listJwts = next.statusLists.all().map((l) => l.jwt);
     await deps.storage.saveTrust({ bundleJwt: next.bundle.jwt, listJwts, fetchedAt: new Date(now()).toISOString() });
@@ -56,8 +86,11 @@ export const TrustModel = createModel((deps: TrustDeps) => {
   const readHeld = async () => {
     const held = await deps.storage.loadTrust();
     if (held) {
-      const adopted = await adoptTrust(held, deps.roots);
-      if (adopted.ok) state.value = adopted.state;
+      const read = await mergeFetchedTrust(undefined, held, deps.roots);
+      if (read.next) {
+        clock.value = now();
+        state.value = read.next;
+      }
     }
     mark('cp:trust-held');
   };
@@ -66,15 +99,9 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     await heldRead;
     const shipped = await shippedFetch;
     if (shipped) {
-      const current = state.peek();
-      const adopted = await adoptTrust(shipped, deps.roots, current?.bundle.seq);
-      if (adopted.ok && replacesHeldBundle(adopted.state.bundle, current?.bundle)) await save(adopted.state);
-      else if (current) {
-        // same bundle: newer shipped lists still replace older held ones (the set keeps the newest per uri)
-        const merged = await buildTrustState(current.bundle, [...current.statusLists.all().map((l) => l.jwt), ...shipped.listJwts]);
-        const before = new Set(current.statusLists.all().map((l) => l.jwt));
-        if (merged.statusLists.all().some((l) => !before.has(l.jwt))) await save(merged);
-      }
+      // the same bundle: newer shipped lists still replace older held ones (the set keeps the newest per uri)
+      const merge = await mergeFetchedTrust(state.peek(), shipped, deps.roots);
+      if (merge.next) await save(merge.next);
     }
     loading.value = false;
     mark('cp:trust-ready');
@@ -86,6 +113,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     loading,
     messages,
     info,
+    age,
     start() {
       // the shipped files are fetched while the held copy is read: a first visit has no held copy and waits on them
       const shippedFetch = deps.fetchShipped();
@@ -105,7 +133,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     /** Adopts a state already verified and merged by the caller (the sync model's refresh from the service). */
     adopt: (next: TrustState): Promise<void> => save(next),
     async loadFiles(files: TrustFile[]): Promise<number> {
-      const outcome = await loadTrustFiles(files, state.peek(), deps.roots, new Date(now()));
+      const outcome = await loadTrustFiles(files, state.peek(), deps.roots);
       if (outcome.state) await save(outcome.state);
       messages.value = outcome.messages;
       return outcome.loaded;

@@ -3,7 +3,7 @@
 
 import type { StoredRedemption } from '../../core/index.ts';
 import { useModels } from '../models/context.ts';
-import { LOCALE, M } from '../messages.ts';
+import { LIMITS_M, LOCALE, M, PHOTO_ID_M } from '../messages.ts';
 
 const RECENT = 50;
 
@@ -21,6 +21,7 @@ export function HistoryScreen() {
   const purged = redemptions.purged.value;
   // records the scheme refused (or the device gave up on): kept, shown as refused, never sent again
   const refused = new Set((sync?.uploader.rejected.value ?? []).map((r) => r.id));
+  const overLimit = redemptions.overLimit.value;
 
   const exportCsv = () => {
     const date = new Date().toISOString().slice(0, 10);
@@ -48,8 +49,8 @@ export function HistoryScreen() {
           </ul>
         )}
       </section>
-      <RecordTable heading={M.historyToday} id="today" records={today} titles={titles} refused={refused} timeZone={profile.timeZone} timeOnly />
-      <RecordTable heading={M.historyRecent} id="recent" records={recent} titles={titles} refused={refused} timeZone={profile.timeZone} />
+      <RecordTable heading={M.historyToday} id="today" records={today} titles={titles} refused={refused} overLimit={overLimit} timeZone={profile.timeZone} timeOnly />
+      <RecordTable heading={M.historyRecent} id="recent" records={recent} titles={titles} refused={refused} overLimit={overLimit} timeZone={profile.timeZone} />
       <section aria-labelledby="export-heading">
         <h2 id="export-heading" class="visually-hidden">
           {M.historyExport}
@@ -69,11 +70,13 @@ type TableProps = {
   records: StoredRedemption[];
   titles: Map<string, string>;
   refused: ReadonlySet<string>;
+  /** Flagged by the scheme as given beyond the limit (issue 11 point 1). */
+  overLimit: ReadonlySet<string>;
   timeZone: string;
   timeOnly?: boolean;
 };
 
-function RecordTable({ heading, id, records, titles, refused, timeZone, timeOnly = false }: TableProps) {
+function RecordTable({ heading, id, records, titles, refused, overLimit, timeZone, timeOnly = false }: TableProps) {
   const format = new Intl.DateTimeFormat(LOCALE, timeOnly ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -95,7 +98,11 @@ function RecordTable({ heading, id, records, titles, refused, timeZone, timeOnly
               {records.map((r) => (
                 <tr key={r.id}>
                   <td>{format.format(new Date(r.redeemedAt))}</td>
-                  <td>{titles.get(r.offerId) ?? r.offerId}</td>
+                  <td>
+                    {titles.get(r.offerId) ?? r.offerId}
+                    {r.photoIdSeen && <span class="history__note">{PHOTO_ID_M.historyMark}</span>}
+                    {overLimit.has(r.id.toLowerCase()) && <span class="history__note history__note--over">{LIMITS_M.overLimit}</span>}
+                  </td>
                   <td>{r.jti}</td>
                   <td>{r.uploaded === 1 ? M.yes : refused.has(r.id) ? M.refused : M.no}</td>
                 </tr>

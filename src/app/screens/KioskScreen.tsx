@@ -3,6 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { CheckFailed } from '../components/CheckFailed.tsx';
+import { ClockWarning } from '../components/ClockWarning.tsx';
 import { TrustFreshness } from '../components/TrustFreshness.tsx';
 import { useModels } from '../models/context.ts';
 import { M } from '../messages.ts';
@@ -31,6 +32,7 @@ export function KioskScreen() {
   }
   return (
     <div class="kiosk">
+      <ClockWarning />
       {verdict.shown.value ? (
         <VerdictScreen mode="kiosk" />
       ) : (

@@ -3,7 +3,7 @@
 
 import type { OfferCheck } from '../../core/index.ts';
 import { useModels } from '../models/context.ts';
-import { M, refusalWords } from '../messages.ts';
+import { M, PHOTO_ID_M, refusalWords } from '../messages.ts';
 
 export function OffersPanel() {
   const { verdict, redemptions } = useModels();
@@ -68,6 +68,9 @@ function OfferItem({ check }: { check: OfferCheck }) {
   const inputId = `ref-${offer.id}`;
   const problemId = `problem-${offer.id}`;
   const label = offer.kind === 'benefit' ? M.redeem(offer.title) : M.record(offer.title);
+  // issue 11 point 5: the button waits for the tick, so photo ID is never skipped by a quick tap
+  const needsPhotoId = offer.requiresPhotoId === true && !redemptions.photoIdSeen.value.has(offer.id);
+  const photoId = `photo-${offer.id}`;
 
   return (
     <li class="offer">
@@ -89,10 +92,27 @@ function OfferItem({ check }: { check: OfferCheck }) {
           />
         </div>
       )}
+      {offer.requiresPhotoId && !done && (
+        <label class="offer__photo-id check">
+          <input
+            type="checkbox"
+            checked={!needsPhotoId}
+            aria-describedby={photoId}
+            onChange={(e) => redemptions.setPhotoIdSeen(offer.id, e.currentTarget.checked)}
+          />
+          <span>{PHOTO_ID_M.tick}</span>
+        </label>
+      )}
+      {offer.requiresPhotoId && !done && (
+        <p id={photoId} class="offer__photo-id-hint">
+          {PHOTO_ID_M.hint}
+        </p>
+      )}
       {done ? (
         <p class="offer__recorded" role="status">
           <span aria-hidden="true">✓ </span>
           {M.recorded(offer.title)}
+          {done.photoIdSeen && <span class="offer__photo-id-done"> {PHOTO_ID_M.recordedWith}</span>}
         </p>
       ) : (
         <button
@@ -100,6 +120,7 @@ function OfferItem({ check }: { check: OfferCheck }) {
           class="offer__redeem primary"
           aria-describedby={problem ? problemId : undefined}
           aria-busy={pending}
+          disabled={needsPhotoId}
           onClick={() => void redemptions.redeem(offer.id)}
         >
           {pending ? M.recording : label}

@@ -2,15 +2,17 @@
 // reason in plain English and the passport's details. Announced to screen readers; focus moves to the heading.
 
 import { useEffect, useRef } from 'preact/hooks';
-import { localTime, type Passport, type Verdict } from '../../core/index.ts';
+import { localTime, verdictDependsOnTime, type Passport, type Verdict } from '../../core/index.ts';
 import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
-import { CATEGORY_WORDS, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { CATEGORY_WORDS, CLOCK_M, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { EmergencyPanel } from './EmergencyPanel.tsx';
 import { OffersPanel } from './OffersPanel.tsx';
+import { StayPanel } from './StayPanel.tsx';
 
 export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
-  const { verdict: model, settings, trust } = useModels();
+  const { verdict: model, settings, trust, clockCheck } = useModels();
   const shown = model.shown.value;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -23,8 +25,10 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   if (!shown) return null;
   const { verdict } = shown;
   const timeZone = settings.settings.value.profile.timeZone;
-  const held = trust.state.value;
-  const staleDays = verdict.code === 'STATUS_STALE' && held ? listAgeDays(verdict, held.statusLists.all(), held.bundle.statusMaxAge) : undefined;
+  // issue 11 point 3: an emergency service identifies the carer; it never gives offers nor records anything
+  const emergency = settings.settings.value.profile.kind === 'emergency';
+  // stale by age: how many days old (stale because the list passed its own end date: the general advice only)
+  const staleDays = verdict.code === 'STATUS_STALE' ? trust.age.value?.lists.find((l) => l.iss === verdict.passport.iss)?.staleDays : undefined;
 
   return (
     <main class={`verdict verdict--${verdict.result} verdict--${mode}`} aria-labelledby="verdict-heading">
@@ -39,10 +43,13 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
         <section class="verdict__advice" aria-labelledby="advice-heading">
           <h2 id="advice-heading">{M.whatToDo}</h2>
           <p>{verdictAdvice(verdict.code)}</p>
+          {clockCheck.wrong.value && verdictDependsOnTime(verdict.code) && <p class="verdict__clock">{CLOCK_M.verdictNote}</p>}
           {staleDays !== undefined && <p>{M.staleListAge(staleDays)}</p>}
         </section>
+        {verdict.result !== 'invalid' && emergency && <EmergencyPanel passport={verdict.passport} />}
         {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}
-        {mode === 'staff' && <OffersPanel />}
+        {mode === 'staff' && !emergency && <StayPanel />}
+        {mode === 'staff' && !emergency && <OffersPanel />}
       </div>
       <footer class="verdict__footer">
         <p class="verdict__countdown" aria-live="off">
@@ -74,18 +81,6 @@ function PassportDetails({ passport, timeZone }: { passport: Passport; timeZone:
       </dd>
     </dl>
   );
-}
-
-/**
- * How many days old the issuer's list is, when age is why it is stale; undefined when it is stale because it passed
- * its own end date (spec section 4), so the screen never says "0 days old" and the general advice shows instead.
- */
-function listAgeDays(verdict: Verdict, lists: { issuer: string; iat: number }[], statusMaxAge: number): number | undefined {
-  if (verdict.result === 'invalid') return undefined;
-  const own = lists.filter((l) => l.issuer === verdict.passport.iss).map((l) => l.iat);
-  if (own.length === 0) return undefined;
-  const age = Date.now() / 1000 - Math.max(...own);
-  return age > statusMaxAge ? Math.floor(age / 86_400) : undefined;
 }
 
 function focusScreenHeading(): void {

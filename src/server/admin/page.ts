@@ -20,6 +20,7 @@ import { collectedDates } from '../collection/card-copies.ts';
 import { cardLink, phoneCopyWords, POSTAL_RUN_SCRIPT, postalRunSection } from './cards-section.ts';
 import { ADMIN_SCRIPT, ADMIN_STYLE } from './page-assets.ts';
 import { REGISTER_SCRIPT, REGISTER_SECTION } from './register-section.ts';
+import { PARTNERS_SCRIPT, partnersSection } from './partners-section.ts';
 
 export type AdminPageOptions = {
   /** SMTP is configured: the issue form offers an email for the phone copy's link. */ mail?: boolean;
@@ -76,13 +77,7 @@ ${options.mail ? '<label>Email for the phone copy (optional, not kept) <input na
 ${postalRunSection(today)}
 ${REGISTER_SECTION}` : ''}
 
-<section><h2>Partners and their devices</h2>
-${partners.map((p) => `<article><h3>${e(p.name)} <small>(${e(p.kind)}, ${p.offers.length} offers)</small></h3>
-${seesDevices(p.id) ? `<button data-enrol="${e(p.id)}">New enrolment code</button>` : ''}
-<ul>${devices.filter((d) => d.partnerId === p.id && seesDevices(p.id)).map((d) => `<li>${e(d.name)} <code>${e(d.id)}</code>, last seen ${e(d.lastSeen ?? 'never')}
-${d.revokedAt ? `<strong>removed ${e(d.revokedAt)}</strong>` : `<button data-revoke-device="${e(d.id)}">Remove device</button>`}</li>`).join('')}</ul>
-<div class="result" data-enrol-result="${e(p.id)}" aria-live="polite"></div></article>`).join('')}
-</section>
+${!account || account.role !== 'issuer' ? partnersSection(partners.filter((p) => seesDevices(p.id)), devices.filter((d) => seesDevices(d.partnerId))) : ''}
 
 <section><h2>Reports</h2>
 <p>Carers reached: <strong>${carers.toLocaleString('en-GB')}</strong> distinct passports.
@@ -96,7 +91,7 @@ ${barChart('Passports revoked per month', byMonth.rows.map((r) => ({ label: Stri
 <section><h2>Recent changes</h2><table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Passport / partner / device</th></tr></thead><tbody>
 ${audit.map((a) => `<tr><td>${e(a.at)}</td><td>${e(a.actor)}</td><td>${e(a.action)}</td><td>${e([a.iss && `${a.iss} ${a.jti}`, a.partnerId, a.deviceId].filter(Boolean).join(' / '))}</td></tr>`).join('')}
 </tbody></table></section>
-</main><script>${CSRF_SCRIPT}</script><script>${ADMIN_SCRIPT}${passportsToo ? POSTAL_RUN_SCRIPT : ''}</script>${passportsToo ? `<script>${REGISTER_SCRIPT}</script>` : ''}<script>${ACCOUNT_SCRIPT}</script></body></html>`;
+</main><script>${CSRF_SCRIPT}</script><script>${ADMIN_SCRIPT}${passportsToo ? POSTAL_RUN_SCRIPT : ''}</script>${passportsToo ? `<script>${REGISTER_SCRIPT}</script>` : ''}<script>${PARTNERS_SCRIPT}</script><script>${ACCOUNT_SCRIPT}</script></body></html>`;
 }
 
 function passportRow(p: RegisterEntry, now: number, collectedOn: string | undefined): string {

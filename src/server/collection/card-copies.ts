@@ -41,7 +41,7 @@ export async function collectCardCopy(ctx: SchemeContext, text: string): Promise
     await markCollected(tx, canonical, now);
     await tx.query('INSERT INTO card_copies (token_hash, iss, jti, collected_at) VALUES ($1, $2, $3, $4)', [hashSecret(refreshToken), entry.iss, entry.jti, toDate(now)]);
     await audit(tx, now, { actor: 'carer', action: 'card.collected', iss: entry.iss, jti: entry.jti });
-    const passport = (await copyPassport(ctx, entry, now)) as CollectAnswer['passport'];
+    const passport = (await copyPassport(ctx, entry, now, tx)) as CollectAnswer['passport'];
     return { ok: true, answer: { passport, ...contactPart(issuer.contact), schemeName: schemeNameOf(ctx.keys), refreshToken } } as const;
   });
 }
@@ -75,13 +75,14 @@ export async function collectedDates(q: Queryable, passports: readonly { iss: st
   return new Map(rows.map((r) => [`${r.iss} ${r.jti}`, r.at]));
 }
 
-async function copyPassport(ctx: SchemeContext, entry: RegisterEntry, now: number): Promise<CardCopyPassport> {
+/** `q`: the caller's transaction, when there is one (sign() records the key that signed, which needs the row). */
+async function copyPassport(ctx: SchemeContext, entry: RegisterEntry, now: number, q: Queryable = ctx.db): Promise<CardCopyPassport> {
   const status = entry.status !== 'valid' ? entry.status : now >= entry.exp ? 'expired' : 'valid';
   const base = {
     name: entry.name ?? '', cat: entry.cat, iss: entry.iss, issuerName: issuerWords(ctx, entry.iss).name, jti: entry.jti, nbf: entry.nbf, exp: entry.exp, status,
   } as const;
   if (status !== 'valid') return base;
-  return { qrText: (await sign(ctx, entry)).qrText, ...base };
+  return { qrText: (await sign(ctx, entry, undefined, q)).qrText, ...base };
 }
 
 function issuerWords(ctx: SchemeContext, iss: string): { name: string; contact: IssuerContact | undefined; askFor: string } {

@@ -3,27 +3,29 @@
 
 import { randomBytes } from 'node:crypto';
 import { pinRoot, signCompact } from '../../core/index.ts';
-import { verifyEnrolmentCode as verifyCoreEnrolmentCode, type EnrolmentCodeCheck } from '../../core/enrolment-code.ts';
+import {
+  ENROLMENT_CODE_TYP,
+  verifyEnrolmentCode as verifyCoreEnrolmentCode,
+  type EnrolmentCodeCheck,
+  type EnrolmentCodeClaims,
+} from '../../core/enrolment-code.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import { audit } from '../register/audit-log.ts';
 import { rootPublicKeys } from '../publication/trust-bundle.ts';
 
-export const ENROLMENT_TYP = 'cp-enrol+jwt';
 export const ENROLMENT_LIFETIME = 24 * 3600;
-
-export type EnrolmentClaims = { iss: string; iat: number; exp: number; jti: string; svc: string; partner: string };
 
 export async function createEnrolmentCode(
   ctx: SchemeContext,
   partnerId: string,
   actor: string,
   lifetime = ENROLMENT_LIFETIME,
-): Promise<{ ok: true; code: string; claims: EnrolmentClaims } | { ok: false; problem: string }> {
+): Promise<{ ok: true; code: string; claims: EnrolmentCodeClaims } | { ok: false; problem: string }> {
   const [partner] = await ctx.db.query('SELECT 1 FROM partners WHERE id = $1', [partnerId]);
   if (!partner) return { ok: false, problem: `no partner ${partnerId}` };
   const iat = ctx.now();
-  const claims: EnrolmentClaims = {
+  const claims: EnrolmentCodeClaims = {
     iss: ctx.keys.schemeId,
     iat,
     exp: iat + lifetime,
@@ -31,7 +33,7 @@ export async function createEnrolmentCode(
     svc: ctx.publicUrl,
     partner: partnerId,
   };
-  const code = await signCompact(claims, ENROLMENT_TYP, ctx.keys.root);
+  const code = await signCompact(claims, ENROLMENT_CODE_TYP, ctx.keys.root);
   await ctx.db.transaction(async (tx) => {
     await tx.query('INSERT INTO enrolment_codes (jti, partner_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
       claims.jti, partnerId, toDate(iat), toDate(claims.exp),

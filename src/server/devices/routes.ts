@@ -1,11 +1,14 @@
 // POST /v1/enrol (code -> device token and partner profile) and GET /v1/profile (device token).
 
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { SchemeContext } from '../context.ts';
 import { requireDevice } from '../http/auth.ts';
 import { problem } from '../http/problem.ts';
 import { objectOf } from '../http/schemas.ts';
 import { partnerProfile } from '../partners/partner-store.ts';
+import { recentRedemptions } from '../redemptions/shared-limits.ts';
+import { groupStayEvents } from '../stays/stay-store.ts';
 import { enrolDevice } from './device-store.ts';
 
 const ENROL_MESSAGES: Record<string, [number, string]> = {
@@ -41,6 +44,15 @@ export function deviceRoutes(app: FastifyInstance, ctx: SchemeContext): void {
     const device = req.device!;
     const profile = await partnerProfile(ctx.db, device.partnerId);
     if (!profile) return problem(reply, 404, 'not-found', 'The partner of this device no longer exists.');
-    return reply.header('cache-control', 'no-store').send({ deviceId: device.id, profile });
+    // issue 11 point 1: the partner's recent records (no names), so every till counts limits the same; a device
+    // asks every minute, and an unchanged answer is a bodiless 304
+    const recent = await recentRedemptions(ctx.db, profile, ctx.now());
+    // issue 11 point 2: the stays of the partner's group, so every ward of a trust shows them
+    const stays = profile.group ? await groupStayEvents(ctx.db, profile.group.id, ctx.now()) : [];
+    const body = JSON.stringify({ deviceId: device.id, profile, recent, stays });
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    reply.header('cache-control', 'no-store').header('etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.header('content-type', 'application/json; charset=utf-8').send(body);
   });
 }

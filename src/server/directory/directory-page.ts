@@ -53,9 +53,14 @@ function filterForm(directory: OffersDirectory, filter: DirectoryFilter): string
 <button type="submit">Show offers</button> <a href="/offers">Show everything</a></form>`;
 }
 
+/** The fragment of a partner's entry on /offers: the window sticker's QR leads there (issue 10, point 3). */
+export function directoryAnchor(partnerId: string): string {
+  return `partner-${partnerId}`;
+}
+
 function partnerBlock(partner: DirectoryPartner, nowMs: number): string {
   const place = [PARTNER_KIND_WORDS[partner.kind], partner.address].filter(Boolean).join(', ');
-  return `<article class="partner"><h3>${e(partner.name)}</h3><p class="place">${e(place)}</p>
+  return `<article class="partner" id="${e(directoryAnchor(partner.id))}"><h3>${e(partner.name)}</h3><p class="place">${e(place)}</p>
 <ul class="offers">${partner.offers.map((o) => offerItem(o, partner, nowMs)).join('')}</ul></article>`;
 }
 

@@ -27,11 +27,14 @@ export async function registerKeys(db: Database, material: KeyMaterial): Promise
       );
       changed ||= upserted.length > 0;
       const key = await tx.query(
-        `INSERT INTO scheme_keys (kid, role, iss, public_jwk) VALUES ($1, 'issuer', $2, $3) ON CONFLICT (kid) DO NOTHING RETURNING kid`,
+        // a key brought back into the issuers file signs again, even after it left the bundle
+        `INSERT INTO scheme_keys (kid, role, iss, public_jwk) VALUES ($1, 'issuer', $2, $3)
+           ON CONFLICT (kid) DO UPDATE SET state = 'active' WHERE scheme_keys.state <> 'active' AND scheme_keys.iss = EXCLUDED.iss RETURNING kid`,
         [issuer.key.kid, issuer.iss, JSON.stringify(withoutPrivate(issuer.key))],
       );
       changed ||= key.length > 0;
-      // an issuer signs with the key in its file; an earlier key stays in the bundle as retired (section 3)
+      // an issuer signs with the key in its file; an earlier key stays in the bundle as retired while a passport it
+      // signed is valid (section 3; keys/key-rotation.ts drops it after)
       const retired = await tx.query(
         `UPDATE scheme_keys SET state = 'retired' WHERE iss = $1 AND kid <> $2 AND state = 'active' RETURNING kid`,
         [issuer.iss, issuer.key.kid],

@@ -21,6 +21,11 @@ export async function savePartner(
            address = EXCLUDED.address, area = EXCLUDED.area`,
       [profile.id, profile.name, profile.kind, profile.timeZone, profile.address ?? null, profile.area ?? null],
     );
+    // issue 11 point 2: the group (a hospital trust) whose devices share stays
+    await tx.query('DELETE FROM partner_groups WHERE partner_id = $1', [profile.id]);
+    if (profile.group) {
+      await tx.query('INSERT INTO partner_groups (partner_id, group_id, group_name) VALUES ($1, $2, $3)', [profile.id, profile.group.id, profile.group.name]);
+    }
     await tx.query('DELETE FROM offers WHERE partner_id = $1', [profile.id]);
     for (const [position, offer] of profile.offers.entries()) {
       await tx.query('INSERT INTO offers (partner_id, id, position, offer) VALUES ($1, $2, $3, $4)', [
@@ -38,7 +43,8 @@ export async function partnerProfile(q: Queryable, id: string): Promise<PartnerP
   const [partner] = await q.query<PartnerRow>('SELECT id, name, kind, time_zone, address, area FROM partners WHERE id = $1', [id]);
   if (!partner) return undefined;
   const offers = await q.query<{ offer: Offer }>('SELECT offer FROM offers WHERE partner_id = $1 ORDER BY position', [id]);
-  return profileOf(partner, offers.map((o) => o.offer));
+  const [group] = await q.query<{ group_id: string; group_name: string }>('SELECT group_id, group_name FROM partner_groups WHERE partner_id = $1', [id]);
+  return { ...profileOf(partner, offers.map((o) => o.offer)), ...(group ? { group: { id: group.group_id, name: group.group_name } } : {}) };
 }
 
 /** Every partner with its offers, in two queries (the public directory reads this on every miss). */

@@ -1,7 +1,7 @@
 // Status lists (spec section 4): allocated at full size, one byte per index in the database, packed at 2 bits when
 // signed (0 valid, 1 revoked, 2 suspended). Every change is signed again at once with a later iat.
 
-import { signStatusList } from '../../core/index.ts';
+import { decodeBase64url, signStatusList, WELL_KNOWN_PATH } from '../../core/index.ts';
 import { strongDeflate } from './strong-deflate.ts';
 import type { SchemeContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
@@ -22,7 +22,7 @@ export function listHref(iss: string, number: number): string {
 export function listUri(ctx: SchemeContext, iss: string, number: number): string {
   const first = ctx.keys.issuers.find((i) => i.iss === iss)?.firstStatusUri;
   if (first !== undefined) return number === 1 ? first : first.replace(/\/\d+$/, '') + `/${number}`;
-  return `${ctx.publicUrl}/.well-known/carers-passport/${listHref(iss, number)}`;
+  return `${ctx.publicUrl}${WELL_KNOWN_PATH}/${listHref(iss, number)}`;
 }
 
 /**
@@ -105,13 +105,30 @@ export async function refreshStatusListsIfDue(ctx: SchemeContext): Promise<numbe
       }
     });
   }
-  const due = await ctx.db.query<{ id: number }>(
-    'SELECT id FROM status_lists WHERE (jwt IS NULL OR jwt_iat <= $1) AND iss = ANY($2) ORDER BY id',
-    [ctx.now() - LIST_RESIGN_AFTER, ctx.keys.issuers.map((i) => i.iss)],
+  const lists = await ctx.db.query<{ id: number; iss: string; jwt: string | null; jwt_iat: string | number | null }>(
+    'SELECT id, iss, jwt, jwt_iat FROM status_lists WHERE iss = ANY($1) ORDER BY id',
+    [ctx.keys.issuers.map((i) => i.iss)],
+  );
+  const currentKid = new Map(ctx.keys.issuers.map((i) => [i.iss, i.key.kid]));
+  // a list signed by an issuer's earlier key is signed again with its current one (issue 10, point 6): the earlier
+  // key may leave the bundle before the list would be signed again for its age
+  const due = lists.filter(
+    (l) => l.jwt === null || Number(l.jwt_iat) <= ctx.now() - LIST_RESIGN_AFTER || signingKid(l.jwt) !== currentKid.get(l.iss),
   );
   for (const { id } of due) {
     await ctx.db.transaction((tx) => signList(tx, ctx, id));
     signed++;
   }
   return signed;
+}
+
+/** The kid in a compact JWS's protected header, or undefined when it cannot be read. */
+function signingKid(jwt: string): string | undefined {
+  const header = decodeBase64url(jwt.split('.')[0] ?? '');
+  try {
+    const kid: unknown = header && JSON.parse(new TextDecoder().decode(header)).kid;
+    return typeof kid === 'string' ? kid : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@
 import { loadTrustBundle, nextBundleSeq, pinRoot, readIssuerContact, signTrustBundle, withoutPrivate, type Category, type IssuerContact, type PublicJwk } from '../../core/index.ts';
 import { DEMO_ISSUERS } from '../../demo/demo-scheme.ts';
 import type { SchemeContext } from '../context.ts';
+import { removeSpentKeys, spentKeys } from '../keys/key-rotation.ts';
 
 /** A bundle lives 30 days and is signed again once a day, so a device that syncs now and then never holds a stale one. */
 export const BUNDLE_LIFETIME = 30 * 86_400;
@@ -21,6 +22,8 @@ export async function publishTrustBundle(ctx: SchemeContext, reason: string): Pr
   return ctx.db.transaction(async (tx) => {
     await tx.query('LOCK TABLE trust_bundles IN EXCLUSIVE MODE');
     const [last] = await tx.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM trust_bundles');
+    // issue 10, point 6: a retired key that signed nothing still valid leaves with this bundle
+    await removeSpentKeys(tx, ctx.now());
     // the issuers the configuration names, never others the database may hold (a demo issuer met by a real scheme)
     const issuers = await tx.query<{ iss: string; name: string; cats: Category[]; keys: PublicJwk[] | null }>(
       `SELECT i.iss, i.name, i.cats,
@@ -53,13 +56,15 @@ export async function publishTrustBundle(ctx: SchemeContext, reason: string): Pr
 }
 
 /**
- * Signs a new bundle when there is none, the current one is a day old, or it is not this configuration's: signed by
+ * Signs a new bundle when there is none, the current one is a day old, a retired key is no longer needed (its last
+ * passport expired or was cancelled), or it is not this configuration's: signed by
  * another root or naming an issuer (or a demo key) the configuration does not (a database that once met other keys).
  */
 export async function refreshTrustBundleIfDue(ctx: SchemeContext): Promise<StoredBundle> {
   const current = await currentTrustBundle(ctx);
   if (!current) return publishTrustBundle(ctx, 'first');
   if (!(await isConfigurationsBundle(ctx, current.jwt))) return publishTrustBundle(ctx, 'the current bundle named keys the configuration does not');
+  if ((await spentKeys(ctx.db, ctx.now())).length > 0) return publishTrustBundle(ctx, 'a retired key signed no passport still valid');
   if (ctx.now() - current.iat >= BUNDLE_RESIGN_AFTER) return publishTrustBundle(ctx, 'periodic');
   return current;
 }

@@ -2,14 +2,12 @@
 // Answers per record, in request order: stored, duplicate (the same record again) or rejected with a reason. Each record
 // is judged alone: one the database refuses is rejected and the others are stored; the batch never fails for it.
 
-import { readRedemptionRecord, type RedemptionRecord } from '../../core/index.ts';
+import { readRedemptionRecord, type RecordResult, type RedemptionRecord } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import type { Device } from '../devices/device-store.ts';
-
-export const MAX_BATCH = 500;
-
-export type RecordResult = { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string };
+import { partnerProfile } from '../partners/partner-store.ts';
+import { flagOverLimit } from './shared-limits.ts';
 
 export async function ingestRecords(ctx: SchemeContext, device: Device, records: readonly unknown[]): Promise<RecordResult[]> {
   const results: RecordResult[] = new Array(records.length);
@@ -47,16 +45,22 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
   const conflicts = batch.filter((r) => !stored.has(r.id) && !refused.has(r.id)).map((r) => r.id);
   const existing = new Map<string, RedemptionRecord>();
   if (conflicts.length > 0) {
-    const rows = await ctx.db.query<{ id: string; redeemed_at: Date | string; offer_id: string; partner_id: string; device_id: string; iss: string; jti: string; verdict: RedemptionRecord['verdict'] }>(
-      'SELECT id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict FROM redemptions WHERE id = ANY($1::uuid[])',
+    const rows = await ctx.db.query<{ id: string; redeemed_at: Date | string; offer_id: string; partner_id: string; device_id: string; iss: string; jti: string; verdict: RedemptionRecord['verdict']; photo_id_seen: boolean }>(
+      'SELECT id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, photo_id_seen FROM redemptions WHERE id = ANY($1::uuid[])',
       [conflicts],
     );
     for (const row of rows) {
       existing.set(String(row.id).toLowerCase(), {
         id: String(row.id).toLowerCase(), redeemedAt: new Date(row.redeemed_at).toISOString(), offerId: row.offer_id, partnerId: row.partner_id,
-        deviceId: row.device_id, iss: row.iss, jti: row.jti, verdict: row.verdict,
+        deviceId: row.device_id, iss: row.iss, jti: row.jti, verdict: row.verdict, ...(row.photo_id_seen ? { photoIdSeen: true as const } : {}),
       });
     }
+  }
+  const fresh = batch.filter((r) => stored.has(r.id));
+  if (fresh.length > 0) {
+    // issue 11 point 1: two tills offline may both have given a limited offer; both are kept, the later one flagged
+    const profile = await partnerProfile(ctx.db, device.partnerId);
+    if (profile) await flagOverLimit(ctx.db, profile, fresh);
   }
   for (const { record, positions } of accepted.values()) {
     positions.forEach((position, n) => {
@@ -99,12 +103,16 @@ async function insertRecords(ctx: SchemeContext, batch: RedemptionRecord[]): Pro
 function insertStatement(ctx: SchemeContext, batch: RedemptionRecord[]): Promise<{ id: string }[]> {
   const column = <K extends keyof RedemptionRecord>(key: K) => batch.map((r) => r[key]);
   return ctx.db.query<{ id: string }>(
-    `INSERT INTO redemptions (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, received_at)
-     SELECT u.id, u.redeemed_at, u.offer_id, u.partner_id, u.device_id, u.iss, u.jti, u.verdict, $9
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         AS u (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict)
+    `INSERT INTO redemptions (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, photo_id_seen, received_at)
+     SELECT u.id, u.redeemed_at, u.offer_id, u.partner_id, u.device_id, u.iss, u.jti, u.verdict, u.photo_id_seen, $10
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
+         AS u (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, photo_id_seen)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [column('id'), column('redeemedAt'), column('offerId'), column('partnerId'), column('deviceId'), column('iss'), column('jti'), column('verdict'), toDate(ctx.now())],
+    [
+      column('id'), column('redeemedAt'), column('offerId'), column('partnerId'), column('deviceId'), column('iss'), column('jti'), column('verdict'),
+      batch.map((r) => r.photoIdSeen === true),
+      toDate(ctx.now()),
+    ],
   );
 }
 
@@ -145,6 +153,6 @@ function sameRecord(a: RedemptionRecord, b: RedemptionRecord): boolean {
   return (
     Date.parse(a.redeemedAt) === Date.parse(b.redeemedAt) &&
     a.offerId === b.offerId && a.partnerId === b.partnerId && a.deviceId === b.deviceId &&
-    a.iss === b.iss && a.jti === b.jti && a.verdict === b.verdict
+    a.iss === b.iss && a.jti === b.jti && a.verdict === b.verdict && (a.photoIdSeen === true) === (b.photoIdSeen === true)
   );
 }

@@ -1,12 +1,13 @@
-// POST /v1/redemptions: a device's batch of records, at most MAX_BATCH, answered record by record. Each record is
-// judged by the core on its own (a bad one is answered `rejected`), so the schema checks only the envelope.
+// POST /v1/redemptions: a device's batch of records, at most MAX_UPLOAD_BATCH (core), answered record by record. Each
+// record is judged by the core on its own (a bad one is answered `rejected`), so the schema checks only the envelope.
 
 import type { FastifyInstance } from 'fastify';
+import { MAX_UPLOAD_BATCH } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 import { requireDevice } from '../http/auth.ts';
 import { problem } from '../http/problem.ts';
 import { objectOf } from '../http/schemas.ts';
-import { MAX_BATCH, ingestRecords } from './ingest.ts';
+import { ingestRecords } from './ingest.ts';
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
@@ -38,7 +39,7 @@ export function redemptionRoutes(app: FastifyInstance, ctx: SchemeContext, limit
     },
     async (req, reply) => {
       req.logged = { deviceId: req.device!.id };
-      if (req.body.records.length > MAX_BATCH) return problem(reply, 400, 'batch-too-large', `A batch holds at most ${MAX_BATCH} records.`, {}, 'records');
+      if (req.body.records.length > MAX_UPLOAD_BATCH) return problem(reply, 400, 'batch-too-large', `A batch holds at most ${MAX_UPLOAD_BATCH} records.`, {}, 'records');
       const results = await ingestRecords(ctx, req.device!, req.body.records);
       return reply.header('cache-control', 'no-store').send({ results });
     },

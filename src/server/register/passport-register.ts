@@ -7,6 +7,7 @@ import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { endCardCopies } from '../collection/end-card-copies.ts';
+import { recordSignature } from '../keys/key-rotation.ts';
 import { setStatus } from '../publication/status-lists.ts';
 import { allocateStatusIndex } from './allocate-index.ts';
 import { audit } from './audit-log.ts';
@@ -61,7 +62,7 @@ export async function issuePassport(ctx: SchemeContext, request: IssueRequest): 
     );
     await audit(tx, now, { actor: request.actor, action: 'passport.issue', iss: request.iss, jti, detail: { cat, nbf, exp } });
     const entry: RegisterEntry = { iss: request.iss, jti, cat, name: ctx.keepNames ? name : null, nbf, exp, statusUri: slot.uri, statusIdx: slot.idx, status: 'valid' };
-    return sign(ctx, entry, name);
+    return sign(ctx, entry, name, tx);
   });
 }
 
@@ -85,7 +86,7 @@ export async function renewPassport(ctx: SchemeContext, request: RenewRequest): 
       request.iss, request.jti, nbf, exp, keptName, toDate(now),
     ]);
     await audit(tx, now, { actor: request.actor, action: 'passport.renew', iss: request.iss, jti: request.jti, detail: { nbf, exp } });
-    return sign(ctx, { ...entry, nbf, exp, name: keptName }, name);
+    return sign(ctx, { ...entry, nbf, exp, name: keptName }, name, tx);
   });
 }
 
@@ -141,14 +142,18 @@ export async function listPassports(q: Queryable, options: { search?: string; li
   return rows.map(toEntry);
 }
 
-/** A token for a register entry, signed now (a renewal or the demo cards); needs a name when the register has none. */
-export async function sign(ctx: SchemeContext, entry: RegisterEntry, name = entry.name ?? ''): Promise<Signed> {
+/**
+ * A token for a register entry, signed now with the issuer's current key (a renewal, a card, the demo cards); needs a
+ * name when the register has none. Records which key signed it, so the key stays in the bundle while it is valid.
+ */
+export async function sign(ctx: SchemeContext, entry: RegisterEntry, name = entry.name ?? '', q: Queryable = ctx.db): Promise<Signed> {
   const issuer = ctx.keys.issuers.find((i) => i.iss === entry.iss);
   if (!issuer) throw new Error(`no signing key for issuer ${entry.iss}`);
   const token = await signPassport(
     { iss: entry.iss, jti: entry.jti, name, cat: entry.cat, nbf: entry.nbf, exp: entry.exp, iat: Math.min(ctx.now(), entry.nbf), statusUri: entry.statusUri, statusIdx: entry.statusIdx },
     issuer.key,
   );
+  await recordSignature(q, entry, issuer.key.kid);
   return { ok: true, entry, token, qrText: jwsToQrText(token) };
 }
 

@@ -139,6 +139,21 @@ export const REPORTS: Record<string, (q: Queryable, now?: number) => Promise<Rep
     );
     return { report: 'passports-by-month-issuer-kind', title: 'Passports per month, issuer and kind of carer', columns: ['month', 'iss', 'kind', 'issued', 'renewed', 'revoked'], rows };
   },
+  // issue 11 point 1: given beyond its limit, at two tills while offline; both records are kept, the later flagged
+  async 'over-limit'(q) {
+    const rows = await q.query<Record<string, string | number>>(
+      `SELECT r.partner_id AS "partnerId", r.offer_id AS "offerId", o.offer->>'title' AS "offerTitle", r.iss, r.jti,
+              to_char(r.redeemed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "redeemedAt", r.device_id AS "deviceId"
+         FROM redemptions r LEFT JOIN offers o ON o.partner_id = r.partner_id AND o.id = r.offer_id
+        WHERE r.over_limit ORDER BY r.redeemed_at, r.id`,
+    );
+    return {
+      report: 'over-limit',
+      title: 'Over limit: given at two tills while offline',
+      columns: ['partnerId', 'offerId', 'offerTitle', 'iss', 'jti', 'redeemedAt', 'deviceId'],
+      rows,
+    };
+  },
 };
 
 export const REPORT_NAMES = Object.keys(REPORTS);

@@ -3,6 +3,7 @@
 import {
   generateSigningKey,
   jwsToQrText,
+  mergeFetchedTrust,
   pinRoot,
   signPassport,
   signStatusList,
@@ -12,7 +13,6 @@ import {
   type PinnedRoot,
   type TrustState,
 } from '../../../src/core/index.ts';
-import { adoptTrust } from '../../../src/app/trust-data.ts';
 
 export const DAY = 86_400;
 export const ISS = 'uk.test.carers';
@@ -46,8 +46,8 @@ export async function makeAppScheme(now: number): Promise<AppScheme> {
   statuses[REVOKED_IDX] = 1;
   const listJwt = await signStatusList({ uri: LIST_URI, iat: now - 3600, bits: 2, statuses }, issuer.privateJwk);
   const roots = [(await pinRoot(root.publicJwk))!];
-  const adopted = await adoptTrust({ bundleJwt, listJwts: [listJwt] }, roots);
-  if (!adopted.ok) throw new Error(adopted.detail);
+  const adopted = await mergeFetchedTrust(undefined, { bundleJwt, listJwts: [listJwt] }, roots);
+  if (!adopted.next) throw new Error(adopted.bundleProblem ?? 'the test scheme does not verify');
   return {
     now,
     root,
@@ -55,7 +55,7 @@ export async function makeAppScheme(now: number): Promise<AppScheme> {
     roots,
     bundleJwt,
     listJwt,
-    trust: adopted.state,
+    trust: adopted.next,
     signBundle,
     async passport({ jti = 'TST-1001', name = 'Amara Testcarer', cat = 'adult', idx = 1, listUri = LIST_URI, exp = now + 365 * DAY } = {}) {
       const jws = await signPassport({ iss: ISS, jti, name, cat, nbf: now - DAY, exp, iat: now - DAY, statusUri: listUri, statusIdx: idx }, issuer.privateJwk);

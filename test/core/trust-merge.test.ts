@@ -1,0 +1,28 @@
+// The one merge of trust data (spec sections 3 and 4), whatever the source: service, shipped files, staff's files.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKey, mergeFetchedTrust, signStatusList } from '../../src/core/index.ts';
+import { LIST_URI, makeAppScheme, type AppScheme } from '../app/support/scheme.ts';
+
+const NOW = Date.parse('2026-06-10T11:00:00Z') / 1000;
+let scheme: AppScheme;
+beforeAll(async () => {
+  scheme = await makeAppScheme(NOW);
+});
+
+describe('merging trust data into what is held', () => {
+  it('lists alone are checked against the held bundle; a newer one replaces the held list, a forged one is named by its place', async () => {
+    const newer = await signStatusList({ uri: LIST_URI, iat: NOW - 60, bits: 2, statuses: new Uint8Array(1024) }, scheme.issuer.privateJwk);
+    const forged = await signStatusList({ uri: LIST_URI, iat: NOW, bits: 2, statuses: new Uint8Array(1024) }, (await generateSigningKey('ES256')).privateJwk);
+    const merge = await mergeFetchedTrust(scheme.trust, { listJwts: [forged, newer] }, scheme.roots);
+    expect(merge).toMatchObject({ bundle: 'kept', listsUpdated: 1, listsIgnored: 1, ignored: [{ index: 0, problem: 'unknown-key' }] });
+    expect(merge.next?.statusLists.all().map((l) => l.jwt)).toEqual([newer]);
+  });
+
+  it('the same bundle and lists again change nothing; a rollback is refused with its reason and the held data stays', async () => {
+    expect((await mergeFetchedTrust(scheme.trust, { bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }, scheme.roots)).next).toBeUndefined();
+    const held = (await mergeFetchedTrust(undefined, { bundleJwt: await scheme.signBundle({ seq: 4 }), listJwts: [scheme.listJwt] }, scheme.roots)).next;
+    const rollback = await mergeFetchedTrust(held, { bundleJwt: scheme.bundleJwt, listJwts: [] }, scheme.roots);
+    expect(rollback).toMatchObject({ next: undefined, bundle: 'rejected', bundleRejection: 'rollback' });
+  });
+});

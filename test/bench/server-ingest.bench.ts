@@ -6,6 +6,7 @@ import { generateSigningKey } from '../../src/core/index.ts';
 import { openDatabase } from '../../src/server/db/open-database.ts';
 import { dropPgSchema } from '../../src/server/db/pg-database.ts';
 import type { KeyMaterial } from '../../src/server/keys/key-material.ts';
+import { benchAdminHeaders } from './bench-admin.ts';
 import { startService } from '../../src/server/service.ts';
 import { printTable, quantile, type Figure } from './report.ts';
 
@@ -14,7 +15,7 @@ export const description = 'records per second stored by POST /v1/redemptions, b
 
 const BATCH = 500;
 const RECORDS_PER_DEVICE = 10_000;
-const PASSWORD = 'bench';
+const PASSWORD = 'bench only, never a real password';
 
 export async function run(): Promise<void> {
   await benchBackend('PGlite', undefined);
@@ -30,7 +31,7 @@ async function benchBackend(label: string, url: string | undefined): Promise<voi
   const keys: KeyMaterial = { demo: false, schemeId: 'bench', root: root.privateJwk, issuers: [{ iss: 'uk.bench', name: 'Bench', cats: ['adult'], key: issuer.privateJwk }] };
   const service = await startService({ db, adminPassword: PASSWORD, keys, refreshEveryMs: 0, uploadLimit: { max: 1e9, timeWindowMs: 60_000 } });
   try {
-    const admin = { authorization: `Basic ${Buffer.from(`bench:${PASSWORD}`).toString('base64')}`, 'content-type': 'application/json' };
+    const admin = await benchAdminHeaders(service.ctx); // the admin API takes an account's API token
     const profile = { id: 'bench-shop', name: 'Bench shop', kind: 'shop', timeZone: 'Europe/London', offers: [{ id: 'o', title: 'O', kind: 'benefit', categories: ['adult'], limit: { kind: 'unlimited' } }] };
     await fetch(`${service.url}/admin/api/partners/bench-shop`, { method: 'PUT', headers: admin, body: JSON.stringify(profile) });
     const enrolDevice = async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildTrustState, generateSigningKey, loadTrustBundle, verifyPassport } from '../../src/core/index.ts';
 import { startService, type RunningService } from '../../src/server/service.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/backends.ts';
-import { adminCall, ADMIN_PASSWORD, makeTestKeys, T0, type TestKeys } from './support/test-service.ts';
+import { adminCall, ADMIN_PASSWORD, grantTestToken, makeTestKeys, T0, type TestKeys } from './support/test-service.ts';
 
 const WK = '/.well-known/carers-passport';
 const DAY = 86_400;
@@ -27,6 +27,7 @@ describe.each(BACKENDS)('key rotation ($name)', (backend) => {
     await service?.close();
     database ??= await openTestDatabase(backend);
     service = await startService({ db: database.db, adminPassword: ADMIN_PASSWORD, keys, now: () => clock.now, refreshEveryMs: 0, log: () => {} });
+    await grantTestToken(service.ctx);
     return service.url;
   }
 

@@ -1,5 +1,6 @@
 // Issue 11 point 2 in Chromium: two wards of one hospital trust at a real scheme service. A stay started on Ward 7's
-// device shows on Ward 9's device after its refresh; the service holds the event once; axe on the stay panel.
+// device shows on Ward 9's device after its refresh; the service holds the event once; axe on the stay panel. A stay
+// ends on its date: with the page clock past it, the verdict says it ended and the stay-only offer no longer applies.
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -13,15 +14,24 @@ let served: ServedApp;
 let browser: Browser;
 const wards: { context: BrowserContext; page: Page }[] = [];
 let qrText: string;
+let secondCarer: string;
+
+/** A date in the partner's time zone, YYYY-MM-DD, and as the app writes it ("12 June 2026"). */
+const londonDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(ms);
+const dateWords = (date: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 beforeAll(async () => {
   served = await startServedApp({ seedDemo: true });
   for (const id of ['ward-7', 'ward-9']) {
-    const profile = { ...partnerProfile(id, ['parking']), kind: 'hospital-ward' as const, group: { id: 'city-hospital', name: 'City Hospital' } };
+    const base = partnerProfile(id, ['parking', 'meal']);
+    // the meal is a stay offer: only for a carer on a stay in the group
+    const offers = base.offers.map((o) => (o.id === 'meal' ? { ...o, requiresStay: true } : o));
+    const profile = { ...base, offers, kind: 'hospital-ward' as const, group: { id: 'city-hospital', name: 'City Hospital' } };
     expect((await adminCall(served.service.url, 'PUT', `/admin/api/partners/${id}`, profile)).status).toBe(200);
   }
   const issued = await adminCall(served.service.url, 'POST', '/admin/api/passports', { iss: 'uk.llr.vasl', cat: 'adult', name: 'Amara Testcarer' });
   qrText = issued.data.qrText;
+  secondCarer = (await adminCall(served.service.url, 'POST', '/admin/api/passports', { iss: 'uk.llr.vasl', cat: 'adult', name: 'Ben Testcarer' })).data.qrText;
   browser = await launchChromium();
   for (const id of ['ward-7', 'ward-9']) {
     const context = await browser.newContext();
@@ -62,4 +72,30 @@ test('a stay started on Ward 7 shows on Ward 9 of the same trust', async () => {
   await w9.page.waitForTimeout(200);
   await pasteCode(w9.page, qrText);
   await expect(w9.page.locator('.stay__status').textContent()).resolves.toMatch(/^On a stay until .+ \(started on Ward 7, bay 3\)$/);
+});
+
+test('a stay ends on its date: with the page clock past it the verdict says it ended and the stay offer no longer applies', async () => {
+  const { page } = wards[0]!;
+  await page.locator('.verdict__done').click();
+  await pasteCode(page, secondCarer);
+  const meal = page.getByRole('button', { name: 'Give: Offer meal' });
+  expect(await meal.count()).toBe(0); // no stay yet: the meal is refused
+  await expect(page.locator('.offers__list--refused .offer', { hasText: 'Offer meal' }).textContent()).resolves.toContain('Only for a carer on a hospital stay');
+
+  const until = londonDate(Date.now() + 86_400_000); // the expected discharge: tomorrow
+  await page.getByLabel('Until (expected discharge)').fill(until);
+  await page.getByRole('button', { name: 'Start a stay' }).click();
+  await page.locator('.stay__status', { hasText: `On a stay until ${dateWords(until)}` }).waitFor();
+  await meal.waitFor(); // on a stay, the meal applies
+
+  // the day after the discharge date (09:00 UTC is the same date in London, summer or winter)
+  const dayAfter = Date.parse(`${until}T09:00:00Z`) + 86_400_000;
+  await page.clock.setFixedTime(new Date(dayAfter)); // Date only: the app's timers keep running
+  await page.locator('.verdict__done').click();
+  await pasteCode(page, secondCarer);
+  await expect(page.locator('.stay__status').textContent()).resolves.toBe(`The stay ended on ${dateWords(until)}.`);
+  expect(await meal.count()).toBe(0);
+  await expect(page.locator('.offers__list--refused .offer', { hasText: 'Offer meal' }).textContent()).resolves.toContain('Only for a carer on a hospital stay');
+  expect(await page.getByRole('button', { name: 'Give: Offer parking' }).count()).toBe(1); // an offer without a stay still applies
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -17,6 +17,7 @@ import { StaysModel } from './stays-model.ts';
 import { SyncModel } from './sync-model.ts';
 import { TrustModel } from './trust-model.ts';
 import { VerdictModel } from './verdict-model.ts';
+import { recordWardKioskRecognitions } from './ward-kiosk.ts';
 
 export type AppAdapters = {
   storage: AppStorage;
@@ -117,6 +118,14 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
   });
   reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
   await redemptions.load(settings.settings.peek().retentionDays);
+
+  // issue 11 point 2: a ward's kiosk counts the carers it identifies, through the same outbox as staff's records
+  recordWardKioskRecognitions({
+    shown: verdict.shown,
+    kioskActive: kiosk.active,
+    profile: computed(() => settings.settings.value.profile),
+    recordRecognition: (offerId) => redemptions.recordRecognition(offerId),
+  });
 
   return {
     settings,

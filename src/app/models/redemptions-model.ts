@@ -4,6 +4,7 @@
 import { computed, createModel, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import {
   buildRedemptionRecord,
+  checkOffer,
   checkOffers,
   localTime,
   redemptionsToCsv,
@@ -44,6 +45,8 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
   const purged = signal(0);
   let loads = 0; // loads in progress
   const addedWhileLoading: StoredRedemption[] = [];
+  /** Recognitions being written (passport, offer and day), so two quick scans of one passport record it once. */
+  const recognising = new Set<string>();
 
   // a new verdict (or none) starts clean: no confirmation, references or receipts carry over
   effect(() => {
@@ -79,6 +82,13 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     const date = localTime(clock.value, zone).date;
     return records.value.filter((r) => localTime(Date.parse(r.redeemedAt), zone).date === date);
   });
+
+  /** Commits the record, then counts it (a load reading meanwhile keeps it too). */
+  const store = async (stored: StoredRedemption) => {
+    await deps.storage.addRedemption(stored);
+    if (loads > 0) addedWhileLoading.push(stored);
+    records.value = [stored, ...records.peek()];
+  };
 
   const setProblem = (offerId: string, text: string | undefined) => {
     const next = { ...problems.peek() };
@@ -160,9 +170,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
       setProblem(offerId, undefined);
       deps.onActivity?.();
       try {
-        await deps.storage.addRedemption(stored);
-        if (loads > 0) addedWhileLoading.push(stored);
-        records.value = [stored, ...records.peek()];
+        await store(stored);
         // the world may have moved on (a new scan): only confirm on the verdict it was for
         if (deps.shown.peek()?.id === shown.id) recorded.value = { ...recorded.peek(), [offerId]: stored };
         return stored;
@@ -173,6 +181,40 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
         const next = new Set(pending.peek());
         next.delete(offerId);
         pending.value = next;
+      }
+    },
+    /**
+     * Records a recognition nobody at the device confirms (a ward kiosk, issue 11 point 2): a VALID verdict only (a
+     * warning needs staff to confirm it), only where the offer applies, and once a passport a day however often it
+     * is scanned (this device's records and the partner's shared ones count).
+     */
+    async recordRecognition(offerId: string): Promise<StoredRedemption | undefined> {
+      const shown = deps.shown.peek();
+      const profile = deps.profile.peek();
+      const offer = profile.offers.find((o) => o.id === offerId && o.kind === 'recognition');
+      if (!shown || !offer || profile.kind === 'emergency') return undefined;
+      const { verdict } = shown;
+      if (verdict.code !== 'VALID') return undefined;
+      const at = now();
+      const known = counted.peek();
+      const check = checkOffer(offer, { profile, verdict, records: known, now: at, onStay: deps.onStay?.peek() ?? false });
+      if (!check.applies) return undefined;
+      const { iss, jti } = verdict.passport;
+      const day = localTime(at, profile.timeZone).date;
+      const key = JSON.stringify([iss, jti, offerId, day]);
+      const sameDay = (r: { redeemedAt: string }) => localTime(Date.parse(r.redeemedAt), profile.timeZone).date === day;
+      if (recognising.has(key) || known.some((r) => r.offerId === offerId && r.iss === iss && r.jti === jti && sameDay(r))) return undefined;
+      const record = buildRedemptionRecord({ verdict, offerId, partnerId: profile.id, deviceId: deps.deviceId, now: at });
+      if (!record) return undefined;
+      recognising.add(key); // before the first await: a second scan finds it
+      try {
+        const stored: StoredRedemption = { ...record, uploaded: 0 };
+        await store(stored);
+        return stored;
+      } catch {
+        return undefined; // storage failed: the next scan of the passport tries again
+      } finally {
+        recognising.delete(key);
       }
     },
     exportCsv(): string {

@@ -30,5 +30,7 @@ export function appRoots(env: Record<string, string | undefined> = process.env):
     return read.jwk;
   });
   if (roots.length === 0) throw new Error(`${variable}: ${file} names no key`);
+  // the demo root's private key is in this repository: a build pinning it would trust what anyone can sign
+  if (roots.some((r) => r.kid === DEMO_ROOT_PUBLIC.kid)) throw new Error(`${variable}: ${file} is the DEMO root, published with this project: pin the scheme's own root`);
   return { roots, demo: false };
 }

@@ -36,6 +36,10 @@ describe('the roots a build pins', () => {
     expect(appRoots({ CP_ROOT_KEY_FILE: file(JSON.stringify(root.privateJwk)), CP_APP_ROOTS_FILE: file(JSON.stringify([other.publicJwk])) }).roots[0]).toMatchObject({ x: other.publicJwk.x });
   });
 
+  it('refuses to pin the demo root in a build that is not the demo (its private key is published)', () => {
+    expect(() => appRoots({ CP_APP_ROOTS_FILE: file(JSON.stringify(DEMO_ROOT_PUBLIC)) })).toThrow(/DEMO root/);
+  });
+
   it('with it: the scheme\'s root, not the demo build, and never a private member', async () => {
     const key = await generateSigningKey('ES256');
     const built = appRoots({ CP_APP_ROOTS_FILE: file(JSON.stringify(key.privateJwk)) });

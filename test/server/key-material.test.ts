@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../../src/core/index.ts';
-import { DEMO_SCHEME_ID } from '../../src/demo/demo-scheme.ts';
+import { DEMO_ISSUERS, DEMO_ROOT_PRIVATE, DEMO_SCHEME_ID } from '../../src/demo/demo-scheme.ts';
 import { loadKeyMaterial } from '../../src/server/keys/key-material.ts';
 
 describe('scheme key material', () => {
@@ -37,6 +37,17 @@ describe('scheme key material', () => {
     expect(material.schemeId).toBe('county-scheme');
     expect(material.root.kid).toBe(root.privateJwk.kid);
     expect(material.issuers).toEqual([{ iss: 'uk.county', name: 'County Carers', cats: ['adult', 'parent'], key: issuer.privateJwk }]);
+  });
+
+  it('refuses the demo keys as a real scheme\'s: their private parts are published with the project', async () => {
+    const own = await generateSigningKey('ES256');
+    writeFileSync(join(dir, 'demo-root.jwk'), JSON.stringify(DEMO_ROOT_PRIVATE), { mode: 0o600 });
+    writeFileSync(join(dir, 'own-root.jwk'), JSON.stringify(own.privateJwk), { mode: 0o600 });
+    writeFileSync(join(dir, 'demo-issuer.jwk'), JSON.stringify(DEMO_ISSUERS[0]!.key), { mode: 0o600 });
+    writeFileSync(join(dir, 'demo-issuers.json'), JSON.stringify([{ iss: 'uk.county', name: 'County Carers', cats: ['adult'], keyFile: 'demo-issuer.jwk' }]));
+    const quiet = { warn: () => {} };
+    await expect(loadKeyMaterial({ CP_ROOT_KEY_FILE: join(dir, 'demo-root.jwk'), CP_ISSUERS_FILE: join(dir, 'demo-issuers.json') }, quiet)).rejects.toThrow(/is the DEMO root key/);
+    await expect(loadKeyMaterial({ CP_ROOT_KEY_FILE: join(dir, 'own-root.jwk'), CP_ISSUERS_FILE: join(dir, 'demo-issuers.json') }, quiet)).rejects.toThrow(/is a DEMO key/);
   });
 
   it('says what is wrong with a public key given as the root, or a missing issuers file', async () => {

@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CATEGORIES, readIssuerContact, readPrivateJwk, type Category, type IssuerContact, type PrivateJwk } from '../../core/index.ts';
-import { DEMO_ISSUERS, DEMO_ROOT_PRIVATE, DEMO_SCHEME_ID, DEMO_SCHEME_NAME } from '../../demo/demo-scheme.ts';
+import { DEMO_ISSUERS, DEMO_ROOT_PUBLIC, DEMO_ROOT_PRIVATE, DEMO_SCHEME_ID, DEMO_SCHEME_NAME } from '../../demo/demo-scheme.ts';
 
 export type IssuerMaterial = {
   iss: string;
@@ -62,6 +62,8 @@ export async function loadKeyMaterial(env: NodeJS.ProcessEnv, options: KeyFileOp
   if (!rootFile) return demoKeyMaterial();
   const root = await readPrivateJwk(readKeyFile(rootFile, 'CP_ROOT_KEY_FILE', warn));
   if (!root) throw new Error(`CP_ROOT_KEY_FILE ${rootFile} is not a private P-256 or Ed25519 JWK`);
+  // the demo's private keys are in this repository: a real scheme on them could be forged by anyone
+  if (isDemoKid(root.kid)) throw new Error(`CP_ROOT_KEY_FILE ${rootFile} is the DEMO root key, published with this project: make the scheme's own (carers-passport keygen)`);
   const issuersFile = env.CP_ISSUERS_FILE;
   if (!issuersFile) throw new Error('CP_ROOT_KEY_FILE is set but CP_ISSUERS_FILE is not');
   const list = readJson(issuersFile, 'CP_ISSUERS_FILE');
@@ -83,6 +85,7 @@ export async function loadKeyMaterial(env: NodeJS.ProcessEnv, options: KeyFileOp
     const path = resolve(dirname(issuersFile), keyFile);
     const key = await readPrivateJwk(readKeyFile(path, `the key file of issuer ${iss}`, warn));
     if (!key) throw new Error(`CP_ISSUERS_FILE: the key file ${path} of ${iss} is not a private P-256 or Ed25519 JWK`);
+    if (isDemoKid(key.kid)) throw new Error(`CP_ISSUERS_FILE: the key file ${path} of ${iss} is a DEMO key, published with this project: make the issuer's own (carers-passport keygen)`);
     issuers.push({ iss, name, cats: cats as Category[], key, ...(readContact ? { contact: readContact } : {}) });
   }
   if (issuers.length === 0) throw new Error(`CP_ISSUERS_FILE ${issuersFile} names no issuer`);
@@ -118,4 +121,9 @@ function readJson(path: string, what: string): unknown {
   } catch {
     throw new Error(`${what}: ${path} is not valid JSON`);
   }
+}
+
+/** A key of the demo scheme (its private parts are committed in src/demo): never a real scheme's. */
+export function isDemoKid(kid: string): boolean {
+  return kid === DEMO_ROOT_PUBLIC.kid || DEMO_ISSUERS.some((i) => i.key.kid === kid);
 }

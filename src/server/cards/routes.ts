@@ -48,7 +48,7 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
           type: 'object',
           properties: {
             from: DAY, to: DAY, layout: LAYOUT,
-            passports: { type: 'array', minItems: 1, maxItems: MAX_POSTAL_RUN, items: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']) },
+            passports: { type: 'array', minItems: 1, maxItems: MAX_POSTAL_RUN, uniqueItems: true, items: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']) },
           },
           additionalProperties: false,
         },

@@ -24,6 +24,11 @@ export async function createCollectionCode(q: Queryable, ctx: SchemeContext, pas
   const code = makeCollectionCode(randomBytes(12));
   const now = ctx.now();
   const expires = now + COLLECTION_CODE_LIFETIME;
+  // one live code a passport: a new letter or email ends the codes of earlier ones not yet collected, so an old
+  // letter or a misaddressed email cannot hand out another working copy
+  await q.query('UPDATE collection_codes SET expires_at = $3 WHERE iss = $1 AND jti = $2 AND collected_at IS NULL AND expires_at > $3', [
+    passport.iss, passport.jti, now,
+  ]);
   await q.query('INSERT INTO collection_codes (code_hash, iss, jti, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
     hashSecret(normalizeCollectionCode(code)!), passport.iss, passport.jti, toDate(now), expires,
   ]);

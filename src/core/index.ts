@@ -30,3 +30,4 @@ export * from './clock-check.ts';
 export * from './shared-limits.ts';
 export * from './stays.ts';
 export * from './well-known.ts';
+export * from './printable-text.ts';

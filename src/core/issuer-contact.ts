@@ -1,5 +1,7 @@
 // An issuer's contact in the trust bundle (spec section 8): display only, and a malformed one is ignored as absent.
 
+import { UNPRINTABLE } from './printable-text.ts';
+
 export type IssuerContact = {
   /** E.164 or a national number as printed, e.g. "0116 123 4567". */
   phone?: string;
@@ -13,7 +15,6 @@ export const CONTACT_TEXT_MAX = 64;
 export const CONTACT_WEB_MAX = 200;
 
 // no control characters (C0, DEL, C1) nor bidi overrides and isolates: this text is printed on cards
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Reads a contact from unknown JSON. Returns undefined when it is absent, empty or malformed (spec section 8: a

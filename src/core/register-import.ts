@@ -4,6 +4,7 @@
 import { readCsv } from './csv.ts';
 import { MAX_VALIDITY_SECONDS } from './passport-claims.ts';
 import { CATEGORIES, type Category } from './trust-bundle.ts';
+import { isPrintableText } from './printable-text.ts';
 
 export const IMPORT_COLUMNS = ['name', 'kind', 'number', 'issued', 'expires', 'issuer', 'email'] as const;
 const REQUIRED_COLUMNS = ['name', 'kind', 'issued', 'expires', 'issuer'] as const;
@@ -31,7 +32,7 @@ export type ImportPassport = {
 
 export type RefusalCode =
   | 'UNKNOWN_ISSUER' | 'BAD_KIND' | 'KIND_NOT_ALLOWED' | 'BAD_DATE' | 'EXPIRY_BEFORE_ISSUE' | 'TOO_LONG_VALIDITY'
-  | 'DUPLICATE_NUMBER' | 'EMPTY_NAME' | 'NAME_TOO_LONG' | 'BAD_NUMBER' | 'BAD_EMAIL' | 'BAD_ROW';
+  | 'DUPLICATE_NUMBER' | 'EMPTY_NAME' | 'NAME_TOO_LONG' | 'BAD_NAME' | 'BAD_NUMBER' | 'BAD_EMAIL' | 'BAD_ROW';
 
 export type ImportRow =
   | { line: number; result: 'ok'; passport: ImportPassport }
@@ -97,6 +98,7 @@ function readRow(
   const name = cell('name').normalize('NFC');
   if (name === '') return refuse(line, 'EMPTY_NAME', 'no name');
   if ([...name].length > MAX_NAME_LENGTH) return refuse(line, 'NAME_TOO_LONG', `the name is longer than ${MAX_NAME_LENGTH} characters`);
+  if (!isPrintableText(name)) return refuse(line, 'BAD_NAME', 'the name holds a character that cannot be printed (a control or direction character, or nothing visible)');
   const kindText = cell('kind');
   const cat = readKind(kindText);
   if (!cat) return refuse(line, 'BAD_KIND', `unknown kind of carer "${kindText}" (adult, young, young adult or parent carer)`);

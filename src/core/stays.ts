@@ -3,6 +3,7 @@
 // events, which are append-only so they sync like redemptions (outbox, exactly once by event id). Never a name.
 
 import { localTime } from './local-time.ts';
+import { UNPRINTABLE } from './printable-text.ts';
 
 export type StayEventType = 'start' | 'change' | 'end';
 
@@ -51,7 +52,6 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PASSPORT_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const FIELDS = ['id', 'stayId', 'type', 'at', 'iss', 'jti', 'groupId', 'partnerId', 'deviceId', 'until', 'note'];
 
 /** Validates an event from a device or the service; extra fields are refused, so no name slips in. */

@@ -2,7 +2,7 @@
 // Every change is audited with who and when; a status change publishes the issuer's list again (spec section 4).
 
 import { randomInt } from 'node:crypto';
-import { jwsToQrText, signPassport, type Category, type NumericDate } from '../../core/index.ts';
+import { jwsToQrText, readCarerName, signPassport, type Category, type NumericDate } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
@@ -41,8 +41,9 @@ export async function issuePassport(ctx: SchemeContext, request: IssueRequest): 
   const issuer = ctx.keys.issuers.find((i) => i.iss === request.iss);
   if (!issuer) return { ok: false, problem: `unknown issuer ${request.iss}` };
   if (!(issuer.cats as string[]).includes(request.cat)) return { ok: false, problem: `${issuer.name} does not issue the category ${request.cat}` };
-  const name = request.name.trim();
-  if (name === '' || [...name].length > 64) return { ok: false, problem: "the carer's name must be 1 to 64 characters" };
+  const read = readCarerName(request.name);
+  if (!read.ok) return read;
+  const { name } = read;
   const jti = request.jti ?? newPassportNumber(request.iss);
   if (!JTI.test(jti)) return { ok: false, problem: 'a passport number is capital letters, digits and dashes (at most 32)' };
   const now = ctx.now();
@@ -79,7 +80,9 @@ export async function renewPassport(ctx: SchemeContext, request: RenewRequest): 
     const entry = await findPassport(tx, request.iss, request.jti, true);
     if (!entry) return { ok: false, problem: `no passport ${request.jti} of ${request.iss}` } as const;
     if (entry.status === 'revoked') return { ok: false, problem: 'a revoked passport cannot be renewed: issue a new one' } as const;
-    const name = request.name?.trim() || entry.name;
+    const given = request.name?.trim() ? readCarerName(request.name) : undefined;
+    if (given && !given.ok) return given;
+    const name = given?.name || entry.name;
     if (!name) return { ok: false, problem: "the register keeps no names: give the carer's name to renew" } as const;
     const keptName = ctx.keepNames ? name : null;
     await tx.query('UPDATE passports SET nbf = $3, exp = $4, name = $5, updated_at = $6, renewed_at = $6 WHERE iss = $1 AND jti = $2', [

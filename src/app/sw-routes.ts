@@ -3,9 +3,10 @@
 
 /**
  * The scheme service's own pages and API under the app's scope: never answered with the app shell. The carer's page
- * (/card/, its own service worker) and the offers directory (/offers, /offers.json) are the scheme's too.
+ * (/card/, its own service worker), the offers directory (/offers, /offers.json) and the published trust data
+ * (/.well-known/carers-passport/...) are the scheme's too.
  */
-const SERVICE_PATHS = /^(?:v1\/|admin(?:\/|$)|demo\/cards$|card(?:\/|$)|offers(?:\.json)?$)/;
+const SERVICE_PATHS = /^(?:v1\/|admin(?:\/|$)|\.well-known\/|demo\/cards$|card(?:\/|$)|offers(?:\/|\.json)?$)/;
 
 /** True when a navigation to `pathname` (no query, no fragment) should open the app shell of `scopePath`. */
 export function opensAppShell(pathname: string, scopePath: string): boolean {

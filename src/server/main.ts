@@ -29,6 +29,10 @@ async function main(): Promise<number> {
     if (error instanceof DataFolderLocked) return fail(error.message);
     throw error;
   }
+  if (config.publicUrl?.startsWith('https://') && config.trustProxy.length === 0) {
+    // behind a TLS proxy every client has the proxy's address: limits per client would all be one client's
+    console.warn('carers-passport service: PUBLIC_URL is https but TRUST_PROXY is not set: if a proxy is in front, name it in TRUST_PROXY, or every client shares one login and collection allowance.');
+  }
   // a database holding a real scheme opens only with its keys; the demo only without (keys/scheme-record.ts)
   const refused = await checkScheme(db, keys);
   if (refused) {

@@ -26,7 +26,7 @@ import { demoCardsRoute } from './demo/cards-page.ts';
 import { deviceRoutes } from './devices/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { adminGate, requireAdmin } from './http/auth.ts';
-import { installErrorHandling, pathOf } from './http/errors.ts';
+import { installErrorHandling, pathOf, routedPathOf } from './http/errors.ts';
 import { PROBLEM_TYPE, problem, problemBody } from './http/problem.ts';
 import type { RateLimit } from './http/rate-limiter.ts';
 import { PERMISSIONS_POLICY, helmetOptions } from './http/security-headers.ts';
@@ -206,7 +206,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   app.addHook('onRequest', async (req, reply) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     // admin pages and the device API carry names and tokens: no browser or proxy may keep them
-    if (/^\/(admin|v1)(\/|$)/.test(pathOf(req.url))) reply.header('cache-control', 'no-store');
+    if (/^\/(admin|v1)(\/|$)/.test(routedPathOf(req.url))) reply.header('cache-control', 'no-store');
   });
   app.addHook('onResponse', async (req, reply) => {
     const device = req.logged?.deviceId ?? req.device?.id;

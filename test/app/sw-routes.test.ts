@@ -13,7 +13,7 @@ describe('navigations the app shell answers', () => {
     expect(opensAppShell(pathOf(address), '/')).toBe(true);
   });
 
-  it.each(['/admin', '/admin?q=x', '/admin/?q=x', '/admin/passports?page=2#top', '/admin#x', '/v1/redemptions', '/v1/devices?x=1', '/demo/cards', '/demo/cards?print=1', '/card', '/card/', '/card/?x=1#code=7K2M-9QXD-4HTP', '/offers', '/offers?area=Melton', '/offers.json'])(
+  it.each(['/admin', '/admin?q=x', '/admin/?q=x', '/admin/passports?page=2#top', '/admin#x', '/v1/redemptions', '/v1/devices?x=1', '/demo/cards', '/demo/cards?print=1', '/card', '/card/', '/card/?x=1#code=7K2M-9QXD-4HTP', '/offers', '/offers?area=Melton', '/offers.json', '/offers/', '/.well-known/carers-passport/trust-bundle.jwt', '/.well-known/carers-passport/status/uk.llr.vasl/1'])(
     '%s is left to the scheme service',
     (address) => {
       expect(opensAppShell(pathOf(address), '/')).toBe(false);

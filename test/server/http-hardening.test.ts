@@ -193,6 +193,10 @@ describe('headers', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     for (const directive of ["frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"]) expect(csp).toContain(directive);
     expect((await fetch(`${t.url}/admin/api/passports`, { headers: adminHeaders() })).headers.get('cache-control')).toBe('no-store');
+    // the router decodes the path: an encoded one is the same page, and just as private
+    const encoded = await fetch(`${t.url}/%61dmin/api/passports`, { headers: adminHeaders() });
+    expect(encoded.status).toBe(200);
+    expect(encoded.headers.get('cache-control')).toBe('no-store');
     expect((await fetch(`${t.url}/admin`)).headers.get('cache-control')).toBe('no-store'); // the 401 too
     expect((await fetch(`${t.url}/v1/profile`)).headers.get('cache-control')).toBe('no-store');
     // published data stays cacheable and readable from any page

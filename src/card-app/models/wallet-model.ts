@@ -4,6 +4,7 @@
 import { computed, createModel, signal } from '@preact/signals';
 import type { CardClient } from '../adapters/card-client.ts';
 import type { CardCopyPassport } from '../../core/card-copy.ts';
+import { normalizeCollectionCode } from '../../core/collection-code.ts';
 import { passportKey, type CardStorage, type HeldPassport } from '../adapters/card-storage.ts';
 
 export const REFRESH_EVERY_MS = 6 * 3_600_000;
@@ -48,8 +49,9 @@ export type WalletAdapters = {
 };
 
 /** A code as typed or linked: case, spaces and dashes do not matter. */
+/** The code as the service reads it (case, dashes, spaces, O for 0 and I/L for 1 do not matter): the core's rule. */
 export function normaliseCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
+  return normalizeCollectionCode(code) ?? code.toUpperCase().replace(/[\s-]/g, '');
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -17,7 +17,7 @@ export function installErrorHandling(app: FastifyInstance, options: { spaFallbac
   });
 
   app.setNotFoundHandler(async (req, reply) => {
-    const path = pathOf(req.url);
+    const path = routedPathOf(req.url);
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))].filter((m) => m !== 'HEAD');
     if (allowed.length > 0 && !allowed.includes(req.method)) {
       return problem(reply, 405, 'method-not-allowed', `Use ${allowed.join(' or ')}.`, { allow: allowed.join(', ') });
@@ -84,6 +84,16 @@ function logInternal(req: FastifyRequest, error: Error & { code?: unknown }): vo
 export function pathOf(url: string): string {
   const q = url.indexOf('?');
   return q < 0 ? url : url.slice(0, q);
+}
+
+/** The path as the router sees it (`/%61dmin` is `/admin`): what rules about paths must test. */
+export function routedPathOf(url: string): string {
+  const path = pathOf(url);
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function escapeRegExp(text: string): string {

@@ -62,13 +62,13 @@ export function readStayEvent(value: unknown): { ok: true; event: StayEvent } | 
   if (extra.length > 0) return { ok: false, problem: `unexpected fields: ${extra.join(', ')}` };
   if (typeof e.id !== 'string' || !UUID.test(e.id) || typeof e.stayId !== 'string' || !UUID.test(e.stayId)) return { ok: false, problem: 'id or stayId is not a UUID' };
   if (e.type !== 'start' && e.type !== 'change' && e.type !== 'end') return { ok: false, problem: 'type is not start, change or end' };
-  if (typeof e.at !== 'string' || !ISO_UTC.test(e.at) || !Number.isFinite(Date.parse(e.at))) return { ok: false, problem: 'at is not an ISO 8601 UTC time' };
-  if (typeof e.iss !== 'string' || e.iss.length === 0 || [...e.iss].length > 64) return { ok: false, problem: 'iss is missing or too long' };
+  if (typeof e.at !== 'string' || !ISO_UTC.test(e.at) || !isRealInstant(e.at)) return { ok: false, problem: 'at is not a real ISO 8601 UTC time' };
+  if (typeof e.iss !== 'string' || e.iss.length === 0 || [...e.iss].length > 64 || UNPRINTABLE.test(e.iss)) return { ok: false, problem: 'iss is missing, too long or not printable' };
   if (typeof e.jti !== 'string' || !PASSPORT_NUMBER.test(e.jti)) return { ok: false, problem: 'jti is not a passport number' };
   for (const field of ['groupId', 'partnerId', 'deviceId'] as const) {
     if (typeof e[field] !== 'string' || !ID.test(e[field])) return { ok: false, problem: `${field} is missing or not an id` };
   }
-  if (e.type === 'end' ? e.until !== undefined : typeof e.until !== 'string' || !DATE.test(e.until)) {
+  if (e.type === 'end' ? e.until !== undefined : typeof e.until !== 'string' || !DATE.test(e.until) || !isRealDate(e.until)) {
     return { ok: false, problem: 'until is a YYYY-MM-DD date on start and change, and absent on end' };
   }
   if (e.note !== undefined) {
@@ -77,6 +77,19 @@ export function readStayEvent(value: unknown): { ok: true; event: StayEvent } | 
     }
   }
   return { ok: true, event: e as StayEvent };
+}
+
+/** 2026-02-30T07:00:00Z parses (to 2 March) but names no real time: the text must come back from Date unchanged. */
+function isRealInstant(text: string): boolean {
+  const at = Date.parse(text);
+  if (!Number.isFinite(at)) return false;
+  const [whole, fraction = ''] = text.slice(0, -1).split('.');
+  return new Date(at).toISOString() === `${whole}.${fraction.padEnd(3, '0')}Z`;
+}
+
+function isRealDate(text: string): boolean {
+  const at = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(at) && new Date(at).toISOString().slice(0, 10) === text;
 }
 
 const TYPE_ORDER: Record<StayEventType, number> = { start: 0, change: 1, end: 2 };

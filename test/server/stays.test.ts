@@ -66,4 +66,15 @@ describe.each(BACKENDS)('hospital stays ($name)', (backend) => {
     const answer = await send(ward7, [start(ward9), start(ward7, { groupId: 'county-hospital' }), { ...start(ward7), name: 'Ann Example' }]);
     expect(answer.data.results.map((r) => r.reason)).toEqual(['not your partner', 'not your group', 'unexpected fields: name']);
   });
+
+  it('judges each event alone: impossible dates, an unknown or unprintable issuer are refused, the good ones stored', async () => {
+    const good = start(ward7);
+    const answer = await send(ward7, [
+      start(ward7, { at: '2027-02-30T07:00:00.000Z' }), start(ward7, { until: '2027-02-30' }), start(ward7, { iss: 'a\u0000b' }),
+      start(ward7, { iss: 'uk.nobody' }), good,
+    ]);
+    expect(answer.status).toBe(200);
+    expect(answer.data.results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'stored']);
+    expect(answer.data.results[3]!.reason).toBe('unknown issuer');
+  });
 });

@@ -16,6 +16,7 @@ export const MAX_STAY_BATCH = 200;
 /** Stores each event once; answers per event in request order. Only the device's own partner, in its own group. */
 export async function ingestStayEvents(ctx: SchemeContext, device: Device, profile: PartnerProfile, events: readonly unknown[]): Promise<StayResult[]> {
   const results: StayResult[] = [];
+  const knownIssuers = new Set((await ctx.db.query<{ iss: string }>('SELECT iss FROM issuers')).map((r) => r.iss));
   for (const value of events) {
     const read = readStayEvent(value);
     const id = typeof (value as { id?: unknown } | null)?.id === 'string' ? (value as { id: string }).id : '';
@@ -26,13 +27,21 @@ export async function ingestStayEvents(ctx: SchemeContext, device: Device, profi
     const e = read.event;
     if (e.partnerId !== device.partnerId) results.push({ id, status: 'rejected', reason: 'not your partner' });
     else if (!profile.group || e.groupId !== profile.group.id) results.push({ id, status: 'rejected', reason: 'not your group' });
+    else if (!knownIssuers.has(e.iss)) results.push({ id, status: 'rejected', reason: 'unknown issuer' });
     else {
-      const inserted = await ctx.db.query<{ id: string }>(
-        `INSERT INTO stay_events (id, stay_id, type, at, iss, jti, group_id, partner_id, device_id, until, note, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [e.id, e.stayId, e.type, e.at, e.iss, e.jti, e.groupId, e.partnerId, e.deviceId, e.until ?? null, e.note ?? null, toDate(ctx.now())],
-      );
-      results.push({ id, status: inserted.length > 0 ? 'stored' : 'duplicate' });
+      try {
+        const inserted = await ctx.db.query<{ id: string }>(
+          `INSERT INTO stay_events (id, stay_id, type, at, iss, jti, group_id, partner_id, device_id, until, note, received_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [e.id, e.stayId, e.type, e.at, e.iss, e.jti, e.groupId, e.partnerId, e.deviceId, e.until ?? null, e.note ?? null, toDate(ctx.now())],
+        );
+        results.push({ id, status: inserted.length > 0 ? 'stored' : 'duplicate' });
+      } catch (error) {
+        // what the database still refuses is this event's fault (SQLSTATE class 22 or 23): the others go on
+        const code = (error as { code?: unknown } | null)?.code;
+        if (typeof code !== 'string' || !/^2[23]/.test(code)) throw error;
+        results.push({ id, status: 'rejected', reason: `the scheme's database refused it (${code})` });
+      }
     }
   }
   return results;

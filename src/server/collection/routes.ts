@@ -5,7 +5,7 @@
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { CollectRequest, RefreshRequest } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
-import { requireSameOriginJson } from '../http/auth.ts';
+import { clientKey, requireSameOriginJson } from '../http/auth.ts';
 import { problem } from '../http/problem.ts';
 import { ISS, JTI, objectOf } from '../http/schemas.ts';
 import { findPassport } from '../register/passport-register.ts';
@@ -78,7 +78,7 @@ function limit(l: { max: number; timeWindowMs: number }, message: string) {
     max: l.max,
     timeWindow: l.timeWindowMs,
     // per client address as Fastify sees it (TRUST_PROXY decides whether X-Forwarded-For is believed)
-    keyGenerator: (req: { ip: string }) => `card:${req.ip}`,
+    keyGenerator: (req: { ip: string }) => `card:${clientKey(req.ip)}`,
     errorResponseBuilder: () => ({ statusCode: 429, error: 'rate-limited', message }),
   };
 }

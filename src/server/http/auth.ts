@@ -52,7 +52,21 @@ export function adminGate(ctx: SchemeContext, clock?: () => number, limits: { ad
   };
 }
 
-const keysOf = (ip: string, name: string | undefined) => ({ address: `address:${ip}`, account: name === undefined ? undefined : `account:${name.toLowerCase()}` });
+const keysOf = (ip: string, name: string | undefined) => ({ address: `address:${clientKey(ip)}`, account: name === undefined ? undefined : `account:${name.toLowerCase()}` });
+
+/**
+ * The client an address stands for: an IPv4 address itself, an IPv6 address by its /64 (one household or phone
+ * holds a whole /64, so counting each address would give it billions of tries).
+ */
+export function clientKey(ip: string): string {
+  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  if (!v4.includes(':')) return v4;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
 
 /** Before a password or token is looked at: seconds to wait when the address's or the name's allowance is spent. */
 export function attemptsLeft(gate: AdminGate, ip: string, name: string | undefined): { ok: true } | { ok: false; retryAfter: number } {

@@ -77,7 +77,8 @@ export function redemptionsToCsv(records: readonly (RedemptionRecord & { referen
 /** One CSV field: formula-looking text gets a leading apostrophe (OWASP CSV injection), then RFC 4180 quoting. */
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
+  // a semicolon is a cell separator where Excel's list separator is ';': quoted, `Ann;=1+2` stays one cell of text
+  return /[",;\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**

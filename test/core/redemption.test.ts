@@ -72,6 +72,8 @@ describe('CSV export', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    // where Excel splits on semicolons, an unquoted 'Ann;=1+2' would run =1+2 as a formula in a cell of its own
+    expect(csvCell('Ann;=1+2')).toBe('"Ann;=1+2"');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
   });
   it('defuses cells a spreadsheet would run as a formula', () => {

@@ -2,17 +2,16 @@
 // Answers per record, in request order: stored, duplicate (the same record again) or rejected with a reason. Each record
 // is judged alone: one the database refuses is rejected and the others are stored; the batch never fails for it.
 
-import { readRedemptionRecord, type RecordResult, type RedemptionRecord } from '../../core/index.ts';
+import { DEFAULT_TIME_ZONE, readRedemptionRecord, type Offer, type RecordResult, type RedemptionRecord } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import type { Device } from '../devices/device-store.ts';
-import { partnerProfile } from '../partners/partner-store.ts';
-import { flagOverLimit } from './shared-limits.ts';
+import { flagOverLimit, type LimitedOffers } from './shared-limits.ts';
 
 export async function ingestRecords(ctx: SchemeContext, device: Device, records: readonly unknown[]): Promise<RecordResult[]> {
   const results: RecordResult[] = new Array(records.length);
   const accepted = new Map<string, { record: RedemptionRecord; positions: number[] }>();
-  const { knownIssuers, partnerDevices } = await ingestFacts(ctx, device, records);
+  const { knownIssuers, partnerDevices, limits } = await ingestFacts(ctx, device, records);
   records.forEach((value, position) => {
     const read = readRedemptionRecord(value, ctx.now() * 1000);
     const id = typeof (value as { id?: unknown } | null)?.id === 'string' ? (value as { id: string }).id : '';
@@ -59,8 +58,7 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
   const fresh = batch.filter((r) => stored.has(r.id));
   if (fresh.length > 0) {
     // issue 11 point 1: two tills offline may both have given a limited offer; both are kept, the later one flagged
-    const profile = await partnerProfile(ctx.db, device.partnerId);
-    if (profile) await flagOverLimit(ctx.db, profile, fresh);
+    if (limits.offers.length > 0) await flagOverLimit(ctx.db, limits, fresh);
   }
   for (const { record, positions } of accepted.values()) {
     positions.forEach((position, n) => {
@@ -141,11 +139,18 @@ export async function retryTransient<T>(work: () => Promise<T>, attempts = ATTEM
 /** The issuers of the scheme, and which of the device ids the batch names belong to the uploading device's partner. */
 async function ingestFacts(ctx: SchemeContext, device: Device, records: readonly unknown[]) {
   const named = [...new Set(records.map((r) => (r as { deviceId?: unknown } | null)?.deviceId).filter((d): d is string => typeof d === 'string'))];
-  const [issuers, devices] = await Promise.all([
+  const [issuers, devices, offers] = await Promise.all([
     ctx.db.query<{ iss: string }>('SELECT iss FROM issuers'),
     ctx.db.query<{ id: string }>('SELECT id FROM devices WHERE partner_id = $1 AND id = ANY($2::text[])', [device.partnerId, named]),
+    // the partner's limited offers and time zone, for the over-limit flag (one query, beside the others)
+    ctx.db.query<{ time_zone: string; offer: Offer }>(
+      `SELECT p.time_zone, o.offer FROM partners p JOIN offers o ON o.partner_id = p.id
+        WHERE p.id = $1 AND o.offer->'limit'->>'kind' = 'per-period' ORDER BY o.position`,
+      [device.partnerId],
+    ),
   ]);
-  return { knownIssuers: new Set(issuers.map((r) => r.iss)), partnerDevices: new Set([device.id, ...devices.map((r) => r.id)]) };
+  const limits: LimitedOffers = { id: device.partnerId, timeZone: offers[0]?.time_zone ?? DEFAULT_TIME_ZONE, offers: offers.map((r) => r.offer) };
+  return { knownIssuers: new Set(issuers.map((r) => r.iss)), partnerDevices: new Set([device.id, ...devices.map((r) => r.id)]), limits };
 }
 
 /** The same record: equal fields, with redeemedAt compared as an instant (…00Z and …00.000Z are one time). */

@@ -34,7 +34,10 @@ export async function recentRedemptions(q: Queryable, profile: PartnerProfile, n
  * Marks which records of the passports and offers just stored are over their limit (and clears the mark where an
  * earlier record, uploaded late, moved which one is over).
  */
-export async function flagOverLimit(q: Queryable, profile: PartnerProfile, stored: readonly RedemptionRecord[]): Promise<void> {
+/** What the over-limit flag needs of a partner: its id, time zone and limited offers. */
+export type LimitedOffers = Pick<PartnerProfile, 'id' | 'timeZone' | 'offers'>;
+
+export async function flagOverLimit(q: Queryable, profile: LimitedOffers, stored: readonly RedemptionRecord[]): Promise<void> {
   const window = sharedWindowSeconds(profile);
   if (window === 0) return;
   const limited = new Set(profile.offers.filter((o) => o.limit.kind === 'per-period').map((o) => o.id));

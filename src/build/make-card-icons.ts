@@ -5,11 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PNG } from 'pngjs';
+import { BLUE, WHITE, drawIcon, type Rgb } from './make-icons.ts';
 
-type Rgb = [number, number, number];
-const BLUE: Rgb = [0x1d, 0x4f, 0x91];
-const WHITE: Rgb = [0xff, 0xff, 0xff];
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '../../public/card/icons');
 
 function inRoundedRect(x: number, y: number, left: number, top: number, right: number, bottom: number, corner: number): boolean {
@@ -35,31 +32,6 @@ function shade(x: number, y: number, maskable: boolean): { rgb: Rgb; alpha: numb
   return { rgb: WHITE, alpha: 1 };
 }
 
-function drawIcon(size: number, maskable: boolean): Buffer {
-  const png = new PNG({ width: size, height: size });
-  const samples = 4;
-  for (let py = 0; py < size; py++) {
-    for (let px = 0; px < size; px++) {
-      let [r, g, b, a] = [0, 0, 0, 0];
-      for (let sy = 0; sy < samples; sy++) {
-        for (let sx = 0; sx < samples; sx++) {
-          const { rgb, alpha } = shade((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size, maskable);
-          r += rgb[0] * alpha;
-          g += rgb[1] * alpha;
-          b += rgb[2] * alpha;
-          a += alpha;
-        }
-      }
-      const i = (py * size + px) * 4;
-      png.data[i] = a ? Math.round(r / a) : 0;
-      png.data[i + 1] = a ? Math.round(g / a) : 0;
-      png.data[i + 2] = a ? Math.round(b / a) : 0;
-      png.data[i + 3] = Math.round((a / (samples * samples)) * 255);
-    }
-  }
-  return PNG.sync.write(png);
-}
-
 export const CARD_ICONS = [
   { file: 'icon-192.png', size: 192, maskable: false },
   { file: 'icon-512.png', size: 512, maskable: false },
@@ -68,6 +40,6 @@ export const CARD_ICONS = [
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   mkdirSync(outDir, { recursive: true });
-  for (const icon of CARD_ICONS) writeFileSync(join(outDir, icon.file), drawIcon(icon.size, icon.maskable));
+  for (const icon of CARD_ICONS) writeFileSync(join(outDir, icon.file), drawIcon(icon.size, icon.maskable, shade));
   console.log(`wrote ${CARD_ICONS.length} icons to ${outDir}`);
 }

@@ -7,9 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
-const BLUE: Rgb = [0x1d, 0x4f, 0x91];
-const WHITE: Rgb = [0xff, 0xff, 0xff];
-type Rgb = [number, number, number];
+export type Rgb = [number, number, number];
+export const BLUE: Rgb = [0x1d, 0x4f, 0x91];
+export const WHITE: Rgb = [0xff, 0xff, 0xff];
+/** Colour and coverage of one point of the unit square, before anti-aliasing. */
+export type Shade = (x: number, y: number, maskable: boolean) => { rgb: Rgb; alpha: number };
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '../../public/icons');
 
@@ -38,7 +40,8 @@ function shade(x: number, y: number, maskable: boolean): { rgb: Rgb; alpha: numb
   return { rgb: tick ? BLUE : WHITE, alpha: 1 };
 }
 
-function drawIcon(size: number, maskable: boolean): Buffer {
+/** A PNG of `size` pixels, each pixel the average of 4x4 samples of `draw` (so edges are anti-aliased). */
+export function drawIcon(size: number, maskable: boolean, draw: Shade = shade): Buffer {
   const png = new PNG({ width: size, height: size });
   const samples = 4;
   for (let py = 0; py < size; py++) {
@@ -46,7 +49,7 @@ function drawIcon(size: number, maskable: boolean): Buffer {
       let [r, g, b, a] = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const { rgb, alpha } = shade((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size, maskable);
+          const { rgb, alpha } = draw((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size, maskable);
           r += rgb[0] * alpha;
           g += rgb[1] * alpha;
           b += rgb[2] * alpha;

@@ -77,16 +77,7 @@ export function PinPrompt({ heading = M.pinHeading, onSubmit, onCancel }: PinPro
           </p>
         )
       )}
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy || waiting}>
-          {M.pinSubmit}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {M.pinCancel}
-          </button>
-        )}
-      </div>
+      <PinButtons submit={M.pinSubmit} disabled={busy || waiting} onCancel={onCancel} />
     </form>
   );
 }
@@ -146,16 +137,23 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
           {problem}
         </p>
       )}
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy}>
-          {M.pinChooseSubmit}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {M.pinCancel}
-          </button>
-        )}
-      </div>
+      <PinButtons submit={M.pinChooseSubmit} disabled={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** The form's own button, and Cancel where the screen has somewhere to go back to. */
+function PinButtons({ submit, disabled, onCancel }: { submit: string; disabled: boolean; onCancel: (() => void) | undefined }) {
+  return (
+    <div class="row">
+      <button type="submit" class="primary" disabled={disabled}>
+        {submit}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          {M.pinCancel}
+        </button>
+      )}
+    </div>
   );
 }

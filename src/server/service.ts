@@ -16,6 +16,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 
 import { accountRoutes } from './accounts/routes.ts';
 import { enforceAccess } from './accounts/rights.ts';
 import { adminApiRoutes } from './admin/api-routes.ts';
+import { adminAppRoutes } from './admin/admin-app-route.ts';
 import { adminPageRoute } from './admin/page.ts';
 import { DEFAULT_STATUS_LIST_SIZE, type SchemeContext } from './context.ts';
 import type { Database } from './db/database.ts';
@@ -251,6 +252,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   keyRoutes(app, ctx, admin);
   partnerRoutes(app, ctx, admin);
   adminPageRoute(app, ctx, admin, { mail: mailer !== undefined });
+  adminAppRoutes(app, { served: staticDir !== undefined });
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 
   if (staticDir) {

@@ -1,6 +1,5 @@
 // The scheme's issuers and the kinds of carer each issues for (GET /admin/api/issuers), and their words on screen.
 
-import { CATEGORY_WORDS } from '../app/messages.ts';
 import type { Category } from '../core/categories.ts';
 import { getJson } from './api.ts';
 
@@ -9,6 +8,10 @@ export type Issuer = { iss: string; name: string; cats: Category[] };
 export function fetchIssuers(): Promise<Issuer[]> {
   return getJson<{ issuers: Issuer[] }>('/admin/api/issuers').then((answer) => answer.issuers);
 }
+
+// the staff app's words (src/app/messages.ts CATEGORY_WORDS), not imported from there: that module pulls in the
+// whole core (verdict words, keys), which this page never uses
+const CATEGORY_WORDS: Record<Category, string> = { adult: 'Adult carer', young: 'Young carer', 'young-adult': 'Young adult carer', parent: 'Parent carer' };
 
 /** "Adult carer". */
 export function categoryWords(cat: string): string {

@@ -7,7 +7,8 @@ import type { Category } from '../../core/categories.ts';
 
 export type PassportStatus = 'valid' | 'suspended' | 'revoked';
 
-export type PassportRow = { iss: string; jti: string; cat: Category; name: string | null; nbf: number; exp: number; status: PassportStatus };
+/** `issuedAt` (when it was first issued) comes with the list; an issued or renewed passport's answer may lack it. */
+export type PassportRow = { iss: string; jti: string; cat: Category; name: string | null; nbf: number; exp: number; status: PassportStatus; issuedAt?: string };
 
 export type SortKey = 'issued' | 'expires' | 'name' | 'number';
 export type SortDirection = 'asc' | 'desc';

@@ -23,7 +23,7 @@ const COLUMNS: { key?: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' },
   { label: 'Issuer' },
   { label: 'Kind of carer' },
-  { key: 'issued', label: 'Valid from' },
+  { key: 'issued', label: 'Issued' },
   { key: 'expires', label: 'Valid until' },
   { label: 'State' },
   { label: 'Change' },
@@ -88,6 +88,8 @@ export function PassportsScreen() {
               <option value="valid">Valid</option>
               <option value="suspended">Suspended</option>
               <option value="revoked">Cancelled</option>
+              <option value="expiring">Expiring within 30 days</option>
+              <option value="expired">Expired</option>
             </select>
           </Field>
           <button class="primary">Find</button>
@@ -129,7 +131,7 @@ export function PassportsScreen() {
                   <td>{p.name ?? '(not kept)'}</td>
                   <td>{issuerName(issuers.data, p.iss)}</td>
                   <td>{categoryWords(p.cat)}</td>
-                  <td>{dayOf(p.nbf)}</td>
+                  <td>{p.issuedAt?.slice(0, 10) ?? dayOf(p.nbf)}</td>
                   <td>{dayOf(p.exp)}</td>
                   <td><PassportStatus status={shownStatus(p, nowSeconds)} /></td>
                   <td>

@@ -89,6 +89,12 @@ test('a coordinator logs in at /admin, sees every screen, changes the password a
   await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
   await logInAdmin(page, 'coordinator', NEW_PASSWORD);
   expect(cspRefusals).toEqual([]);
+
+  // the page's script and style are sent compressed, cached for good (hashed names); the page itself revalidated
+  const script = await page.locator('script[type="module"]').getAttribute('src');
+  expect(script).toMatch(/^\/admin\/assets\/admin-[\w-]{8}\.js$/);
+  const sent = await page.context().request.get(`${served.service.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+  expect([sent.status(), sent.headers()['content-encoding'], sent.headers()['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
 });
 
 test('issuer staff and partner managers see only the screens their role may use', async () => {

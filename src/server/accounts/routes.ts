@@ -95,7 +95,7 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
         const error = outcome.status === 429 ? 'too-many-attempts' : outcome.status === 401 ? 'wrong-password' : 'bad-request';
         return problem(reply, outcome.status, error, outcome.message, outcome.retryAfter ? { 'retry-after': outcome.retryAfter } : {}, outcome.field);
       }
-      return reply.header('set-cookie', cookies(outcome.cookieValue)).send({ account: accountView(outcome.account), csrf: outcome.csrfToken });
+      return reply.header('set-cookie', cookies(outcome.cookieValue)).send({ account: accountView(outcome.account), csrf: outcome.csrfToken, demo: ctx.keys.demo });
     },
   );
 
@@ -116,6 +116,7 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
     account: accountView(req.account!),
     via: req.session ? 'session' : 'token',
     ...(req.session ? { csrf: req.session.csrfToken } : {}),
+    demo: ctx.keys.demo,
   }));
 
   app.post<{ Body: { current: string; password: string; repeat: string } }>(

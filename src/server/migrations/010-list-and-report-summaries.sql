@@ -1,10 +1,12 @@
 -- Issue 10, the register's list at 100,000 passports: an index for each order the admin list offers, each ending on
--- (iss, jti) so that paging is stable, and read forwards or backwards (src/server/register/passport-list.ts). They
--- replace the single-column orders of migration 005.
-CREATE INDEX IF NOT EXISTS passports_issued_order ON passports (issued_at, iss, jti);
-CREATE INDEX IF NOT EXISTS passports_exp_order ON passports (exp, iss, jti);
-CREATE INDEX IF NOT EXISTS passports_name_order ON passports ((lower(name) COLLATE "C"), iss, jti);
-CREATE INDEX IF NOT EXISTS passports_number_order ON passports ((jti COLLATE "C"), iss);
+-- (iss, jti) so that paging is stable, in byte order (COLLATE "C") as the list sorts, read forwards or backwards
+-- (src/server/register/passport-list.ts). Each also holds the columns the list's filters read, so a page's keys come
+-- from the index alone, however deep the page, and a search's matches by number or name prefix too. They replace the
+-- single-column orders of migration 005.
+CREATE INDEX IF NOT EXISTS passports_issued_order ON passports (issued_at, (iss COLLATE "C"), (jti COLLATE "C")) INCLUDE (exp, status, category);
+CREATE INDEX IF NOT EXISTS passports_exp_order ON passports (exp, (iss COLLATE "C"), (jti COLLATE "C")) INCLUDE (status, category);
+CREATE INDEX IF NOT EXISTS passports_name_order ON passports ((lower(name) COLLATE "C"), (iss COLLATE "C"), (jti COLLATE "C")) INCLUDE (name, issued_at, exp, status, category);
+CREATE INDEX IF NOT EXISTS passports_number_order ON passports ((jti COLLATE "C"), (iss COLLATE "C")) INCLUDE (name, issued_at, exp, status, category);
 DROP INDEX IF EXISTS passports_issued_at;
 DROP INDEX IF EXISTS passports_exp;
 
@@ -90,3 +92,7 @@ SELECT rebuild_report_summaries();
 CREATE INDEX redemptions_over_limit ON redemptions (redeemed_at, id) WHERE over_limit;
 DROP INDEX IF EXISTS redemptions_partner;
 DROP INDEX IF EXISTS redemptions_at;
+
+-- fresh statistics for the planner (PGlite has no autovacuum to gather them)
+ANALYZE passports;
+ANALYZE redemptions;

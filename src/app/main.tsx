@@ -7,8 +7,9 @@ import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedStat
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
 import { sharedDecoder } from './adapters/decoder-bridge.ts';
+import { browserScanner } from './adapters/scanner-browser.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
-import { registerServiceWorker } from './adapters/sw-bridge.ts';
+import { registerServiceWorker, serviceWorkerUpdates } from './adapters/sw-bridge.ts';
 import { App } from './App.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
@@ -42,6 +43,8 @@ async function start(): Promise<void> {
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
+    scanner: browserScanner(),
+    updates: serviceWorkerUpdates,
     demoBuild,
     // sync with the scheme service (issue 4): enrolment, trust refresh, upload
     sync: { client, isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },

@@ -119,6 +119,8 @@ export const SETTING_READERS = {
   'sync-trust-checked': trustCheck,
   'sync-shared-redemptions': heldShared,
   'stay-events': ownStayEvents,
+  // issue 12: the camera staff chose on this device (a MediaDeviceInfo deviceId); was localStorage 'cp.camera'
+  'chosen-camera': text,
 } satisfies Record<string, Reader<unknown>>;
 
 export type SettingKey = keyof typeof SETTING_READERS;

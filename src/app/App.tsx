@@ -26,11 +26,10 @@ const NAV: { screen: ScreenName; label: string }[] = [
 ];
 
 export function App() {
-  const { kiosk, navigation, settings, verdict, redemptions } = useModels();
+  const { kiosk, navigation, settings, verdict } = useModels();
   if (kiosk.active.value) return <KioskScreen />;
   const shown = verdict.shown.value;
   const screen = navigation.screen.value;
-  const busy = shown !== undefined || verdict.checking.value || redemptions.pending.value.size > 0;
 
   return (
     <>
@@ -55,7 +54,7 @@ export function App() {
         (shown ? (
           <VerdictScreen mode="staff" />
         ) : (
-          <ScanScreen mode="staff" onScan={(text) => void verdict.scan(text)} freshness={<><TrustFreshness /><CheckFailed /></>} />
+          <ScanScreen mode="staff" freshness={<><TrustFreshness /><CheckFailed /></>} />
         ))}
       {screen === 'history' && <LazyScreen load={loadHistory} />}
       {screen === 'settings' &&
@@ -70,7 +69,7 @@ export function App() {
             )}
           </main>
         ))}
-      <UpdatePrompt busy={busy} />
+      <UpdatePrompt />
     </>
   );
 }

@@ -77,7 +77,7 @@ export const ScannerModel = createModel((deps: ScannerDeps) => {
   /** Bumped by each handheld-scanner scan, so the paste box drops what the scanner typed into it. */
   const wedgeScans = signal(0);
 
-  let session: { kiosk: boolean } | undefined;
+  let session: { kiosk: boolean; onRead: ((text: string) => void) | undefined } | undefined;
   let unwatch = () => {};
   // bumped by every release: an open still waiting for the camera sees it is stale and lets its stream go
   let generation = 0;
@@ -172,9 +172,12 @@ export const ScannerModel = createModel((deps: ScannerDeps) => {
       }
     },
 
-    /** The scan screen is showing: open the camera (the kiosk's is always the default one) and keep it while visible. */
-    start({ kiosk }: { kiosk: boolean }): void {
-      session = { kiosk };
+    /**
+     * The scan screen is showing: open the camera (the kiosk's is always the default one) and keep it while visible.
+     * `onRead`: where a code read goes instead of the verdict (Settings reads an enrolment code with the camera).
+     */
+    start({ kiosk, onRead }: { kiosk: boolean; onRead?: (text: string) => void }): void {
+      session = { kiosk, onRead };
       chosenGone = false;
       if (kiosk) cameras.value = []; // a kiosk offers no camera picker
       unwatch();
@@ -230,10 +233,12 @@ export const ScannerModel = createModel((deps: ScannerDeps) => {
         onAdvice: (next) => mine === generation && (advice.value = next),
         onText: (text) => {
           if (mine !== generation) return;
+          const onRead = session?.onRead;
           mark('cp:qr-decoded');
           release();
           state.value = { kind: 'scanned' };
-          void submit(text);
+          if (onRead) onRead(text);
+          else void submit(text);
         },
       });
     },

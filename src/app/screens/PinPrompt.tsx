@@ -2,8 +2,8 @@
 // after too many wrong PINs both show the same live countdown and refuse tries until it ends.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isAcceptablePin } from '../adapters/pin-hash.ts';
 import { useModels } from '../models/context.ts';
+import { isAcceptablePin } from '../models/staff-pin-model.ts';
 import { M } from '../messages.ts';
 
 export type PinPromptProps = {

@@ -1,9 +1,9 @@
 // The full-screen result: green "Valid", amber "Check" or red "Not valid", each with an icon and words, the
 // reason in plain English and the passport's details. Announced to screen readers; focus moves to the heading.
+// A handheld scanner's next scan replaces it (the scanner model listens while it is shown).
 
 import { useEffect, useRef } from 'preact/hooks';
 import { localTime, verdictDependsOnTime, type Passport, type Verdict } from '../../core/index.ts';
-import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
 import { CATEGORY_WORDS, CLOCK_M, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
@@ -16,8 +16,6 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   const shown = model.shown.value;
   const heading = useRef<HTMLHeadingElement>(null);
 
-  // a new scan while the result is up (a handheld scanner) replaces it
-  useEffect(() => listenForWedgeScans(document, (text) => void model.scan(text.trim())), [model]);
   useEffect(() => heading.current?.focus(), [shown?.id]);
   // when the result goes, keyboard and screen reader users land on the screen's heading, not at the page top
   useEffect(() => () => void setTimeout(focusScreenHeading), []);

@@ -56,10 +56,13 @@ export function fakeScanner(options: FakeScannerOptions = {}): FakeScanner {
   let early: string | undefined = options.early;
   let earlyTaken = false;
 
+  const trackOf = new WeakMap<MediaStream, FakeTrack>();
   const streamOf = (deviceId: string): OpenCamera => {
     const track: FakeTrack = { deviceId, live: true, torch: undefined };
     tracks.push(track);
-    const stream = { track } as unknown as MediaStream;
+    // happy-dom's own (empty) MediaStream, so a video element takes it; a plain object where there is none (Node)
+    const stream = typeof MediaStream === 'function' ? new MediaStream() : ({} as MediaStream);
+    trackOf.set(stream, track);
     return { ok: true, stream, track: track as unknown as MediaStreamTrack, torch: options.torch ?? false, deviceId };
   };
   const open = async (deviceId: string | undefined): Promise<OpenCamera> => {
@@ -91,7 +94,7 @@ export function fakeScanner(options: FakeScannerOptions = {}): FakeScanner {
           (track as unknown as FakeTrack).torch = on;
           return true;
         },
-        stop: (stream) => void ((stream as unknown as { track: FakeTrack }).track.live = false),
+        stop: (stream) => void (trackOf.get(stream)!.live = false),
         takeLegacyChoice() {
           const held = legacy;
           legacy = undefined;

@@ -1,0 +1,99 @@
+// Issue 12 point 4: the kiosk fits its screen, as a ward's wall tablet shows it. At each screen size (and at 200%
+// zoom where the page is still tall enough to reflow into), the scan screen's instruction, the camera and the staff
+// button, then the verdict's heading, details, Done and the staff button, are all inside the viewport with nothing
+// to scroll. Chromium's own fake camera gives the camera view its real shape (640x480).
+
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.ts';
+import { signAppPassports, type AppPassports } from './support/app-passports.ts';
+import { unlockSettings } from './support/app-page.ts';
+
+/** Languages the kiosk is tried in; once the i18n branches land, add 'gu' and 'ur' here (taller lines than English). */
+const LANGUAGES = ['en'];
+
+/** Wall tablets and screens: [width, height, zoom]; zoom 2 is 200% text (the page is half as many CSS pixels). */
+const SIZES: [number, number, number][] = [
+  [1024, 600, 1],
+  [1280, 800, 1],
+  [800, 1280, 1],
+  [1920, 1080, 1],
+  [1280, 800, 2],
+  [800, 1280, 2],
+  [1920, 1080, 2],
+];
+
+let browser: Browser;
+let passports: AppPassports;
+
+beforeAll(async () => {
+  passports = await signAppPassports();
+  browser = await launchChromium({ extraArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openKiosk([width, height, zoom]: [number, number, number], language: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: width / zoom, height: height / zoom }, deviceScaleFactor: zoom });
+  const page = await context.newPage();
+  await page.goto(inject('appUrl'));
+  await unlockSettings(page);
+  await page.getByRole('button', { name: 'Start kiosk mode' }).click();
+  await page.locator('.scan-screen--kiosk').waitFor();
+  if (language !== 'en') {
+    // the kiosk's own language picker (each button marked with its language); folded behind a summary on small screens
+    const folded = page.locator('.kiosk .language-picker--folded summary');
+    if (await folded.count()) await folded.click();
+    await page.locator(`.kiosk .language-picker button[lang="${language}"]`).click();
+  }
+  return page;
+}
+
+type Fit = { scrolls: string[]; outside: string[] };
+
+/** What scrolls (the page, or any box of it), and which of `selectors` are not wholly inside the viewport. */
+function fit(page: Page, selectors: string[]): Promise<Fit> {
+  return page.evaluate((wanted) => {
+    const { innerWidth: width, innerHeight: height } = window;
+    const scrolls: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollHeight > height) scrolls.push(`page ${root.scrollHeight} > ${height}`);
+    if (root.scrollWidth > width) scrolls.push(`page sideways ${root.scrollWidth} > ${width}`);
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      const { overflowY } = getComputedStyle(element);
+      if ((overflowY === 'auto' || overflowY === 'scroll') && element.scrollHeight > element.clientHeight + 1)
+        scrolls.push(`${element.className} ${element.scrollHeight} > ${element.clientHeight}`);
+    }
+    const outside = wanted.flatMap((selector) => {
+      const element = document.querySelector(selector);
+      if (!element) return [`${selector} missing`];
+      const box = element.getBoundingClientRect();
+      const inside = box.top >= 0 && box.left >= 0 && box.bottom <= height + 0.5 && box.right <= width + 0.5 && box.height > 0;
+      return inside ? [] : [`${selector} at ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`];
+    });
+    return { scrolls, outside };
+  }, selectors);
+}
+
+describe.each(LANGUAGES)('the kiosk in %s fits its screen', (language) => {
+  test.each(SIZES)('at %i x %i, zoom %i', async (width, height, zoom) => {
+    const page = await openKiosk([width, height, zoom], language);
+    try {
+      await page.locator('.camera__video').waitFor();
+      await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0); // the camera's real shape
+      expect(await fit(page, ['.scan-screen__instruction', '.camera__view', '.scan-screen__hint', '.kiosk__staff button'])).toEqual({ scrolls: [], outside: [] });
+
+      // a handheld scanner's burst brings the verdict
+      await page.keyboard.type(passports.valid);
+      await page.keyboard.press('Enter');
+      await page.locator('.verdict--kiosk #verdict-heading').waitFor();
+      expect(await fit(page, ['#verdict-heading', '.verdict__advice', '.verdict__details', '.verdict__done', '.kiosk__staff button'])).toEqual({
+        scrolls: [],
+        outside: [],
+      });
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useModels } from '../models/context.ts';
 import { SCAN_FRAME_SHARE, type CameraState } from '../models/scanner-model.ts';
-import { cameraProblemMessage, scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 
 type Props = {
   kiosk: boolean;
@@ -15,6 +15,7 @@ type Props = {
 
 export function CameraView({ kiosk, onScan }: Props) {
   const { scanner } = useModels();
+  const { t } = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [aspect, setAspect] = useState<[number, number]>([4, 3]);
   const state = scanner.state.value;
@@ -61,14 +62,14 @@ export function CameraView({ kiosk, onScan }: Props) {
   const viewStyle = { aspectRatio: `${w} / ${h}`, '--camera-aspect': `${w} / ${h}`, ...(kiosk ? {} : { maxWidth: `calc(70vh * ${w} / ${h})` }) };
 
   return (
-    <section class={`camera${kiosk ? ' camera--kiosk' : ''}`} aria-label={scanMessage('camera.region')}>
+    <section class={`camera${kiosk ? ' camera--kiosk' : ''}`} aria-label={t('camera.region')}>
       {problem ? (
         <div class="camera__problem" role="alert">
-          <p>{kiosk ? scanMessage('scan.kiosk.cameraProblem') : cameraProblemMessage(problem)}</p>
-          {!kiosk && <p>{scanMessage('camera.problem.otherWays')}</p>}
+          <p>{kiosk ? t('scan.kiosk.cameraProblem') : t(`camera.problem.${problem}`)}</p>
+          {!kiosk && <p>{t('camera.problem.otherWays')}</p>}
           {!kiosk && (
             <button type="button" onClick={() => scanner.retry()}>
-              {scanMessage('camera.retry')}
+              {t('camera.retry')}
             </button>
           )}
         </div>
@@ -78,28 +79,28 @@ export function CameraView({ kiosk, onScan }: Props) {
           <div class="camera__frame" style={frameStyle} aria-hidden="true" />
           <p class="camera__status" role="status">
             {state.kind === 'starting' || state.kind === 'idle'
-              ? scanMessage('camera.starting')
+              ? t('camera.starting')
               : state.kind === 'paused'
-                ? scanMessage('camera.paused')
-                : scanMessage(live && adviceKey ? `camera.advice.${adviceKey}` : 'camera.frame')}
+                ? t('camera.paused')
+                : t(live && adviceKey ? `camera.advice.${adviceKey}` : 'camera.frame')}
           </p>
         </div>
       )}
       {scanner.decoder.value === 'broken' && (
         <p class="camera__problem" role="alert">
-          {kiosk ? scanMessage('scan.kiosk.cameraProblem') : scanMessage('decoder.broken')}
+          {kiosk ? t('scan.kiosk.cameraProblem') : t('decoder.broken')}
         </p>
       )}
       {state.kind === 'scanned' && !kiosk && (
         <button type="button" onClick={() => scanner.retry()}>
-          {scanMessage('camera.retry')}
+          {t('camera.retry')}
         </button>
       )}
       {!kiosk && (cameras.length > 1 || (live && state.torch)) && (
         <div class="camera__controls">
           {cameras.length > 1 && (
             <label>
-              {scanMessage('camera.picker')}{' '}
+              {t('camera.picker')}{' '}
               <select
                 value={scanner.chosenCamera.value ?? (live ? state.deviceId : undefined) ?? ''}
                 onChange={(e) => void scanner.chooseCamera(e.currentTarget.value)}
@@ -114,7 +115,7 @@ export function CameraView({ kiosk, onScan }: Props) {
           )}
           {live && state.torch && (
             <button type="button" aria-pressed={torchOn} onClick={() => void scanner.toggleTorch()}>
-              {scanMessage(torchOn ? 'camera.torch.off' : 'camera.torch.on')}
+              {t(torchOn ? 'camera.torch.off' : 'camera.torch.on')}
             </button>
           )}
         </div>

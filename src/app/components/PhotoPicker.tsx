@@ -2,10 +2,11 @@
 // struggles. Read by the scanner model, with the same decoder as the camera.
 
 import { useModels } from '../models/context.ts';
-import { scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 
 export function PhotoPicker() {
   const { scanner } = useModels();
+  const { t } = useT();
   const state = scanner.photo.value;
 
   const choose = (input: HTMLInputElement) => {
@@ -16,11 +17,11 @@ export function PhotoPicker() {
 
   return (
     <div class="photo-picker">
-      <h2>{scanMessage('photo.heading')}</h2>
-      <label for="photo-file">{scanMessage('photo.label')}</label>
+      <h2>{t('photo.heading')}</h2>
+      <label for="photo-file">{t('photo.label')}</label>
       <input id="photo-file" type="file" accept="image/*" onChange={(e) => choose(e.currentTarget)} />
       <p role="status" class={state === 'not-found' ? 'error' : 'hint'}>
-        {state === 'reading' ? scanMessage('photo.reading') : state === 'not-found' ? scanMessage('photo.notFound') : ''}
+        {state === 'reading' ? t('photo.reading') : state === 'not-found' ? t('photo.notFound') : ''}
       </p>
     </div>
   );

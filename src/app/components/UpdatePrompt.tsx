@@ -2,20 +2,21 @@
 // verdict on screen, a redemption being recorded) and never reloads on its own: staff choose the moment.
 
 import { useModels } from '../models/context.ts';
-import { scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 import './update-prompt.css';
 
 export function UpdatePrompt() {
   const { update } = useModels();
+  const { t } = useT();
   if (!update.offered.value) return null;
   return (
     <div class="update-prompt" role="status">
-      <p>{scanMessage('update.ready')}</p>
+      <p>{t('update.ready')}</p>
       <button type="button" onClick={() => update.apply()}>
-        {scanMessage('update.apply')}
+        {t('update.apply')}
       </button>
       <button type="button" onClick={() => update.putOff()}>
-        {scanMessage('update.later')}
+        {t('update.later')}
       </button>
     </div>
   );

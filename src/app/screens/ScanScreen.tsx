@@ -7,7 +7,7 @@ import { CameraView } from '../components/CameraView.tsx';
 import { PasteBox } from '../components/PasteBox.tsx';
 import { PhotoPicker } from '../components/PhotoPicker.tsx';
 import { useModels } from '../models/context.ts';
-import { scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 import './scan-screen.css';
 
 export type ScanScreenProps = {
@@ -18,28 +18,29 @@ export type ScanScreenProps = {
 
 export function ScanScreen({ mode, freshness }: ScanScreenProps) {
   const { scanner } = useModels();
+  const { t } = useT();
   const kiosk = mode === 'kiosk';
 
   if (kiosk) {
     return (
       <main class="scan-screen scan-screen--kiosk">
-        <h1 class="scan-screen__instruction">{scanMessage('scan.kiosk.instruction')}</h1>
+        <h1 class="scan-screen__instruction">{t('scan.kiosk.instruction')}</h1>
         {freshness}
         <CameraView kiosk />
-        <p class="scan-screen__hint">{scanMessage('scan.kiosk.hint')}</p>
+        <p class="scan-screen__hint">{t('scan.kiosk.hint')}</p>
       </main>
     );
   }
 
   return (
     <main class="scan-screen">
-      <h1>{scanMessage('scan.heading')}</h1>
+      <h1>{t('scan.heading')}</h1>
       {freshness}
       <CameraView kiosk={false} />
-      <p class="hint">{scanMessage('scan.wedge.hint')}</p>
+      <p class="hint">{t('scan.wedge.hint')}</p>
       <section class="scan-screen__other" aria-labelledby="other-ways">
         <h2 id="other-ways" class="visually-hidden">
-          {scanMessage('scan.other.heading')}
+          {t('scan.other.heading')}
         </h2>
         {/* a new box after a handheld scan: it drops what the scanner typed into it, if it had focus */}
         <PasteBox key={scanner.wedgeScans.value} onScan={(text) => void scanner.submit(text)} />

@@ -1,7 +1,7 @@
 // Issue 12 point 4: the kiosk fits its screen, as a ward's wall tablet shows it. At each screen size (and at 200%
 // zoom where the page is still tall enough to reflow into), the scan screen's instruction, the camera and the staff
-// button, then the verdict's heading, details, Done and the staff button, are all inside the viewport with nothing
-// to scroll. Chromium's own fake camera gives the camera view its real shape (640x480).
+// button, then each verdict's heading, advice, details, Done and the staff button, are all inside the viewport with
+// nothing to scroll. Chromium's own fake camera gives the camera view its real shape (640x480).
 
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -50,6 +50,16 @@ async function openKiosk([width, height, zoom]: [number, number, number], langua
   return page;
 }
 
+/**
+ * A handheld scanner's burst, as keydowns on the document then Enter, dispatched in one task: the keyboard of a
+ * loaded test machine can stall between keystrokes long enough to split a burst, which is not what is tried here.
+ */
+function scannerBurst(page: Page, code: string): Promise<void> {
+  return page.evaluate((text) => {
+    for (const key of [...text, 'Enter']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }, code);
+}
+
 type Fit = { scrolls: string[]; outside: string[] };
 
 /** What scrolls (the page, or any box of it), and which of `selectors` are not wholly inside the viewport. */
@@ -84,14 +94,19 @@ describe.each(LANGUAGES)('the kiosk in %s fits its screen', (language) => {
       await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0); // the camera's real shape
       expect(await fit(page, ['.scan-screen__instruction', '.camera__view', '.scan-screen__hint', '.kiosk__staff button'])).toEqual({ scrolls: [], outside: [] });
 
-      // a handheld scanner's burst brings the verdict
-      await page.keyboard.type(passports.valid);
-      await page.keyboard.press('Enter');
-      await page.locator('.verdict--kiosk #verdict-heading').waitFor();
-      expect(await fit(page, ['#verdict-heading', '.verdict__advice', '.verdict__details', '.verdict__done', '.kiosk__staff button'])).toEqual({
-        scrolls: [],
-        outside: [],
-      });
+      // a handheld scanner's burst brings the verdict: "Valid", then "Check" (longer advice) and "Not valid"
+      const verdicts: [string, string][] = [[passports.valid, 'valid'], [passports.noList, 'warning'], [passports.revoked, 'invalid']];
+      for (const [code, result] of verdicts) {
+        await scannerBurst(page, code);
+        await page.locator(`.verdict--kiosk.verdict--${result} #verdict-heading`).waitFor();
+        const details = code === passports.revoked ? [] : ['.verdict__details']; // "Not valid" shows no details
+        expect(await fit(page, ['#verdict-heading', '.verdict__advice', ...details, '.verdict__done', '.kiosk__staff button'])).toEqual({
+          scrolls: [],
+          outside: [],
+        });
+        await page.locator('.verdict__done').click();
+        await page.locator('.scan-screen--kiosk').waitFor();
+      }
     } finally {
       await page.context().close();
     }

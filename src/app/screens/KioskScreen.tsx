@@ -6,13 +6,14 @@ import { CheckFailed } from '../components/CheckFailed.tsx';
 import { ClockWarning } from '../components/ClockWarning.tsx';
 import { TrustFreshness } from '../components/TrustFreshness.tsx';
 import { useModels } from '../models/context.ts';
-import { M } from '../messages.ts';
 import './kiosk.css';
 import { PinPrompt } from './PinPrompt.tsx';
 import { ScanScreen } from './ScanScreen.tsx';
 import { VerdictScreen } from './VerdictScreen.tsx';
+import { useT } from '../words.ts';
 
 export function KioskScreen() {
+  const { t } = useT();
   const { verdict, kiosk } = useModels();
   const [leaving, setLeaving] = useState(false);
 
@@ -20,7 +21,7 @@ export function KioskScreen() {
     return (
       <main class="page kiosk kiosk--leaving" aria-labelledby="pin-heading">
         <PinPrompt
-          heading={M.kioskLeaveHeading}
+          heading={t('kiosk.leaveHeading')}
           onSubmit={async (pin) => {
             const ok = await kiosk.leave(pin);
             if (ok) setLeaving(false);
@@ -40,7 +41,7 @@ export function KioskScreen() {
           <div class="kiosk__language" />
           <div class="kiosk__staff">
             <button type="button" onClick={() => setLeaving(true)}>
-              {M.kioskLeave}
+              {t('kiosk.leave')}
             </button>
           </div>
         </div>

@@ -40,6 +40,18 @@ describe('the camera', () => {
     expect(harness.fakeScanner.tracks.filter((t) => t.live)).toHaveLength(0);
   });
 
+  it('a screen that goes after the next one started (staff screen to kiosk) does not stop the newer one', async () => {
+    harness = await makeHarness(scheme);
+    const stopStaff = harness.scanner.start({ kiosk: false });
+    const stopKiosk = harness.scanner.start({ kiosk: true });
+    stopStaff();
+    await live(harness);
+    expect(harness.fakeScanner.tracks.filter((t) => t.live)).toHaveLength(1);
+    stopKiosk();
+    expect(harness.scanner.state.value.kind).toBe('idle');
+    expect(harness.fakeScanner.tracks.filter((t) => t.live)).toHaveLength(0);
+  });
+
   it('is off while the page is hidden, and on again when it is back, never two at once', async () => {
     harness = await makeHarness(scheme);
     harness.scanner.start({ kiosk: false });

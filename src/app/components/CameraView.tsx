@@ -25,10 +25,11 @@ export function CameraView({ kiosk, onScan }: Props) {
   latestOnScan.current = onScan;
   const reads = onScan !== undefined;
 
-  useEffect(() => {
-    scanner.start({ kiosk, ...(reads ? { onRead: (text: string) => latestOnScan.current?.(text) } : {}) });
-    return () => scanner.stop();
-  }, [scanner, kiosk, reads]);
+  // wanted while shown; the stop is this view's own, so a view that goes after the next one started stops nothing
+  useEffect(
+    () => scanner.start({ kiosk, ...(reads ? { onRead: (text: string) => latestOnScan.current?.(text) } : {}) }),
+    [scanner, kiosk, reads],
+  );
 
   // the model opened a camera: show it, and once it plays let the model read its frames
   useEffect(() => {

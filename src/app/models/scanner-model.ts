@@ -134,6 +134,14 @@ export const ScannerModel = createModel((deps: ScannerDeps) => {
     if (!kiosk) void camera.list().then((found) => mine === generation && (cameras.value = found));
   };
 
+  const stop = (): void => {
+    session = undefined;
+    unwatch();
+    unwatch = () => {};
+    release();
+    state.value = { kind: 'idle' };
+  };
+
   // the handheld scanner: one subscription, held while a scan screen or the kiosk shows, whatever has focus
   effect(() => {
     if (!deps.wedgeWanted.value) return;
@@ -175,9 +183,11 @@ export const ScannerModel = createModel((deps: ScannerDeps) => {
     /**
      * The scan screen is showing: open the camera (the kiosk's is always the default one) and keep it while visible.
      * `onRead`: where a code read goes instead of the verdict (Settings reads an enrolment code with the camera).
+     * Returns this session's stop, which does nothing once another screen has started its own.
      */
-    start({ kiosk, onRead }: { kiosk: boolean; onRead?: (text: string) => void }): void {
-      session = { kiosk, onRead };
+    start({ kiosk, onRead }: { kiosk: boolean; onRead?: (text: string) => void }): () => void {
+      const mine = { kiosk, onRead };
+      session = mine;
       chosenGone = false;
       if (kiosk) cameras.value = []; // a kiosk offers no camera picker
       unwatch();
@@ -189,16 +199,11 @@ export const ScannerModel = createModel((deps: ScannerDeps) => {
         () => void open(),
       );
       void open();
+      return () => session === mine && stop();
     },
 
     /** The scan screen has gone (a verdict, another screen): every track stops, so the camera light goes out. */
-    stop(): void {
-      session = undefined;
-      unwatch();
-      unwatch = () => {};
-      release();
-      state.value = { kind: 'idle' };
-    },
+    stop,
 
     /** Opens the camera again (after a problem, or after a read when staff want another go). */
     retry(): void {

@@ -1,8 +1,9 @@
-// Settings, behind the staff PIN: partner profile and offers, the result screen, kiosk mode, the PIN itself,
+// Settings, behind the staff PIN: the app's language, partner profile and offers, the result screen, kiosk mode, the PIN itself,
 // trust data and storage.
 
 import { useEffect, useState } from 'preact/hooks';
 import { EnrolmentPanel } from '../components/EnrolmentPanel.tsx';
+import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { OfferEditor } from '../components/OfferEditor.tsx';
 import { TrustPanel } from '../components/TrustPanel.tsx';
 import { useModels } from '../models/context.ts';
@@ -29,6 +30,8 @@ export function SettingsScreen() {
       >
         {t('settings.lock')}
       </button>
+
+      <LanguagePicker />
 
       <section class="settings__section" aria-labelledby="partner-heading">
         <h2 id="partner-heading">{t('settings.partner.section')}</h2>

@@ -118,13 +118,13 @@ function PinChange() {
     event.preventDefault();
     const ok = await settings.changePin(pin);
     setPin('');
-    setOutcome(ok ? t('settings.pin.changed') : t('settings.pin.tooShort'));
+    setOutcome(ok ? t('settings.pin.changed') : t('pin.tooShort'));
   };
   return (
     <section class="settings__section" aria-labelledby="pin-section-heading">
       <h2 id="pin-section-heading">{t('settings.pin.section')}</h2>
       <form onSubmit={change}>
-        <label for="new-pin">{t('settings.pin.new')}</label>
+        <label for="new-pin">{t('pin.new')}</label>
         <input id="new-pin" type="password" inputMode="numeric" autocomplete="new-password" value={pin} onInput={(e) => setPin(e.currentTarget.value)} />
         <button type="submit">{t('settings.pin.change')}</button>
         {outcome && <p role="status">{outcome}</p>}

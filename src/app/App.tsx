@@ -13,11 +13,11 @@ import { KioskScreen } from './screens/KioskScreen.tsx';
 import { ChoosePin, PinPrompt } from './screens/PinPrompt.tsx';
 import { ScanScreen } from './screens/ScanScreen.tsx';
 import { VerdictScreen } from './screens/VerdictScreen.tsx';
-import { useT } from './words.ts';
+import { needWords, useT } from './words.ts';
 
-// loaded on first use: staff open them rarely, and the first scan should not wait for them
-const loadHistory = () => import('./screens/HistoryScreen.tsx').then((m) => m.HistoryScreen);
-const loadSettings = () => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen);
+// loaded on first use, with their words: staff open them rarely, and the first scan should not wait for them
+const loadHistory = () => Promise.all([import('./screens/HistoryScreen.tsx'), needWords('staff-later')]).then(([m]) => m.HistoryScreen);
+const loadSettings = () => Promise.all([import('./screens/SettingsScreen.tsx'), needWords('staff-later')]).then(([m]) => m.SettingsScreen);
 
 const NAV: { screen: ScreenName; label: 'nav.scan' | 'nav.history' | 'nav.settings' }[] = [
   { screen: 'scan', label: 'nav.scan' },

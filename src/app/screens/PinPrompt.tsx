@@ -96,7 +96,7 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const trouble = !isAcceptablePin(first) ? t('settings.pin.tooShort') : first !== again ? t('pin.choose.mismatch') : undefined;
+    const trouble = !isAcceptablePin(first) ? t('pin.tooShort') : first !== again ? t('pin.choose.mismatch') : undefined;
     if (!trouble) {
       setBusy(true);
       const ok = await settings.choosePin(first);
@@ -105,7 +105,7 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
     }
     setFirst('');
     setAgain('');
-    setProblem(trouble ?? t('settings.pin.tooShort'));
+    setProblem(trouble ?? t('pin.tooShort'));
     input.current?.focus();
   };
 
@@ -113,7 +113,7 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
     <form class="pin-prompt" onSubmit={submit}>
       <h2 id="pin-heading">{t('pin.choose.heading')}</h2>
       <p id="pin-choose-hint">{t('pin.choose.hint')}</p>
-      <label for="new-staff-pin">{t('settings.pin.new')}</label>
+      <label for="new-staff-pin">{t('pin.new')}</label>
       <input
         ref={input}
         id="new-staff-pin"

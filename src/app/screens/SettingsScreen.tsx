@@ -1,8 +1,9 @@
-// Settings, behind the staff PIN: partner profile and offers, the result screen, kiosk mode, the PIN itself,
+// Settings, behind the staff PIN: the app's language, partner profile and offers, the result screen, kiosk mode, the PIN itself,
 // trust data and storage.
 
 import { useEffect, useState } from 'preact/hooks';
 import { EnrolmentPanel } from '../components/EnrolmentPanel.tsx';
+import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { OfferEditor } from '../components/OfferEditor.tsx';
 import { TrustPanel } from '../components/TrustPanel.tsx';
 import { useModels } from '../models/context.ts';
@@ -29,6 +30,8 @@ export function SettingsScreen() {
       >
         {t('settings.lock')}
       </button>
+
+      <LanguagePicker />
 
       <section class="settings__section" aria-labelledby="partner-heading">
         <h2 id="partner-heading">{t('settings.partner.section')}</h2>
@@ -115,13 +118,13 @@ function PinChange() {
     event.preventDefault();
     const ok = await settings.changePin(pin);
     setPin('');
-    setOutcome(ok ? t('settings.pin.changed') : t('settings.pin.tooShort'));
+    setOutcome(ok ? t('settings.pin.changed') : t('pin.tooShort'));
   };
   return (
     <section class="settings__section" aria-labelledby="pin-section-heading">
       <h2 id="pin-section-heading">{t('settings.pin.section')}</h2>
       <form onSubmit={change}>
-        <label for="new-pin">{t('settings.pin.new')}</label>
+        <label for="new-pin">{t('pin.new')}</label>
         <input id="new-pin" type="password" inputMode="numeric" autocomplete="new-password" value={pin} onInput={(e) => setPin(e.currentTarget.value)} />
         <button type="submit">{t('settings.pin.change')}</button>
         {outcome && <p role="status">{outcome}</p>}

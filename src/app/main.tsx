@@ -7,12 +7,15 @@ import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedStat
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
 import { sharedDecoder } from './adapters/decoder-bridge.ts';
+import { browserScanner } from './adapters/scanner-browser.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
-import { registerServiceWorker } from './adapters/sw-bridge.ts';
+import { registerServiceWorker, serviceWorkerUpdates } from './adapters/sw-bridge.ts';
 import { App } from './App.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
+import { followLanguage, loadLanguage } from './words.ts';
+import { DEFAULT_LOCALE } from '../i18n/languages.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -22,10 +25,12 @@ async function start(): Promise<void> {
   // on screen, then staff choose the moment (set once the verdict model exists)
   let verificationShowing = () => false;
   const storage = await openStorage(undefined, {
-    onBlocked: () => render(<OtherTabNotice kind="waiting" />, root),
+    onBlocked: () => void loadLanguage(DEFAULT_LOCALE, ['staff']).then(() => render(<OtherTabNotice kind="waiting" />, root)),
     onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
   });
   performance.mark('cp:storage-open');
+  // only the chosen language's words are fetched, beside the models' loading
+  const words = storage.loadSetting('app').then((app) => loadLanguage(app?.language ?? DEFAULT_LOCALE, ['staff']));
   const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
   // one client for both sources of trust data: the files shipped beside the app and the scheme service
   const client = createSyncClient();
@@ -42,6 +47,8 @@ async function start(): Promise<void> {
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
+    scanner: browserScanner(),
+    updates: serviceWorkerUpdates,
     demoBuild,
     // sync with the scheme service (issue 4): enrolment, trust refresh, upload
     sync: { client, isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },
@@ -54,6 +61,8 @@ async function start(): Promise<void> {
   if (settings.settings.peek().kiosk) kiosk.enter(false);
   void requestPersistence();
 
+  await words;
+  followLanguage(() => settings.settings.value.language);
   render(
     <ModelsContext.Provider value={models}>
       <App />

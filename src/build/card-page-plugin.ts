@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { transformWithOxc, type Plugin } from 'vite';
 import { buildAfterStaffApp, buildEntry } from './entry-build.ts';
+import { i18nPlugin } from './i18n-plugin.ts';
 
 export const CARD_HTML_INPUT = 'src/card-app/index.html';
 export const CARD_NAME = 'My Carers Passport';
@@ -48,7 +49,7 @@ type BundleFile = { type: 'chunk'; fileName: string; isEntry: boolean; facadeMod
 export function cardPagePlugin(): Plugin {
   return {
     ...buildAfterStaffApp('carers-passport-card-page', (outer) =>
-      buildEntry(outer, { name: 'card', input: CARD_HTML_INPUT, dir: CARD_DIR, plugins: [preact(), cardBundlePlugin()] }),
+      buildEntry(outer, { name: 'card', input: CARD_HTML_INPUT, dir: CARD_DIR, plugins: [preact(), i18nPlugin(), cardBundlePlugin()] }),
     ),
     // the dev server: /card/ opens the entry, as the built page does
     configureServer(server) {

@@ -6,6 +6,7 @@ import { pinRoot, type PinnedRoot } from '../core/index.ts';
 import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
+import { onEarlyScan } from './adapters/camera-early.ts';
 import { sharedDecoder } from './adapters/decoder-bridge.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
 import { registerServiceWorker } from './adapters/sw-bridge.ts';
@@ -53,6 +54,12 @@ async function start(): Promise<void> {
   // a kiosk that restarts comes back as a kiosk (full screen needs a tap, so not here)
   if (settings.settings.peek().kiosk) kiosk.enter(false);
   void requestPersistence();
+
+  // a passport read by boot.ts's early scan while the app loaded is checked before the first render, so the first
+  // screen is its verdict rather than a camera view that would close again at once (issue 13); never held long
+  let earlyScan: Promise<void> | undefined;
+  onEarlyScan((text) => void (earlyScan = verdict.scan(text)));
+  if (earlyScan) await Promise.race([earlyScan, new Promise((resolve) => setTimeout(resolve, 1_000))]);
 
   render(
     <ModelsContext.Provider value={models}>

@@ -48,6 +48,14 @@ export function readTyp(compact: string): string | undefined {
   return typeof header?.typ === 'string' ? normaliseTyp(header.typ) : undefined;
 }
 
+/** The `kid` of a compact JWS's protected header, unverified (to find which pinned root signed a held token). */
+export function readHeaderKid(compact: string): string | undefined {
+  const bytes = decodeBase64url(compact.split('.')[0] ?? '', 'loose');
+  const text = bytes && fromUtf8(bytes);
+  const header = text === undefined ? undefined : parseJsonObject(text);
+  return typeof header?.kid === 'string' ? header.kid : undefined;
+}
+
 export type ParseOptions = { typ: string; maxPayloadBytes?: number };
 
 /** Parses a compact JWS and applies the header rules of section 1; the payload is not parsed here. */

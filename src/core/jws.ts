@@ -1,6 +1,6 @@
 // Compact JWS parsing and the header rules common to all three documents (spec section 1).
 
-import { BASE64URL_RUN, decodeBase64url, fromUtf8, parseJsonObject, utf8 } from './base64url.ts';
+import { decodeBase64url, fromUtf8, parseJsonObject, utf8 } from './base64url.ts';
 
 export type Alg = 'ES256' | 'EdDSA';
 export const ALLOWED_ALGS: readonly Alg[] = ['ES256', 'EdDSA'];
@@ -63,16 +63,14 @@ export function parseCompactJws(compact: string, options: ParseOptions): JwsPars
   const parts = compact.split('.');
   if (parts.length !== 3) return { ok: false, problem: 'shape' };
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  if (!BASE64URL_RUN.test(headerPart) || !BASE64URL_RUN.test(payloadPart) || !BASE64URL_RUN.test(signaturePart)) {
-    return { ok: false, problem: 'base64url' };
-  }
   // Loose decoding: the signature covers the text of header and payload, so a re-encoded header or payload fails at
-  // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too.
+  // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too. The
+  // decoder refuses any character outside the base64url alphabet, so no pattern is matched first.
   const headerBytes = decodeBase64url(headerPart, 'loose');
   const payload = decodeBase64url(payloadPart, 'loose');
-  const looseSignature = decodeBase64url(signaturePart, 'loose');
-  if (!headerBytes || !payload || !looseSignature) return { ok: false, problem: 'base64url' };
-  const signature = decodeBase64url(signaturePart) ?? NEVER_VERIFIES;
+  // canonical first (every signature a signer makes is); a second, loose read only to tell a re-encoded one from garbage
+  const signature = decodeBase64url(signaturePart) ?? (decodeBase64url(signaturePart, 'loose') ? NEVER_VERIFIES : undefined);
+  if (!headerBytes || !payload || !signature) return { ok: false, problem: 'base64url' };
 
   const headerText = fromUtf8(headerBytes);
   const header = headerText === undefined ? undefined : parseJsonObject(headerText);
@@ -87,7 +85,7 @@ export function parseCompactJws(compact: string, options: ParseOptions): JwsPars
     ok: true,
     jws: {
       header: { alg: header.alg as Alg, kid: header.kid as string, typ: header.typ as string },
-      signingInput: utf8(`${headerPart}.${payloadPart}`),
+      signingInput: utf8(compact.slice(0, headerPart.length + 1 + payloadPart.length)),
       payload,
       signature,
     },

@@ -22,7 +22,7 @@ import { CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium.ts';
 import { demoPassport } from '../e2e/support/scan-fixtures.ts';
 import { writeQrY4m } from '../e2e/support/y4m.ts';
 import { BenchSkipped, median, printTable, type Figure } from './report.ts';
-import { cpuByThread, navigationStartTs, startTrace } from './trace-cpu.ts';
+import { cpuByThread, navigationStart, startTrace } from './trace-cpu.ts';
 
 export const name = 'app-lowend';
 export const description = 'navigation to verdict with the CPU throttled (1x, 4x, 6x), first and later visits, and where the time goes (issue 13)';
@@ -112,7 +112,7 @@ async function tracedVisit(browser: Browser, page: Page, url: string): Promise<C
     const stop = await startTrace(session);
     const seen = await visit(page, url);
     const events = await stop();
-    const from = navigationStartTs(events);
+    const from = navigationStart(events);
     return from === undefined ? new Map() : cpuByThread(events, from, seen.verdict);
   } finally {
     await session.detach();

@@ -36,19 +36,27 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
   };
 }
 
-/** The trace's clock (us) at the page's navigation start: the last navigationStart mark of the main frame. */
-export function navigationStartTs(events: TraceEvent[]): number | undefined {
-  return events.filter((e) => e.name === 'navigationStart').reduce<number | undefined>((last, e) => Math.max(last ?? 0, e.ts), undefined);
+/** The page's navigation start: the trace's clock (us) and the renderer process, from the last navigationStart mark. */
+export function navigationStart(events: TraceEvent[]): { ts: number; pid: number } | undefined {
+  const last = events.filter((e) => e.name === 'navigationStart').sort((a, b) => a.ts - b.ts).at(-1);
+  return last && { ts: last.ts, pid: last.pid };
 }
 
 /** Milliseconds of CPU by thread ("page", "decoder worker", "service worker") and kind, up to `untilMs` after `fromTs`. */
-export function cpuByThread(events: TraceEvent[], fromTs: number, untilMs: number): Map<string, Map<string, number>> {
+export function cpuByThread(
+  events: TraceEvent[],
+  start: { ts: number; pid: number },
+  untilMs: number,
+  classify: (name: string) => string | undefined = kindOf,
+): Map<string, Map<string, number>> {
+  const fromTs = start.ts;
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
   const until = fromTs + untilMs * 1000;
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined || e.ts < fromTs || e.ts > until) continue;
+    // the page's renderer only (its workers and, same site, its service worker run there too)
+    if (e.ph !== 'X' || e.dur === undefined || e.pid !== start.pid || e.ts < fromTs || e.ts > until) continue;
     const key = `${e.pid}:${e.tid}`;
     if (!byThread.has(key)) byThread.set(key, []);
     byThread.get(key)!.push(e);
@@ -71,7 +79,7 @@ export function cpuByThread(events: TraceEvent[], fromTs: number, untilMs: numbe
       while (stack.length > 0 && stack.at(-1)!.end <= e.ts) close(stack.pop()!);
       const parent = stack.at(-1);
       const end = Math.min(e.ts + e.dur!, parent?.end ?? until);
-      stack.push({ end, kind: kindOf(e.name) ?? parent?.kind ?? OTHER, child: 0, dur: Math.max(0, end - e.ts) });
+      stack.push({ end, kind: classify(e.name) ?? parent?.kind ?? OTHER, child: 0, dur: Math.max(0, end - e.ts) });
     }
     while (stack.length > 0) close(stack.pop()!);
   }

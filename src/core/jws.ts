@@ -66,30 +66,54 @@ export function parseCompactJws(compact: string, options: ParseOptions): JwsPars
   // Loose decoding: the signature covers the text of header and payload, so a re-encoded header or payload fails at
   // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too. The
   // decoder refuses any character outside the base64url alphabet, so no pattern is matched first.
-  const headerBytes = decodeBase64url(headerPart, 'loose');
   const payload = decodeBase64url(payloadPart, 'loose');
   // canonical first (every signature a signer makes is); a second, loose read only to tell a re-encoded one from garbage
   const signature = decodeBase64url(signaturePart) ?? (decodeBase64url(signaturePart, 'loose') ? NEVER_VERIFIES : undefined);
-  if (!headerBytes || !payload || !signature) return { ok: false, problem: 'base64url' };
-
-  const headerText = fromUtf8(headerBytes);
-  const header = headerText === undefined ? undefined : parseJsonObject(headerText);
-  if (!header) return { ok: false, problem: 'header-json' };
-
-  const headerProblem = checkHeader(header, options.typ);
-  if (headerProblem) return { ok: false, problem: headerProblem };
+  const header = readHeader(headerPart, options.typ);
+  if (header === 'base64url' || !payload || !signature) return { ok: false, problem: 'base64url' };
+  if (typeof header === 'string') return { ok: false, problem: header };
   if (options.maxPayloadBytes !== undefined && payload.length > options.maxPayloadBytes) {
     return { ok: false, problem: 'payload-too-large' };
   }
   return {
     ok: true,
     jws: {
-      header: { alg: header.alg as Alg, kid: header.kid as string, typ: header.typ as string },
+      header,
       signingInput: utf8(compact.slice(0, headerPart.length + 1 + payloadPart.length)),
       payload,
       signature,
     },
   };
+}
+
+/**
+ * Header parts read lately, with what they read as, by expected typ: every passport signed with one key carries the
+ * same header part, so a till scanning all day decodes and checks it once (the result is a pure function of the text).
+ */
+const readHeaders = new Map<string, ProtectedHeader | JwsProblem>();
+const READ_HEADERS_KEPT = 64;
+const HEADER_CHARS_KEPT = 512;
+
+/** The header part read and checked against the rules of section 1, or the problem with it. */
+function readHeader(headerPart: string, expectedTyp: string): ProtectedHeader | JwsProblem {
+  const key = `${expectedTyp}\n${headerPart}`;
+  const known = readHeaders.get(key);
+  if (known !== undefined) return known;
+  const read = readHeaderOnce(headerPart, expectedTyp);
+  if (headerPart.length <= HEADER_CHARS_KEPT) {
+    if (readHeaders.size >= READ_HEADERS_KEPT) readHeaders.clear();
+    readHeaders.set(key, read);
+  }
+  return read;
+}
+
+function readHeaderOnce(headerPart: string, expectedTyp: string): ProtectedHeader | JwsProblem {
+  const bytes = decodeBase64url(headerPart, 'loose');
+  if (!bytes) return 'base64url';
+  const text = fromUtf8(bytes);
+  const header = text === undefined ? undefined : parseJsonObject(text);
+  if (!header) return 'header-json';
+  return checkHeader(header, expectedTyp) ?? Object.freeze({ alg: header.alg as Alg, kid: header.kid as string, typ: header.typ as string });
 }
 
 function checkHeader(header: Record<string, unknown>, expectedTyp: string): JwsProblem | undefined {

@@ -22,12 +22,14 @@ async function start(): Promise<void> {
   // another tab opened a newer version and this tab has let go of its data: reload at once unless a verification is
   // on screen, then staff choose the moment (set once the verdict model exists)
   let verificationShowing = () => false;
+  // the pinned roots' thumbprints are worked out while storage opens (issue 13)
+  const pinning = Promise.all(pinnedRoots.map(pinRoot));
   const storage = await openStorage(undefined, {
     onBlocked: () => render(<OtherTabNotice kind="waiting" />, root),
     onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
   });
   performance.mark('cp:storage-open');
-  const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
+  const roots = (await pinning).filter((r): r is PinnedRoot => r !== undefined);
   // one client for both sources of trust data: the files shipped beside the app and the scheme service
   const client = createSyncClient();
 

@@ -101,7 +101,6 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     now,
     onAdded: () => void sync?.sendStays(),
   });
-  await stays.load();
 
   const redemptions = new RedemptionsModel({
     storage,
@@ -117,7 +116,8 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     onStay: stays.onStay,
   });
   reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
-  await redemptions.load(settings.settings.peek().retentionDays);
+  // side by side: two independent reads (issue 13)
+  await Promise.all([stays.load(), redemptions.load(settings.settings.peek().retentionDays)]);
 
   // issue 11 point 2: a ward's kiosk counts the carers it identifies, through the same outbox as staff's records
   recordWardKioskRecognitions({

@@ -70,17 +70,24 @@ async function start(): Promise<void> {
     root,
   );
   performance.mark('cp:rendered');
+  // what the first verdict does not need waits for it (issue 13): sync's refreshes and uploads, and an installed app's
+  // update check, start once a verdict is on screen, or half a second after the decoder and the trust data are ready
+  const verdictShown = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && resolve()));
+  const ready = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]);
+  const firstScanReady = Promise.race([verdictShown, ready.then(() => new Promise((resolve) => setTimeout(resolve, 500)))]);
   // the first install downloads the whole app again: not while the first scan still needs the link and the CPU
   // (issue 13): a moment after the first verdict, or a few seconds after the decoder and the trust data are ready
-  const firstVerdict = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && setTimeout(resolve, 1_000)));
-  const settled = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]).then(() => new Promise((r) => setTimeout(r, 3_000)));
-  // an installed app registers at once (only an update check, which must be listening for a new version early)
+  const firstVerdict = verdictShown.then(() => new Promise((resolve) => setTimeout(resolve, 1_000)));
+  const settled = ready.then(() => new Promise((resolve) => setTimeout(resolve, 3_000)));
+  // an installed app only checks for an update, which must be listening for a new version early, but not first
   const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
-  void (installed ? Promise.resolve() : Promise.race([firstVerdict, settled])).then(() => registerServiceWorker());
-  models.sync?.start((listener) => {
-    window.addEventListener('online', listener);
-    return () => window.removeEventListener('online', listener);
-  }, storage.onRedemptionAdded);
+  void (installed ? firstScanReady : Promise.race([firstVerdict, settled])).then(() => registerServiceWorker());
+  void firstScanReady.then(() =>
+    models.sync?.start((listener) => {
+      window.addEventListener('online', listener);
+      return () => window.removeEventListener('online', listener);
+    }, storage.onRedemptionAdded),
+  );
 }
 
 void start();

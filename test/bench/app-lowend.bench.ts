@@ -248,10 +248,12 @@ const STEPS: [string, string][] = [
   ['first contentful paint', 'first contentful paint'],
   ['cp:trust-held', 'held trust data read and verified'],
   ['cp:trust-ready', 'shipped trust data fetched and checked (trust ready)'],
+  ['cp:early-camera-open', 'camera open for the early scan (boot.ts asked for it)'],
+  ['cp:early-camera-playing', 'early scan video playing (frames read from here)'],
   ['cp:decoder-started', 'decoder worker script running'],
   ['cp:wasm-fetched', '.wasm response headers in (compile streams from here)'],
   ['cp:decoder-ready', '.wasm compiled, decoder ready'],
-  ['cp:camera-open', 'camera open (getUserMedia resolved)'],
+  ['cp:camera-open', 'camera view has the camera (the early stream, or its own)'],
   ['cp:camera-playing', 'camera playing'],
   ['cp:qr-decoded', 'passport QR decoded'],
 ];

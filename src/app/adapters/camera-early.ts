@@ -75,11 +75,13 @@ export function scanEarly(decode: ScanLoopOptions['decode']): void {
     video.srcObject = null;
   };
   void mine.opened.then(async (opened) => {
+    performance.mark('cp:early-camera-open');
     if (stopped || !opened.ok) return;
     video.muted = true;
     video.playsInline = true;
     video.srcObject = opened.stream;
     await video.play().catch(() => undefined);
+    performance.mark('cp:early-camera-playing');
     if (stopped || scanLoopRunning()) return; // the camera view reads it already
     stopLoop = startScanLoop({
       video,

@@ -2,7 +2,7 @@
 // CSV that Excel cannot run, files refused before they are sent, and a refusal from the service put on its field.
 
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_WORDS } from '../../src/app/messages.ts';
+import catalogue from '../../src/i18n/catalogues/en-GB.json' with { type: 'json' };
 import { CATEGORIES } from '../../src/core/categories.ts';
 import { ApiError } from '../../src/admin-app/api.ts';
 import { checkIssue, fieldOfRefusal } from '../../src/admin-app/components/IssueForm.tsx';
@@ -56,7 +56,7 @@ describe('the issue form', () => {
     expect(fieldOfRefusal(new ApiError(500, 'internal', 'Something went wrong on the scheme service.'))).toBeUndefined();
   });
 
-  it("uses the staff app's words for each kind of carer", () => {
-    for (const cat of CATEGORIES) expect(categoryWords(cat)).toBe(CATEGORY_WORDS[cat]);
+  it("uses the staff app's words (the English catalogue) for each kind of carer", () => {
+    for (const cat of CATEGORIES) expect(categoryWords(cat)).toBe((catalogue.messages as Record<string, string>)[`category.${cat}`]);
   });
 });

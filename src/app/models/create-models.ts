@@ -117,7 +117,6 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     now,
     onAdded: () => void sync?.sendStays(),
   });
-  await Promise.all([stays.load(), scanner.load()]);
 
   const redemptions = new RedemptionsModel({
     storage,
@@ -133,7 +132,8 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     onStay: stays.onStay,
   });
   reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
-  await redemptions.load(settings.settings.peek().retentionDays);
+  // side by side: two independent reads (issue 13)
+  await Promise.all([stays.load(), scanner.load(), redemptions.load(settings.settings.peek().retentionDays)]);
 
   const update = new UpdateModel({
     source: adapters.updates,

@@ -17,6 +17,7 @@ import { accountAdminRoutes } from './accounts/account-admin-routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { enforceAccess } from './accounts/rights.ts';
 import { adminApiRoutes } from './admin/api-routes.ts';
+import { adminAppRoutes } from './admin/admin-app-route.ts';
 import { adminPageRoute } from './admin/page.ts';
 import { DEFAULT_STATUS_LIST_SIZE, type SchemeContext } from './context.ts';
 import type { Database } from './db/database.ts';
@@ -253,6 +254,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   keyRoutes(app, ctx, admin);
   partnerRoutes(app, ctx, admin);
   adminPageRoute(app, ctx, admin, { mail: mailer !== undefined });
+  adminAppRoutes(app, { served: staticDir !== undefined });
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 
   if (staticDir) {

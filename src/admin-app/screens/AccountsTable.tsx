@@ -63,7 +63,7 @@ export function AccountsTable({ accounts, self, onChanged }: Props) {
                 {a.name !== self && (
                   <>
                     <button type="button" onClick={() => toggle(a)} aria-label={`${a.disabled ? 'Enable' : 'Disable'} ${a.name}`}>{a.disabled ? 'Enable' : 'Disable'}</button>{' '}
-                    <button type="button" onClick={() => resetPassword(a)} aria-label={`Reset the password of ${a.name}`}>Reset password</button>{' '}
+                    <button type="button" onClick={() => resetPassword(a)} aria-label={`Reset password of ${a.name}`}>Reset password</button>{' '}
                   </>
                 )}
                 <button type="button" aria-expanded={tokensOf === a.name} onClick={() => setTokensOf(tokensOf === a.name ? undefined : a.name)} aria-label={`API tokens of ${a.name}`}>

@@ -41,13 +41,14 @@ export function mayIssue(account: Account): boolean {
   return account.role !== 'partner';
 }
 
-type Named = { params?: unknown; body?: unknown };
+type Named = { params?: unknown; body?: unknown; query?: unknown };
 
-/** The issuers a request names: the address's, the body's, and each of a bulk request's passports. */
+/** The issuers a request names: the address's, the query's (a list's filter), the body's, and each of a bulk request's passports. */
 function issuersNamed(req: Named): string[] {
   const params = (req.params ?? {}) as { iss?: unknown };
   const body = (req.body ?? {}) as { iss?: unknown; passports?: unknown };
-  const named = [params.iss, body.iss, ...(Array.isArray(body.passports) ? body.passports.map((p) => (p as { iss?: unknown })?.iss) : [])];
+  const query = (req.query ?? {}) as { iss?: unknown };
+  const named = [params.iss, query.iss, body.iss, ...(Array.isArray(body.passports) ? body.passports.map((p) => (p as { iss?: unknown })?.iss) : [])];
   return [...new Set(named.filter((v): v is string => typeof v === 'string'))];
 }
 

@@ -16,11 +16,30 @@ import { problem } from '../http/problem.ts';
 import { ID, ISS, JTI, NUMERIC_DATE, objectOf } from '../http/schemas.ts';
 import { listPartners, savePartner } from '../partners/partner-store.ts';
 import { auditScope, recentAudit } from '../register/audit-log.ts';
-import { changePassportStatus, issuePassport, listPassports, renewPassport, type RegisterEntry, type StatusAction } from '../register/passport-register.ts';
+import { changePassportStatus, issuePassport, renewPassport, type RegisterEntry, type StatusAction } from '../register/passport-register.ts';
+import { CATEGORIES, type Category } from '../../core/index.ts';
+import { LIST_SORTS, LIST_STATUSES, MAX_LIMIT, pagePassports, type ListSort, type ListStatus } from '../register/passport-list.ts';
 import { passportQrSvg, textQrSvg } from './qr-svg.ts';
 
 type IssueBody = { iss: string; cat: string; name: string; jti?: string; nbf?: number; exp?: number; email?: string };
 type ActionBody = { nbf?: number; exp?: number; name?: string; email?: string };
+type PassportListQuery = { q?: string; iss?: string; cat?: Category; status?: ListStatus; sort?: ListSort; dir?: 'asc' | 'desc'; offset?: string; limit?: string };
+const WHOLE_NUMBER = { type: 'string', pattern: '^[0-9]{1,9}$' } as const;
+/** The list's query (query strings are text: numbers are digits, and the handler checks limit is 1 to 200). */
+const PASSPORT_LIST_QUERY = objectOf(
+  {
+    q: { type: 'string', maxLength: 200 },
+    iss: ISS,
+    cat: { type: 'string', enum: [...CATEGORIES] },
+    status: { type: 'string', enum: [...LIST_STATUSES] },
+    sort: { type: 'string', enum: [...LIST_SORTS] },
+    dir: { type: 'string', enum: ['asc', 'desc'] },
+    offset: WHOLE_NUMBER,
+    limit: WHOLE_NUMBER,
+  },
+  [],
+  true,
+);
 type PassportParams = { iss: string; jti: string; action: 'renew' | StatusAction };
 
 const NAME = { type: 'string', minLength: 1, maxLength: 64 } as const;
@@ -56,12 +75,26 @@ export function adminApiRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
   const actor = (req: { actor?: string }) => req.actor!;
   app.get('/admin/api/issuers', read, async () => ({ issuers: ctx.keys.issuers.map(({ iss, name, cats }) => ({ iss, name, cats })) }));
 
-  app.get<{ Querystring: { q?: string } }>(
+  app.get<{ Querystring: PassportListQuery }>(
     '/admin/api/passports',
-    { ...read, ...passports, schema: { querystring: objectOf({ q: { type: 'string', maxLength: 200 } }, [], true) } },
-    async (req) => {
-      const iss = issuerScope(req.account!);
-      return { passports: await listPassports(ctx.db, { search: req.query.q ?? '', ...(iss ? { iss } : {}) }) };
+    { ...read, ...passports, schema: { querystring: PASSPORT_LIST_QUERY } },
+    async (req, reply) => {
+      const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
+      if (limit !== undefined && (limit < 1 || limit > MAX_LIMIT)) return problem(reply, 400, 'bad-request', `In the query, "limit" must be from 1 to ${MAX_LIMIT}.`, {}, 'limit');
+      // issuer staff see their own issuer's passports only (another issuer named in iss was refused before this)
+      const scope = issuerScope(req.account!);
+      const { q, iss, cat, status, sort, dir, offset } = req.query;
+      const own = scope ?? iss;
+      return pagePassports(ctx.db, ctx.now(), {
+        ...(q !== undefined ? { search: q } : {}),
+        ...(own !== undefined ? { iss: own } : {}),
+        ...(cat !== undefined ? { cat } : {}),
+        ...(status !== undefined ? { status } : {}),
+        ...(sort !== undefined ? { sort } : {}),
+        ...(dir !== undefined ? { dir } : {}),
+        ...(offset !== undefined ? { offset: Number(offset) } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      });
     },
   );
 

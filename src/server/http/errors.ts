@@ -51,7 +51,8 @@ function clientProblem(error: FastifyError & { error?: unknown }): ClientProblem
     const path = [first.instancePath.replace(/^\//, '').replace(/\//g, '.'), missing ?? extra].filter(Boolean).join('.');
     const where = { body: 'body', params: 'address', querystring: 'query', headers: 'headers' }[error.validationContext ?? 'body'] ?? 'request';
     const field = path || where;
-    const why = missing ? 'is missing' : extra ? 'is not expected' : (first.message ?? 'is not valid');
+    const allowed = (first.params as { allowedValues?: unknown } | undefined)?.allowedValues;
+    const why = missing ? 'is missing' : extra ? 'is not expected' : Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : (first.message ?? 'is not valid');
     return { status: 400, error: 'bad-request', message: `In the ${where}, ${path ? `"${field}"` : 'the value'} ${why}.`, field };
   }
   switch (error.code) {

@@ -11,26 +11,15 @@ import { recordSignature } from '../keys/key-rotation.ts';
 import { setStatus } from '../publication/status-lists.ts';
 import { allocateStatusIndex } from './allocate-index.ts';
 import { audit } from './audit-log.ts';
+import { SELECT_ENTRY, STATUS_NAMES, toEntry, type PassportRow, type PassportStatus, type RegisterEntry } from './passport-rows.ts';
 
 export const PASSPORT_YEARS = 3;
 const YEAR = 31_557_600;
 const MAX_VALIDITY = 315_576_000; // spec section 2: at most 10 years
 const JTI = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
 
-export type PassportStatus = 'valid' | 'revoked' | 'suspended';
-const STATUS_NAMES: PassportStatus[] = ['valid', 'revoked', 'suspended'];
-
-export type RegisterEntry = {
-  iss: string;
-  jti: string;
-  cat: Category;
-  name: string | null;
-  nbf: NumericDate;
-  exp: NumericDate;
-  statusUri: string;
-  statusIdx: number;
-  status: PassportStatus;
-};
+export type { PassportStatus, RegisterEntry } from './passport-rows.ts';
+export { listPassports, pagePassports } from './passport-list.ts';
 
 export type Signed = { ok: true; entry: RegisterEntry; token: string; qrText: string };
 export type Refused = { ok: false; problem: string };
@@ -127,25 +116,6 @@ export async function findPassport(q: Queryable, iss: string, jti: string, lock 
 }
 
 /**
- * The newest passports, or those found by the start of their number, the start of the name, or a whole word of it
- * (each served by an index, so a search stays fast at 100,000 passports: migrations 005 and 007).
- */
-/** `iss` limits the list to one issuer's passports (issuer staff see only their own). */
-export async function listPassports(q: Queryable, options: { search?: string; limit?: number; iss?: string } = {}): Promise<RegisterEntry[]> {
-  const search = options.search?.trim() ?? '';
-  const limit = options.limit ?? 50;
-  const iss = options.iss ?? null;
-  if (search === '') return (await q.query<PassportRow>(`${SELECT_ENTRY} WHERE ($2::text IS NULL OR p.iss = $2) ORDER BY p.issued_at DESC, p.jti LIMIT $1`, [limit, iss])).map(toEntry);
-  const prefix = search.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await q.query<PassportRow>(
-    `${SELECT_ENTRY} WHERE ($5::text IS NULL OR p.iss = $5) AND (p.jti LIKE $1 || '%' OR lower(p.name) LIKE $2 || '%' OR p.name_words @> ARRAY[$3])
-       ORDER BY p.issued_at DESC, p.jti LIMIT $4`,
-    [prefix.toUpperCase(), prefix.toLowerCase(), search.toLowerCase(), limit, iss],
-  );
-  return rows.map(toEntry);
-}
-
-/**
  * A token for a register entry, signed now with the issuer's current key (a renewal, a card, the demo cards); needs a
  * name when the register has none. Records which key signed it, so the key stays in the bundle while it is valid.
  */
@@ -158,18 +128,6 @@ export async function sign(ctx: SchemeContext, entry: RegisterEntry, name = entr
   );
   await recordSignature(q, entry, issuer.key.kid);
   return { ok: true, entry, token, qrText: jwsToQrText(token) };
-}
-
-type PassportRow = { iss: string; jti: string; category: string; name: string | null; nbf: string | number; exp: string | number; uri: string; status_idx: number; status: number };
-
-const SELECT_ENTRY = `SELECT p.iss, p.jti, p.category, p.name, p.nbf, p.exp, l.uri, p.status_idx, p.status
-  FROM passports p JOIN status_lists l ON l.id = p.status_list_id`;
-
-function toEntry(row: PassportRow): RegisterEntry {
-  return {
-    iss: row.iss, jti: row.jti, cat: row.category as Category, name: row.name, nbf: Number(row.nbf), exp: Number(row.exp),
-    statusUri: row.uri, statusIdx: row.status_idx, status: STATUS_NAMES[row.status] ?? 'revoked',
-  };
 }
 
 function checkDates(nbf: NumericDate, exp: NumericDate): Refused | undefined {

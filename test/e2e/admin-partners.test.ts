@@ -25,6 +25,7 @@ beforeAll(async () => {
   for (const account of [
     { name: 'e2e-coordinator', role: 'coordinator' as const },
     { name: 'e2e-shop', role: 'partner' as const, partnerId: 'demo-shop' },
+    { name: 'e2e-issuer', role: 'issuer' as const, iss: 'uk.llr.vasl' },
   ]) {
     const added = await addAccount(served.service.ctx, { ...account, password: PASSWORD }, 'test');
     if (!added.ok) throw new Error(added.problem);
@@ -139,4 +140,13 @@ test('a coordinator adds a partner; a partner manager sees and edits only its ow
   await manager.page.getByRole('status').filter({ hasText: `Saved ${shop.name}` }).waitFor();
   expect((await adminCall(served.service.url, 'GET', '/admin/api/partners/demo-shop')).data.profile.area).toBe('Melton Mowbray');
   expect(await seriousViolations(manager.page)).toEqual([]);
+
+  // issuer staff read the list only: nothing to open, add or save
+  const issuer = await openAdmin(browser!, served.service.url);
+  await logInAdmin(issuer.page, 'e2e-issuer', PASSWORD);
+  await openScreen(issuer.page, 'Partners', 'Partners and offers');
+  await expect.poll(() => issuer.page.locator('tr[data-partner]').count()).toBe(4);
+  expect(await issuer.page.getByRole('button', { name: /^Open / }).count()).toBe(0);
+  expect(await issuer.page.getByRole('button', { name: 'Add a partner' }).count()).toBe(0);
+  expect(await seriousViolations(issuer.page)).toEqual([]);
 });

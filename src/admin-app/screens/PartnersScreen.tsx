@@ -18,6 +18,8 @@ type Chosen = { kind: 'new' } | { kind: 'partner'; profile: PartnerProfile; save
 export function PartnersScreen() {
   const account = session.value?.account;
   const own = account?.role === 'partner' ? account.partner : undefined;
+  // issuer staff read the list as the public directory shows it; partners are changed by coordinators and managers
+  const mayOpen = account?.role !== 'issuer';
   const [partners, setPartners] = useState<PartnerProfile[] | undefined>(undefined);
   const [chosen, setChosen] = useState<Chosen | undefined>(undefined);
   const [problem, setProblem] = useState('');
@@ -68,13 +70,14 @@ export function PartnersScreen() {
                 <td>{PARTNER_KIND_WORDS[p.kind]}</td>
                 <td>{p.area ?? ''}</td>
                 <td>{p.offers.length}</td>
-                <td><button type="button" onClick={() => open(p.id)} aria-label={`Open ${p.name}`}>Open</button></td>
+                <td>{mayOpen && <button type="button" onClick={() => open(p.id)} aria-label={`Open ${p.name}`}>Open</button>}</td>
               </tr>
             ))}
           </tbody>
         </table>
         </div>
       )}
+      {!mayOpen && <p>Partners and their offers are changed by the scheme's coordinator and each partner's manager.</p>}
       {account?.role === 'coordinator' && <button type="button" onClick={() => setChosen({ kind: 'new' })}>Add a partner</button>}
 
       <div ref={detail}>

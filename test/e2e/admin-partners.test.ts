@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { PartnerProfile } from '../../src/core/index.ts';
-import { addAccount } from '../../src/server/accounts/account-store.ts';
 import { pdfText } from '../cards/support.ts';
 import { adminCall } from '../server/support/test-service.ts';
+import { addAccounts } from './support/admin-accounts.ts';
 import { logInAdmin, openAdmin, openScreen } from './support/admin-ui.ts';
 import { seriousViolations } from './support/app-page.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -22,14 +22,11 @@ let shop: PartnerProfile;
 
 beforeAll(async () => {
   served = await startServedApp({ seedDemo: true });
-  for (const account of [
-    { name: 'e2e-coordinator', role: 'coordinator' as const },
-    { name: 'e2e-shop', role: 'partner' as const, partnerId: 'demo-shop' },
-    { name: 'e2e-issuer', role: 'issuer' as const, iss: 'uk.llr.vasl' },
-  ]) {
-    const added = await addAccount(served.service.ctx, { ...account, password: PASSWORD }, 'test');
-    if (!added.ok) throw new Error(added.problem);
-  }
+  await addAccounts(served, PASSWORD, [
+    { name: 'e2e-coordinator', role: 'coordinator' },
+    { name: 'e2e-shop', role: 'partner', partnerId: 'demo-shop' },
+    { name: 'e2e-issuer', role: 'issuer', iss: 'uk.llr.vasl' },
+  ]);
   shop = (await adminCall(served.service.url, 'GET', '/admin/api/partners/demo-shop')).data.profile;
   browser = await launchChromium();
 });

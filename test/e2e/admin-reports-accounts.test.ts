@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { addAccount } from '../../src/server/accounts/account-store.ts';
 import { REPORT_NAMES } from '../../src/server/reports/reports.ts';
 import { REPORT_NAMES as REPORT_TITLES } from '../../src/admin-app/screens/reports-table.ts';
 import { adminCall } from '../server/support/test-service.ts';
+import { addAccounts } from './support/admin-accounts.ts';
 import { logInAdmin, openAdmin, openScreen } from './support/admin-ui.ts';
 import { seriousViolations } from './support/app-page.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -20,13 +20,10 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   served = await startServedApp({ seedDemo: true });
-  for (const account of [
-    { name: 'e2e-coordinator', role: 'coordinator' as const },
-    { name: 'e2e-shop', role: 'partner' as const, partnerId: 'demo-shop' },
-  ]) {
-    const added = await addAccount(served.service.ctx, { ...account, password: PASSWORD }, 'test');
-    if (!added.ok) throw new Error(added.problem);
-  }
+  await addAccounts(served, PASSWORD, [
+    { name: 'e2e-coordinator', role: 'coordinator' },
+    { name: 'e2e-shop', role: 'partner', partnerId: 'demo-shop' },
+  ]);
   browser = await launchChromium();
 });
 

@@ -3,6 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { sendJson } from '../api.ts';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { wordsFor } from '../use-request.ts';
 import { Notice, type NoticeState } from '../components/Notice.tsx';
 import type { Role } from '../session.ts';
@@ -36,7 +37,6 @@ export function AccountsTable({ accounts, self, onChanged }: Props) {
     });
   const resetPassword = (a: AccountRow) =>
     act(async () => {
-      if (!confirm(`Give ${a.name} a new password? Their current one stops working and they are logged out.`)) return 'Nothing changed.';
       const answer = await sendJson<{ password: string }>('POST', path(a.name, 'password'));
       setReset({ name: a.name, password: answer.password });
       return `${a.name} has a new password.`;
@@ -63,7 +63,14 @@ export function AccountsTable({ accounts, self, onChanged }: Props) {
                 {a.name !== self && (
                   <>
                     <button type="button" onClick={() => toggle(a)} aria-label={`${a.disabled ? 'Enable' : 'Disable'} ${a.name}`}>{a.disabled ? 'Enable' : 'Disable'}</button>{' '}
-                    <button type="button" onClick={() => resetPassword(a)} aria-label={`Reset password of ${a.name}`}>Reset password</button>{' '}
+                    <ConfirmAction
+                      label="Reset password"
+                      accessibleLabel={`Reset password of ${a.name}`}
+                      question={`Give ${a.name} a new password? Their current one stops working and their logins end.`}
+                      yes="Give a new password"
+                      no="Keep the password"
+                      onConfirm={() => resetPassword(a)}
+                    />{' '}
                   </>
                 )}
                 <button type="button" aria-expanded={tokensOf === a.name} onClick={() => setTokensOf(tokensOf === a.name ? undefined : a.name)} aria-label={`API tokens of ${a.name}`}>

@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, sendJson } from '../api.ts';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { Notice, type NoticeState } from '../components/Notice.tsx';
 import { wordsFor } from '../use-request.ts';
 
@@ -38,7 +39,6 @@ export function PartnersDevices({ partnerId, partnerName }: { partnerId: string;
   const newCode = () => act(async () => setCode(await sendJson<EnrolmentCode>('POST', `/admin/api/partners/${encodeURIComponent(partnerId)}/enrolment-codes`)));
   const remove = (device: Device) =>
     act(async () => {
-      if (!confirm(`Remove ${device.name}? It stops syncing and must be enrolled again to be used.`)) return;
       await sendJson('POST', `/admin/api/devices/${encodeURIComponent(device.id)}/revoke`);
       setMessage({ kind: 'done', text: `Removed ${device.name}: it can no longer sync.` });
       await load();
@@ -73,7 +73,14 @@ export function PartnersDevices({ partnerId, partnerName }: { partnerId: string;
                 <td>{d.lastSeen ? localWhen(d.lastSeen) : 'never'}</td>
                 <td>
                   {d.revokedAt ? `Removed ${localWhen(d.revokedAt)}` : (
-                    <button type="button" onClick={() => remove(d)} aria-label={`Remove ${d.name} (${d.id})`}>Remove</button>
+                    <ConfirmAction
+                      label="Remove"
+                      accessibleLabel={`Remove ${d.name} (${d.id})`}
+                      question={`Remove ${d.name}? It stops syncing and must be enrolled again to be used.`}
+                      yes="Remove the device"
+                      no="Keep it"
+                      onConfirm={() => remove(d)}
+                    />
                   )}
                 </td>
               </tr>

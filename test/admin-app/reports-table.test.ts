@@ -18,9 +18,13 @@ const byMonth: Report = {
 };
 
 describe('reports in the admin UI', () => {
-  it('charts the counts and names rows by their readable text, not their ids', () => {
+  it('charts the counts and names rows by their text, an id left out where its name is there', () => {
     expect(numberColumns(byOffer)).toEqual(['redemptions', 'carers']);
-    expect(rowLabel(byOffer, byOffer.rows[0]!)).toBe('Free coffee');
+    expect(rowLabel(byOffer, byOffer.rows[0]!)).toBe('corner-shop · Free coffee');
+    const perMonth: Report = { report: 'x', title: 'X', columns: ['month', 'iss', 'kind', 'issued'], rows: [{ month: '2027-01', iss: 'uk.llr.vasl', kind: 'adult', issued: 3 }] };
+    expect(rowLabel(perMonth, perMonth.rows[0]!)).toBe('2027-01 · uk.llr.vasl · adult');
+    const perPartner: Report = { report: 'x', title: 'X', columns: ['partnerId', 'partnerName', 'redemptions'], rows: [{ partnerId: 'corner-shop', partnerName: 'Corner Shop', redemptions: 3 }] };
+    expect(rowLabel(perPartner, perPartner.rows[0]!)).toBe('Corner Shop');
     const byIssuer: Report = { report: 'x', title: 'X', columns: ['iss', 'issued'], rows: [{ iss: 'uk.llr.vasl', issued: 4 }] };
     expect(rowLabel(byIssuer, byIssuer.rows[0]!)).toBe('uk.llr.vasl');
   });

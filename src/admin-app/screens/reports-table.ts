@@ -38,13 +38,15 @@ export function numberColumns(report: Report): string[] {
   return report.columns.filter((c) => report.rows.length > 0 && report.rows.every((r) => typeof r[c] === 'number'));
 }
 
-/** What names a row on the chart: its text columns, the readable ones first ("Coffee (corner-shop)"). */
+/** An id column and the column that names the same thing in words: the chart shows the words. */
+const NAMED_BY: Record<string, readonly string[]> = { partnerId: ['partnerName'], offerId: ['offerTitle'], iss: ['issuerName'] };
+
+/** What names a row on the chart: its text columns, an id left out where the report also has its name. */
 export function rowLabel(report: Report, row: Record<string, string | number>): string {
   const counted = new Set(numberColumns(report));
-  const texts = report.columns.filter((c) => !counted.has(c)).map((c) => [c, row[c]] as const).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  const readable = texts.filter(([c]) => !c.endsWith('Id') && c !== 'iss');
-  const shown = readable.length > 0 ? readable : texts;
-  return shown.map(([, v]) => String(v)).join(' · ') || report.title;
+  const named = (c: string) => (NAMED_BY[c] ?? []).some((words) => report.columns.includes(words) && row[words] !== undefined && row[words] !== null && row[words] !== '');
+  const shown = report.columns.filter((c) => !counted.has(c) && !named(c) && row[c] !== undefined && row[c] !== null && row[c] !== '');
+  return shown.map((c) => String(row[c])).join(' · ') || report.title;
 }
 
 /** The column that dates a row (month YYYY-MM or week YYYY-MM-DD), when the report has one. */

@@ -14,6 +14,8 @@ import { launchChromium } from './support/chromium.ts';
 import { startServedApp, type ServedApp } from './support/served-app.ts';
 
 const PASSWORD = 'staff password for the e2e';
+/** The coordinator's password once the first test has changed it. */
+const NEW_PASSWORD = 'a brand new coordinator passphrase';
 let served: ServedApp;
 let browser: Browser | undefined;
 
@@ -72,9 +74,8 @@ test('a coordinator logs in at /admin, sees every screen, changes the password a
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.getByText('The new password needs at least 12 characters.').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
-  const newPassword = 'a brand new coordinator passphrase';
-  await page.getByLabel('New password', { exact: true }).fill(newPassword);
-  await page.getByLabel('New password again').fill(newPassword);
+  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('New password again').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.getByRole('status').filter({ hasText: 'Your password is changed.' }).waitFor();
 
@@ -86,8 +87,14 @@ test('a coordinator logs in at /admin, sees every screen, changes the password a
   await page.getByRole('status').filter({ hasText: 'You have logged out.' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
-  await logInAdmin(page, 'coordinator', newPassword);
+  await logInAdmin(page, 'coordinator', NEW_PASSWORD);
   expect(cspRefusals).toEqual([]);
+
+  // the page's script and style are sent compressed, cached for good (hashed names); the page itself revalidated
+  const script = await page.locator('script[type="module"]').getAttribute('src');
+  expect(script).toMatch(/^\/admin\/assets\/admin-[\w-]{8}\.js$/);
+  const sent = await page.context().request.get(`${served.service.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+  expect([sent.status(), sent.headers()['content-encoding'], sent.headers()['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
 });
 
 test('issuer staff and partner managers see only the screens their role may use', async () => {
@@ -114,4 +121,18 @@ test('a session that ends on the service side brings back the login, saying so',
   await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
   expect(await page.getByRole('status').textContent()).toMatch(/Your session ended/);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('at 320 px wide (400% zoom) no screen scrolls sideways: wide tables scroll inside their own box', async () => {
+  const page = await (await browser!.newContext({ viewport: { width: 320, height: 700 }, deviceScaleFactor: 2 })).newPage();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.goto(`${served.service.url}/admin/`);
+  await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await logInAdmin(page, 'coordinator', NEW_PASSWORD);
+  for (const [link, heading] of [['Passports', 'Passports'], ['Import', 'Import the register'], ['Renewals', 'Renewals'], ['Keys', 'Issuer keys'], ['Audit', 'Recent changes'], ['Your account', 'Your account']] as const) {
+    await openScreen(page, link, heading);
+    await page.waitForLoadState('networkidle');
+    expect(await overflow(), link).toBeLessThanOrEqual(0);
+  }
 });

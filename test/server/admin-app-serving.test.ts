@@ -43,6 +43,8 @@ describe('serving the admin UI', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('wasm-unsafe-eval');
+    const file = await fetch(`${t.url}/admin/index.html`, { redirect: 'manual' });
+    expect([file.status, file.headers.get('location')]).toEqual([302, '/admin/']);
   });
 
   it('keeps the classic page at /admin/classic, behind the login', async () => {

@@ -12,4 +12,6 @@ export function adminAppRoutes(app: FastifyInstance, options: { served: boolean 
   if (!options.served) return;
   // the page itself holds no data (it asks the API once logged in): anyone may load it, and it shows the login
   app.get('/admin/', { helmet: { contentSecurityPolicy: ADMIN_APP_CSP } }, async (_req, reply) => reply.sendFile('admin/index.html'));
+  // the file's own address would be sent by the static files, under the staff app's looser CSP: one address only
+  app.get('/admin/index.html', async (_req, reply) => reply.redirect('/admin/', 302));
 }

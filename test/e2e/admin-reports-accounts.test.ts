@@ -145,3 +145,24 @@ test('a coordinator adds an account who logs in with the password shown once; di
   expect(await seriousViolations(page)).toEqual([]);
   expect(cspRefusals).toEqual([]);
 });
+
+test('at 320 px wide (400% zoom) the Partners, Reports and Accounts screens do not scroll sideways', async () => {
+  const page = await (await browser!.newContext({ viewport: { width: 320, height: 700 }, deviceScaleFactor: 2 })).newPage();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.goto(`${served.service.url}/admin/`);
+  await logInAdmin(page, 'e2e-coordinator', PASSWORD);
+  await openScreen(page, 'Partners', 'Partners and offers');
+  await page.getByRole('button', { name: /^Open / }).first().click();
+  await page.getByRole('button', { name: 'Check the offers' }).waitFor();
+  await page.locator('tr[data-offer]').first().waitFor();
+  await page.getByRole('button', { name: 'New enrolment code' }).click();
+  await page.getByRole('img', { name: /^Enrolment code for / }).waitFor();
+  expect(await overflow(), 'Partners').toBeLessThanOrEqual(0);
+  await openScreen(page, 'Reports', 'Reports');
+  await openReport(page, 'redemptions-by-offer');
+  await reportRows(page).first().waitFor();
+  expect(await overflow(), 'Reports').toBeLessThanOrEqual(0);
+  await openScreen(page, 'Accounts', 'Accounts');
+  await page.locator('tr[data-account]').first().waitFor();
+  expect(await overflow(), 'Accounts').toBeLessThanOrEqual(0);
+});

@@ -61,6 +61,7 @@ export function PartnersPreview({ partnerId, savedAt }: { partnerId: string; sav
             {preview.offers.length === 0 ? (
               <p>This partner has no offers.</p>
             ) : (
+              <div class="table-scroll">
               <table>
                 <caption class="visually-hidden">Which offers apply</caption>
                 <thead>
@@ -76,6 +77,7 @@ export function PartnersPreview({ partnerId, savedAt }: { partnerId: string; sav
                   ))}
                 </tbody>
               </table>
+              </div>
             )}
           </>
         )}

@@ -80,7 +80,7 @@ export function PartnersScreen() {
       {!mayOpen && <p>Partners and their offers are changed by the scheme's coordinator and each partner's manager.</p>}
       {account?.role === 'coordinator' && <button type="button" onClick={() => setChosen({ kind: 'new' })}>Add a partner</button>}
 
-      <div ref={detail}>
+      <div class="screen-detail" ref={detail}>
         {chosen?.kind === 'new' && (
           <>
             <h2 tabIndex={-1}>New partner</h2>

@@ -50,7 +50,7 @@ export function ReportsScreen() {
           ))}
         </ul>
       )}
-      <div ref={view}>{open && <ReportsView key={open.report.report} report={open.report} name={REPORT_NAMES[open.name] ?? open.name} />}</div>
+      <div class="screen-detail" ref={view}>{open && <ReportsView key={open.report.report} report={open.report} name={REPORT_NAMES[open.name] ?? open.name} />}</div>
     </section>
   );
 }

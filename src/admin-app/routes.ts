@@ -3,12 +3,14 @@
 
 import type { ComponentType } from 'preact';
 import { AccountScreen } from './screens/AccountScreen.tsx';
+import { AccountsScreen } from './screens/AccountsScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { KeysScreen } from './screens/KeysScreen.tsx';
+import { PartnersScreen } from './screens/PartnersScreen.tsx';
 import { PassportsScreen } from './screens/PassportsScreen.tsx';
-import { placeholder } from './screens/PlaceholderScreen.tsx';
 import { RenewalsScreen } from './screens/RenewalsScreen.tsx';
+import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import type { Role } from './session.ts';
 
 export type RouteId = 'passports' | 'import' | 'renewals' | 'partners' | 'reports' | 'keys' | 'accounts' | 'audit' | 'account';
@@ -23,10 +25,10 @@ export const ROUTES: readonly AdminRoute[] = [
   { id: 'passports', label: 'Passports', roles: PASSPORT_STAFF, Screen: PassportsScreen },
   { id: 'import', label: 'Import', roles: PASSPORT_STAFF, Screen: ImportScreen },
   { id: 'renewals', label: 'Renewals', roles: PASSPORT_STAFF, Screen: RenewalsScreen },
-  { id: 'partners', label: 'Partners', roles: EVERYONE, Screen: placeholder('Partners') },
-  { id: 'reports', label: 'Reports', roles: EVERYONE, Screen: placeholder('Reports') },
+  { id: 'partners', label: 'Partners', roles: EVERYONE, Screen: PartnersScreen },
+  { id: 'reports', label: 'Reports', roles: EVERYONE, Screen: ReportsScreen },
   { id: 'keys', label: 'Keys', roles: COORDINATOR, Screen: KeysScreen },
-  { id: 'accounts', label: 'Accounts', roles: COORDINATOR, Screen: placeholder('Accounts') },
+  { id: 'accounts', label: 'Accounts', roles: COORDINATOR, Screen: AccountsScreen },
   { id: 'audit', label: 'Audit', roles: EVERYONE, Screen: AuditScreen },
   { id: 'account', label: 'Your account', roles: EVERYONE, Screen: AccountScreen },
 ];

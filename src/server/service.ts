@@ -13,6 +13,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import { accountAdminRoutes } from './accounts/account-admin-routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { enforceAccess } from './accounts/rights.ts';
 import { adminApiRoutes } from './admin/api-routes.ts';
@@ -240,6 +241,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   // what each account may do: every admin route names its access (src/server/accounts/rights.ts)
   app.addHook('preHandler', enforceAccess(ctx));
   accountRoutes(app, ctx, gate, admin, { mail: options.mail !== undefined });
+  accountAdminRoutes(app, ctx, admin);
   const mailer = options.mail ? createMailer(options.mail) : undefined;
   if (mailer) app.addHook('onClose', async () => mailer.close());
   reportRoutes(app, ctx, admin);

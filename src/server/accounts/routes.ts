@@ -1,5 +1,5 @@
 // Logging in and out (/admin/login, /admin/logout: plain forms, so they work without script) and an account's own
-// business on the admin API: who am I, change my password, my API tokens; the coordinator's list of accounts.
+// business on the admin API: who am I, change my password, my API tokens. Other accounts: account-admin-routes.ts.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { SchemeContext } from '../context.ts';
@@ -8,7 +8,7 @@ import { problem } from '../http/problem.ts';
 import { objectOf } from '../http/schemas.ts';
 import { NO_SCRIPT_PAGE_CSP } from '../http/security-headers.ts';
 import { audit } from '../register/audit-log.ts';
-import { actorOf, checkPassword, listAccounts, setPassword, type Account } from './account-store.ts';
+import { actorOf, checkPassword, setPassword, type Account } from './account-store.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { renderLoginPage } from './login-page.ts';
 import { passwordProblem } from './passwords.ts';
@@ -163,9 +163,6 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
       return { revoked: req.params.id };
     },
   );
-
-  // the coordinator's list (accounts are added with the CLI)
-  app.get('/admin/api/accounts', { onRequest: admin }, async () => ({ accounts: (await listAccounts(ctx.db)).map(({ id: _id, ...a }) => a) }));
 }
 
 /**

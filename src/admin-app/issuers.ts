@@ -9,8 +9,8 @@ export function fetchIssuers(): Promise<Issuer[]> {
   return getJson<{ issuers: Issuer[] }>('/admin/api/issuers').then((answer) => answer.issuers);
 }
 
-// the staff app's words (src/app/messages.ts CATEGORY_WORDS), not imported from there: that module pulls in the
-// whole core (verdict words, keys), which this page never uses
+// the staff app's English words (category.* in src/i18n/catalogues/en-GB.json; a test keeps them equal), not loaded
+// from the catalogue: the admin page is English only and never loads the staff app's words
 const CATEGORY_WORDS: Record<Category, string> = { adult: 'Adult carer', young: 'Young carer', 'young-adult': 'Young adult carer', parent: 'Parent carer' };
 
 /** "Adult carer". */

@@ -3,7 +3,7 @@
 // words show under the field they are about.
 
 import { CATEGORIES, type Category, type Offer, type OfferHours, type OfferLimit, type Weekday } from '../../core/index.ts';
-import { CATEGORY_WORDS } from '../../app/messages.ts';
+import { categoryWords } from '../issuers.ts';
 import type { ComponentChildren } from 'preact';
 import { Field } from '../components/Field.tsx';
 import { BLANK_HOURS, removeAt, replaceAt, withOptional } from './partners-draft.ts';
@@ -51,7 +51,7 @@ export function PartnersOfferFields({ offer, index, problem, onChange, onRemove 
       <GroupOfFields id={key('categories')} legend="Kinds of carer" error={problemOf('categories')}>
         {CATEGORIES.map((cat) => (
           <label class="check">
-            <input type="checkbox" checked={offer.categories.includes(cat)} onChange={(e) => toggleCategory(cat, e.currentTarget.checked)} /> {CATEGORY_WORDS[cat]}
+            <input type="checkbox" checked={offer.categories.includes(cat)} onChange={(e) => toggleCategory(cat, e.currentTarget.checked)} /> {categoryWords(cat)}
           </label>
         ))}
       </GroupOfFields>

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../core/index.ts';
-import { CATEGORY_WORDS } from '../../app/messages.ts';
+import { categoryWords } from '../issuers.ts';
 import { getJson } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -45,7 +45,7 @@ export function PartnersPreview({ partnerId, savedAt }: { partnerId: string; sav
       >
         <Field id="preview-cat" label="Kind of carer">
           <select value={cat} onChange={(e) => setCat(e.currentTarget.value as Category)}>
-            {CATEGORIES.map((c) => <option value={c}>{CATEGORY_WORDS[c]}</option>)}
+            {CATEGORIES.map((c) => <option value={c}>{categoryWords(c)}</option>)}
           </select>
         </Field>
         <Field id="preview-at" label="At" hint="Your computer's time; empty for now.">

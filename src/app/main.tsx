@@ -13,6 +13,7 @@ import { App } from './App.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
+import './lang.css';
 import './styles.css';
 
 async function start(): Promise<void> {

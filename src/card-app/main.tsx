@@ -9,6 +9,7 @@ import { CardApp } from './CardApp.tsx';
 import { codeFromHash } from './collection-link.ts';
 import { DirectoryModel } from './models/directory-model.ts';
 import { WalletModel } from './models/wallet-model.ts';
+import '../app/lang.css';
 import './card.css';
 
 const CHECK_EVERY_MS = 15 * 60_000;

@@ -46,7 +46,7 @@ export function EmergencyPanel({ passport }: { passport: Passport }) {
         <p>{EMERGENCY_M.noContact}</p>
       )}
       <p class="emergency__quote">
-        {EMERGENCY_M.quote}: <strong>{passport.jti}</strong>
+        {EMERGENCY_M.quote}: <strong dir="ltr" class="ltr">{passport.jti}</strong>
       </p>
       <p class="hint">{EMERGENCY_M.nothingKept}</p>
     </section>

@@ -103,7 +103,9 @@ function RecordTable({ heading, id, records, titles, refused, overLimit, timeZon
                     {r.photoIdSeen && <span class="history__note">{PHOTO_ID_M.historyMark}</span>}
                     {overLimit.has(r.id.toLowerCase()) && <span class="history__note history__note--over">{LIMITS_M.overLimit}</span>}
                   </td>
-                  <td>{r.jti}</td>
+                  <td>
+                    <bdi dir="ltr">{r.jti}</bdi>
+                  </td>
                   <td>{r.uploaded === 1 ? M.yes : refused.has(r.id) ? M.refused : M.no}</td>
                 </tr>
               ))}

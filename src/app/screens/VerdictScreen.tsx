@@ -74,7 +74,9 @@ function PassportDetails({ passport, timeZone }: { passport: Passport; timeZone:
       <dt>{M.issuer}</dt>
       <dd>{passport.issuer}</dd>
       <dt>{M.passportNumber}</dt>
-      <dd>{passport.jti}</dd>
+      <dd>
+        <bdi dir="ltr">{passport.jti}</bdi>
+      </dd>
       <dt>{M.expires}</dt>
       <dd>
         <time dateTime={localTime(passport.exp * 1000, timeZone).date}>{expires}</time>

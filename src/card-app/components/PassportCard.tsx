@@ -43,7 +43,9 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
         <dt>{WORDS.issuer}</dt>
         <dd>{passport.issuerName}</dd>
         <dt>{WORDS.number}</dt>
-        <dd class="passport__number">{passport.jti}</dd>
+        <dd class="passport__number">
+          <bdi dir="ltr">{passport.jti}</bdi>
+        </dd>
         <dt>{WORDS.validUntil}</dt>
         <dd>{dateWords(passport.exp)}</dd>
       </dl>
@@ -55,7 +57,7 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
               <>
                 <dt>{WORDS.phone}</dt>
                 <dd>
-                  <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+                  <a dir="ltr" class="ltr" href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
                   {contact.hours ? ` (${contact.hours})` : ''}
                 </dd>
               </>
@@ -64,7 +66,7 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
               <>
                 <dt>{WORDS.web}</dt>
                 <dd>
-                  <a href={contact.web} rel="noopener noreferrer">{contact.web.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>
+                  <a dir="ltr" class="ltr" href={contact.web} rel="noopener noreferrer">{contact.web.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>
                 </dd>
               </>
             ) : null}

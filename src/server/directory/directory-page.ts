@@ -9,17 +9,19 @@ import { CATEGORY_WORDS } from '../../cards/card-words.ts';
 import { escapeHtml as e } from '../admin/charts.ts';
 
 const STYLE = `
-*{box-sizing:border-box}body{font:1.0625rem/1.5 system-ui,sans-serif;margin:0;color:#0b0c0c;background:#fff}
-header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}header{padding-top:1rem}h1{font-size:1.75rem;margin:.5rem 0}
+*{box-sizing:border-box}body{font-size:1.0625rem;line-height:1.5;font-family:system-ui,'Noto Sans',sans-serif;margin:0;color:#0b0c0c;background:#fff}
+:lang(gu){font-family:'Noto Sans Gujarati','Nirmala UI',Shruti,system-ui,sans-serif;line-height:1.65}:lang(pa){font-family:'Noto Sans Gurmukhi','Nirmala UI',Raavi,system-ui,sans-serif;line-height:1.65}
+:lang(ur){font-family:'Noto Nastaliq Urdu','Jameel Noori Nastaleeq','Urdu Typesetting','Noto Naskh Arabic',system-ui,sans-serif;line-height:2.1}.ltr{direction:ltr;unicode-bidi:isolate}time{unicode-bidi:isolate}
+header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}header{padding-block-start:1rem}h1{font-size:1.75rem;margin-block:.5rem}
 .date{font-weight:600}form{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end;padding:1rem;background:#f3f2f1;border-radius:.5rem;margin:1rem 0}
 label{display:flex;flex-direction:column;font-weight:600;gap:.25rem}select,button{font:inherit;padding:.5rem;min-height:2.75rem;border:2px solid #0b0c0c;border-radius:.25rem;background:#fff}
 button{background:#1d4f91;color:#fff;border-color:#1d4f91;font-weight:600;cursor:pointer}a{color:#1d4f91}a:focus,button:focus,select:focus{outline:3px solid #fd0;outline-offset:0}
-h2{font-size:1.4rem;border-bottom:3px solid #1d4f91;margin:2rem 0 .5rem}.partner{border:1px solid #b1b4b6;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;break-inside:avoid}
-h3{font-size:1.2rem;margin:0}.place{margin:.25rem 0 .5rem;color:#383f43}.offers{list-style:none;margin:0;padding:0}
-.offer{border-top:1px solid #e0e0e0;padding:.5rem 0}.offer h4{font-size:1.05rem;margin:0}.offer p{margin:.15rem 0}
-.today{background:#fff7bf;border-left:6px solid #1d4f91;padding-left:.5rem}.today-badge{font-weight:700}.count{margin:.5rem 0}
+h2{font-size:1.4rem;border-block-end:3px solid #1d4f91;margin-block:2rem .5rem}.partner{border:1px solid #b1b4b6;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;break-inside:avoid}
+h3{font-size:1.2rem;margin:0}.place{margin-block:.25rem .5rem;color:#383f43}.offers{list-style:none;margin:0;padding:0}
+.offer{border-block-start:1px solid #e0e0e0;padding-block:.5rem}.offer h4{font-size:1.05rem;margin:0}.offer p{margin-block:.15rem}
+.today{background:#fff7bf;border-inline-start:6px solid #1d4f91;padding-inline-start:.5rem}.today-badge{font-weight:700}.count{margin:.5rem 0}
 @media print{form,.no-print{display:none}body{font-size:11pt}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
-.today{background:none;border-left:0;padding-left:0}a{color:inherit;text-decoration:none}}`;
+.today{background:none;border-inline-start:0;padding-inline-start:0}a{color:inherit;text-decoration:none}}`;
 
 export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number): string {
   const shown = filterDirectory(directory, filter);

@@ -4,12 +4,13 @@ import { defineConfig } from 'vite';
 import { cardPagePlugin } from './src/build/card-page-plugin.ts';
 import { compressPlugin } from './src/build/compress-plugin.ts';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
+import { i18nPlugin } from './src/build/i18n-plugin.ts';
 import { preloadAppPlugin } from './src/build/preload-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
   // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app (compressed after)
-  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), compressPlugin()],
+  plugins: [preact(), i18nPlugin(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), compressPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {
@@ -19,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/cards/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/cards/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts', 'test/i18n/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

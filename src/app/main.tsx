@@ -13,6 +13,8 @@ import { App } from './App.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
+import { followLanguage, loadLanguage } from './words.ts';
+import { DEFAULT_LOCALE } from '../i18n/languages.ts';
 import './lang.css';
 import './styles.css';
 
@@ -23,10 +25,12 @@ async function start(): Promise<void> {
   // on screen, then staff choose the moment (set once the verdict model exists)
   let verificationShowing = () => false;
   const storage = await openStorage(undefined, {
-    onBlocked: () => render(<OtherTabNotice kind="waiting" />, root),
+    onBlocked: () => void loadLanguage(DEFAULT_LOCALE).then(() => render(<OtherTabNotice kind="waiting" />, root)),
     onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
   });
   performance.mark('cp:storage-open');
+  // only the chosen language's words are fetched, beside the models' loading
+  const words = storage.loadSetting('app').then((app) => loadLanguage(app?.language ?? DEFAULT_LOCALE));
   const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
   // one client for both sources of trust data: the files shipped beside the app and the scheme service
   const client = createSyncClient();
@@ -55,6 +59,8 @@ async function start(): Promise<void> {
   if (settings.settings.peek().kiosk) kiosk.enter(false);
   void requestPersistence();
 
+  await words;
+  followLanguage(() => settings.settings.value.language);
   render(
     <ModelsContext.Provider value={models}>
       <App />

@@ -1,7 +1,7 @@
 // Every user-facing string of the app, keyed, in plain English for staff at a till. The verdict words themselves
 // come from the core's VERDICT_MESSAGES (the CLI prints the same). One place to translate.
 
-import { VERDICT_MESSAGES, type BundleRejection, type Category, type OfferHours, type OfferRefusal, type PartnerKind, type StatusListProblem, type VerdictCode } from '../core/index.ts';
+import { type BundleRejection, type Category, type OfferHours, type OfferRefusal, type PartnerKind, type StatusListProblem } from '../core/index.ts';
 
 export const LOCALE = 'en-GB';
 
@@ -23,14 +23,6 @@ export const PARTNER_KIND_WORDS: Record<PartnerKind, string> = {
 };
 
 export const RESULT_WORDS = { valid: 'Valid', warning: 'Check', invalid: 'Not valid' } as const;
-
-export function verdictTitle(code: VerdictCode): string {
-  return VERDICT_MESSAGES[code].title;
-}
-
-export function verdictAdvice(code: VerdictCode): string {
-  return VERDICT_MESSAGES[code].advice;
-}
 
 function listWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
@@ -318,9 +310,6 @@ export const SYNC_M = {
   uploadingShort: 'uploading',
 } as const;
 
-// ---- Scan screen and update prompt (the scan/PWA work): their words live in scan-messages.ts, keyed like these,
-// and are re-exported here so every user-facing string is reachable from this one module.
-export { SCAN_MESSAGES, cameraProblemMessage, scanMessage, type ScanMessageKey } from './scan-messages.ts';
 
 // ---- Another tab of this app holds the database at another version (storage.ts blocked/blocking, OtherTabNotice).
 export const OTHER_TAB_MESSAGES = {

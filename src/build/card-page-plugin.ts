@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { build, transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
+import { i18nPlugin } from './i18n-plugin.ts';
 
 export const CARD_HTML_INPUT = 'src/card-app/index.html';
 export const CARD_NAME = 'My Carers Passport';
@@ -80,7 +81,7 @@ export function cardPagePlugin(): Plugin {
           root: outer.root,
           mode: outer.mode,
           logLevel: outer.logLevel === 'info' ? 'warn' : (outer.logLevel ?? 'warn'),
-          plugins: [preact(), cardBundlePlugin()],
+          plugins: [preact(), i18nPlugin(), cardBundlePlugin()],
           build: {
             outDir: outer.build.outDir,
             emptyOutDir: false, // the staff app is already there

@@ -3,6 +3,7 @@
 // not read is dropped and the model's default stands. storage.ts is the only caller.
 
 import { readPartnerProfile, readSharedRedemptions, readStayEvent, type StayEvent } from '../../core/index.ts';
+import { isLocale, type Locale } from '../../i18n/languages.ts';
 import type { OwnStayEvent } from '../models/stays-model.ts';
 import type { AppSettings } from '../models/settings-model.ts';
 import type { Enrolment, HeldShared, TrustCheck } from '../models/sync-model.ts';
@@ -61,6 +62,7 @@ const appSettings = some<AppSettings>({
   vibration: flag,
   retentionDays: count,
   kiosk: flag,
+  language: (v): Locale | undefined => (isLocale(v) ? v : undefined),
 });
 
 const pinHash = whole<PinHash>({

@@ -7,7 +7,7 @@ import { listCameras, openCamera, setTorch, stopStream, watchVisibility, type Ca
 import { rememberCamera, rememberedCamera, takeEarlyCamera } from '../adapters/camera-early.ts';
 import { sharedDecoder } from '../adapters/decoder-bridge.ts';
 import { SCAN_FRAME_SHARE, startScanLoop, type ScanAdvice } from '../adapters/scan-loop.ts';
-import { cameraProblemMessage, scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 
 type Props = { onScan: (text: string) => void; kiosk: boolean };
 
@@ -19,6 +19,7 @@ type CameraState =
   | { kind: 'problem'; problem: CameraProblem };
 
 export function CameraView({ onScan, kiosk }: Props) {
+  const { t } = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>({ kind: 'starting' });
   const [cameras, setCameras] = useState<CameraInfo[]>([]);
@@ -130,14 +131,14 @@ export function CameraView({ onScan, kiosk }: Props) {
   const frameStyle = { width: `${(100 * side) / w}%`, height: `${(100 * side) / h}%` };
 
   return (
-    <section class={`camera${kiosk ? ' camera--kiosk' : ''}`} aria-label={scanMessage('camera.region')}>
+    <section class={`camera${kiosk ? ' camera--kiosk' : ''}`} aria-label={t('camera.region')}>
       {state.kind === 'problem' ? (
         <div class="camera__problem" role="alert">
-          <p>{kiosk ? scanMessage('scan.kiosk.cameraProblem') : cameraProblemMessage(state.problem)}</p>
-          {!kiosk && <p>{scanMessage('camera.problem.otherWays')}</p>}
+          <p>{kiosk ? t('scan.kiosk.cameraProblem') : t(`camera.problem.${state.problem}`)}</p>
+          {!kiosk && <p>{t('camera.problem.otherWays')}</p>}
           {!kiosk && (
             <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-              {scanMessage('camera.retry')}
+              {t('camera.retry')}
             </button>
           )}
         </div>
@@ -148,28 +149,28 @@ export function CameraView({ onScan, kiosk }: Props) {
           <div class="camera__frame" style={frameStyle} aria-hidden="true" />
           <p class="camera__status" role="status">
             {state.kind === 'starting'
-              ? scanMessage('camera.starting')
+              ? t('camera.starting')
               : state.kind === 'paused'
-                ? scanMessage('camera.paused')
-                : scanMessage(running && adviceKey ? `camera.advice.${adviceKey}` : 'camera.frame')}
+                ? t('camera.paused')
+                : t(running && adviceKey ? `camera.advice.${adviceKey}` : 'camera.frame')}
           </p>
         </div>
       )}
       {decoderBroken && (
         <p class="camera__problem" role="alert">
-          {kiosk ? scanMessage('scan.kiosk.cameraProblem') : scanMessage('decoder.broken')}
+          {kiosk ? t('scan.kiosk.cameraProblem') : t('decoder.broken')}
         </p>
       )}
       {state.kind === 'scanned' && !kiosk && (
         <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-          {scanMessage('camera.retry')}
+          {t('camera.retry')}
         </button>
       )}
       {!kiosk && (cameras.length > 1 || (state.kind === 'running' && state.torch)) && (
         <div class="camera__controls">
           {cameras.length > 1 && (
             <label>
-              {scanMessage('camera.picker')}{' '}
+              {t('camera.picker')}{' '}
               <select value={deviceId ?? track.current?.getSettings().deviceId ?? ''} onChange={(e) => chooseCamera(e.currentTarget.value)}>
                 {cameras.map((c) => (
                   <option key={c.deviceId} value={c.deviceId}>
@@ -181,7 +182,7 @@ export function CameraView({ onScan, kiosk }: Props) {
           )}
           {state.kind === 'running' && state.torch && (
             <button type="button" aria-pressed={torchOn} onClick={() => void toggleTorch()}>
-              {scanMessage(torchOn ? 'camera.torch.off' : 'camera.torch.on')}
+              {t(torchOn ? 'camera.torch.off' : 'camera.torch.on')}
             </button>
           )}
         </div>

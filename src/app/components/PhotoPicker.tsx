@@ -3,13 +3,14 @@
 
 import { useState } from 'preact/hooks';
 import { sharedDecoder } from '../adapters/decoder-bridge.ts';
-import { scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 
 type Props = { onScan: (text: string) => void };
 
 type PhotoState = 'idle' | 'reading' | 'not-found';
 
 export function PhotoPicker({ onScan }: Props) {
+  const { t } = useT();
   const [state, setState] = useState<PhotoState>('idle');
 
   const choose = async (input: HTMLInputElement) => {
@@ -25,11 +26,11 @@ export function PhotoPicker({ onScan }: Props) {
 
   return (
     <div class="photo-picker">
-      <h2>{scanMessage('photo.heading')}</h2>
-      <label for="photo-file">{scanMessage('photo.label')}</label>
+      <h2>{t('photo.heading')}</h2>
+      <label for="photo-file">{t('photo.label')}</label>
       <input id="photo-file" type="file" accept="image/*" onChange={(e) => void choose(e.currentTarget)} />
       <p role="status" class={state === 'not-found' ? 'error' : 'hint'}>
-        {state === 'reading' ? scanMessage('photo.reading') : state === 'not-found' ? scanMessage('photo.notFound') : ''}
+        {state === 'reading' ? t('photo.reading') : state === 'not-found' ? t('photo.notFound') : ''}
       </p>
     </div>
   );

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 // main.tsx registers the service worker, after the first verdict (issue 13): the prompt only listens
 import { applyUpdate, updateAvailable } from '../adapters/sw-bridge.ts';
-import { scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 import './update-prompt.css';
 
 export type UpdatePromptProps = {
@@ -13,17 +13,18 @@ export type UpdatePromptProps = {
 };
 
 export function UpdatePrompt({ busy = false }: UpdatePromptProps) {
+  const { t } = useT();
   const [later, setLater] = useState(false);
 
   if (!updateAvailable.value || busy || later) return null;
   return (
     <div class="update-prompt" role="status">
-      <p>{scanMessage('update.ready')}</p>
+      <p>{t('update.ready')}</p>
       <button type="button" onClick={applyUpdate}>
-        {scanMessage('update.apply')}
+        {t('update.apply')}
       </button>
       <button type="button" onClick={() => setLater(true)}>
-        {scanMessage('update.later')}
+        {t('update.later')}
       </button>
     </div>
   );

@@ -8,7 +8,7 @@ import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
 import { CameraView } from '../components/CameraView.tsx';
 import { PasteBox } from '../components/PasteBox.tsx';
 import { PhotoPicker } from '../components/PhotoPicker.tsx';
-import { scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 import './scan-screen.css';
 
 export type ScanScreenProps = {
@@ -19,6 +19,7 @@ export type ScanScreenProps = {
 };
 
 export function ScanScreen({ onScan, mode, freshness }: ScanScreenProps) {
+  const { t } = useT();
   const kiosk = mode === 'kiosk';
   const latestOnScan = useRef(onScan);
   latestOnScan.current = onScan;
@@ -41,23 +42,23 @@ export function ScanScreen({ onScan, mode, freshness }: ScanScreenProps) {
   if (kiosk) {
     return (
       <main class="scan-screen scan-screen--kiosk">
-        <h1 class="scan-screen__instruction">{scanMessage('scan.kiosk.instruction')}</h1>
+        <h1 class="scan-screen__instruction">{t('scan.kiosk.instruction')}</h1>
         {freshness}
         <CameraView onScan={scan} kiosk />
-        <p class="scan-screen__hint">{scanMessage('scan.kiosk.hint')}</p>
+        <p class="scan-screen__hint">{t('scan.kiosk.hint')}</p>
       </main>
     );
   }
 
   return (
     <main class="scan-screen">
-      <h1>{scanMessage('scan.heading')}</h1>
+      <h1>{t('scan.heading')}</h1>
       {freshness}
       <CameraView onScan={scan} kiosk={false} />
-      <p class="hint">{scanMessage('scan.wedge.hint')}</p>
+      <p class="hint">{t('scan.wedge.hint')}</p>
       <section class="scan-screen__other" aria-labelledby="other-ways">
         <h2 id="other-ways" class="visually-hidden">
-          {scanMessage('scan.other.heading')}
+          {t('scan.other.heading')}
         </h2>
         <PasteBox key={wedgeScans} onScan={scan} />
         <PhotoPicker onScan={scan} />

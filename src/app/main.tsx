@@ -60,7 +60,8 @@ async function start(): Promise<void> {
   void requestPersistence();
 
   await words;
-  followLanguage(() => settings.settings.value.language);
+  // a kiosk speaks its visitor's language (their choice lasts for their visit), the staff screens the staff app's
+  followLanguage(() => (kiosk.active.value ? models.kioskLanguage.current.value : settings.settings.value.language));
   render(
     <ModelsContext.Provider value={models}>
       <App />

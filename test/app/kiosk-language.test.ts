@@ -3,19 +3,20 @@
 
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
+import { isLocale, type Locale } from '../../src/i18n/languages.ts';
 import { KIOSK_LANGUAGE_IDLE_MS, KioskLanguageModel } from '../../src/app/models/kiosk-language-model.ts';
 
 function build(stored?: string) {
-  const home = signal('en-GB');
+  const home = signal<Locale>('en-GB');
   const active = signal(true);
   const verdictShown = signal(false);
-  const saved: (string | undefined)[] = [];
+  const saved: (Locale | undefined)[] = [];
   const timers: { run: () => void; ms: number; cleared: boolean }[] = [];
   const model = new KioskLanguageModel({
     home,
     active,
     verdictShown,
-    known: (code) => ['en-GB', 'gu', 'pa', 'ur', 'pl', 'so'].includes(code),
+    known: isLocale,
     load: async () => stored,
     save: async (code) => void saved.push(code),
     setTimer: (run, ms) => {

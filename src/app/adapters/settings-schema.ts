@@ -122,7 +122,8 @@ export const SETTING_READERS = {
   'sync-shared-redemptions': heldShared,
   'stay-events': ownStayEvents,
   // issue 12 point 3: a kiosk visitor's language for the rest of their visit (kiosk-language-model.ts)
-  'kiosk-language': (v: unknown) => (typeof v === 'string' && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(v) ? v : undefined),
+  // ('' once the visit is over: the ward's language stands)
+  'kiosk-language': (v: unknown): Locale | '' | undefined => (v === '' || isLocale(v) ? v : undefined),
 } satisfies Record<string, Reader<unknown>>;
 
 export type SettingKey = keyof typeof SETTING_READERS;

@@ -5,26 +5,27 @@
 // restart) comes back in the visitor's language.
 
 import { computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { Locale } from '../../i18n/languages.ts';
 
 export const KIOSK_LANGUAGE_IDLE_MS = 2 * 60_000;
 
 export type KioskLanguageDeps = {
   /** The staff app's language: the kiosk's own between visitors. */
-  home: ReadonlySignal<string>;
+  home: ReadonlySignal<Locale>;
   /** Whether kiosk mode is on. */
   active: ReadonlySignal<boolean>;
   /** Whether a verdict is on screen: when it goes, the visit is over. */
   verdictShown: ReadonlySignal<boolean>;
   /** The languages a visitor may choose (a stored code outside them is ignored). */
-  known: (code: string) => boolean;
+  known: (code: string) => code is Locale;
   load: () => Promise<string | undefined>;
-  save: (code: string | undefined) => Promise<void>;
+  save: (code: Locale | undefined) => Promise<void>;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
 };
 
 export const KioskLanguageModel = createModel((deps: KioskLanguageDeps) => {
-  const visitor = signal<string | undefined>(undefined);
+  const visitor = signal<Locale | undefined>(undefined);
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let idle: unknown;

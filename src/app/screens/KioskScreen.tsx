@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { CheckFailed } from '../components/CheckFailed.tsx';
 import { ClockWarning } from '../components/ClockWarning.tsx';
+import { KioskLanguagePicker } from '../components/KioskLanguagePicker.tsx';
 import { TrustFreshness } from '../components/TrustFreshness.tsx';
 import { useModels } from '../models/context.ts';
 import { M } from '../messages.ts';
@@ -33,6 +34,7 @@ export function KioskScreen() {
   return (
     <div class="kiosk">
       <ClockWarning />
+      {!verdict.shown.value && <KioskLanguagePicker />}
       {verdict.shown.value ? (
         <VerdictScreen mode="kiosk" />
       ) : (

@@ -8,6 +8,8 @@ import { openCardStorage } from './adapters/card-storage.ts';
 import { CardApp } from './CardApp.tsx';
 import { codeFromHash } from './collection-link.ts';
 import { DirectoryModel } from './models/directory-model.ts';
+import { CardLanguageModel } from './models/language-model.ts';
+import { followLanguage, loadLanguage } from '../app/words.ts';
 import { WalletModel } from './models/wallet-model.ts';
 import '../app/lang.css';
 import './card.css';
@@ -22,11 +24,15 @@ async function start(): Promise<void> {
   const client = createCardClient();
   const wallet = new WalletModel({ storage, client });
   const directory = new DirectoryModel({ storage, client });
-  await Promise.all([wallet.load(), directory.load()]);
+  const language = new CardLanguageModel(storage);
+  await Promise.all([wallet.load(), directory.load(), language.load()]);
+  // only the chosen language's words are fetched; the root's lang and dir follow the carer's choice
+  await loadLanguage(language.current.peek());
+  followLanguage(() => language.current.value);
 
   const clock = signal(Date.now());
   setInterval(() => (clock.value = Date.now()), 60_000);
-  render(<CardApp wallet={wallet} directory={directory} clock={clock} keepAwake={keepAwake} />, document.getElementById('card')!);
+  render(<CardApp wallet={wallet} directory={directory} language={language} clock={clock} keepAwake={keepAwake} />, document.getElementById('card')!);
 
   const openLink = async () => {
     const code = codeFromHash(location.hash);

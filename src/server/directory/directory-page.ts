@@ -2,10 +2,11 @@
 // are a plain GET form; printed, it is a dated booklet (print CSS hides the form and keeps each partner on one page).
 
 import {
-  CATEGORIES, PARTNER_KINDS, PARTNER_KIND_WORDS, calendarDateWords, describeCategories, describeDates, describeHours, directoryAreas,
-  filterDirectory, localTime, offerToday, type DirectoryFilter, type DirectoryOffer, type DirectoryPartner, type OffersDirectory,
+  CATEGORIES, PARTNER_KINDS, directoryAreas, filterDirectory, localTime, offerToday, type Category, type DirectoryFilter, type DirectoryOffer,
+  type DirectoryPartner, type OfferHours, type OffersDirectory,
 } from '../../core/index.ts';
-import { CATEGORY_WORDS } from '../../cards/card-words.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import { escapeHtml as e } from '../admin/charts.ts';
 
 const STYLE = `
@@ -20,39 +21,60 @@ h2{font-size:1.4rem;border-block-end:3px solid #1d4f91;margin-block:2rem .5rem}.
 h3{font-size:1.2rem;margin:0}.place{margin-block:.25rem .5rem;color:#383f43}.offers{list-style:none;margin:0;padding:0}
 .offer{border-block-start:1px solid #e0e0e0;padding-block:.5rem}.offer h4{font-size:1.05rem;margin:0}.offer p{margin-block:.15rem}
 .today{background:#fff7bf;border-inline-start:6px solid #1d4f91;padding-inline-start:.5rem}.today-badge{font-weight:700}.count{margin:.5rem 0}
-@media print{form,.no-print{display:none}body{font-size:11pt}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
+nav.language-picker{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0 0 .5rem}.language-picker ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:0;padding:0}
+.language-picker a{display:inline-flex;align-items:center;min-height:3rem;min-width:3rem;padding:.25rem 1rem;border:2px solid #1d4f91;border-radius:.5rem;text-decoration:none;font-size:1.1rem}
+.language-picker a[aria-current=true]{background:#1d4f91;color:#fff;font-weight:700}a:focus-visible{outline:3px solid #fd0;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
+@media print{form,.no-print,nav.language-picker{display:none}body{font-size:11pt}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
 .today{background:none;border-inline-start:0;padding-inline-start:0}a{color:inherit;text-decoration:none}}`;
 
-export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number): string {
+export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number, words: Translator): string {
+  const { t } = words;
   const shown = filterDirectory(directory, filter);
-  const dated = calendarDateWords(directory.date);
+  const dated = calendarDate(words, directory.date);
+  const other = t('directory.otherPlaces');
   const byArea = new Map<string, DirectoryPartner[]>();
-  for (const partner of shown) byArea.set(partner.area ?? 'Other places', [...(byArea.get(partner.area ?? 'Other places') ?? []), partner]);
+  for (const partner of shown) byArea.set(partner.area ?? other, [...(byArea.get(partner.area ?? other) ?? []), partner]);
   const offerCount = shown.reduce((n, p) => n + p.offers.length, 0);
   return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Where to use your Carers Passport (${e(dated)})</title><meta name="description" content="Shops, pharmacies, hospital wards and other places that welcome the Carers Passport, and what they offer.">
+<html lang="${e(words.locale)}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(t('directory.titleDated', { date: dated }))}</title><meta name="description" content="${e(t('directory.description'))}">
 <style>${STYLE}</style></head>
-<body><header><h1>Where to use your Carers Passport</h1>
-<p class="date">Offers current on ${e(dated)}.</p>
-<p class="no-print">Show your passport (the card or the copy on your phone) at any of these places. To make a booklet, print this page.</p></header>
+<body><header>${languageLinks(words, filter)}<h1>${e(t('directory.title'))}</h1>
+<p class="date">${e(t('directory.asOf', { date: dated }))}</p>
+<p class="no-print">${e(t('directory.intro'))}</p></header>
 <main>
-${filterForm(directory, filter)}
-<p class="count" role="status">${shown.length === 0 ? 'No places match these choices.' : `${shown.length} ${shown.length === 1 ? 'place' : 'places'}, ${offerCount} ${offerCount === 1 ? 'offer' : 'offers'}.`}</p>
-${[...byArea].map(([area, partners]) => `<section><h2>${e(area)}</h2>${partners.map((p) => partnerBlock(p, nowMs)).join('')}</section>`).join('\n')}
+${filterForm(directory, filter, words)}
+<p class="count" role="status">${e(shown.length === 0 ? t('directory.noMatch') : t('directory.count', { places: shown.length, offers: offerCount }))}</p>
+${[...byArea].map(([area, partners]) => `<section><h2>${e(area)}</h2>${partners.map((p) => partnerBlock(p, nowMs, words)).join('')}</section>`).join('\n')}
 </main>
-<footer><p>Hours and days are local time at each place. "Today" means ${e(dated)}.</p></footer>
+<footer><p>${e(t('directory.footer', { date: dated }))}</p></footer>
 </body></html>`;
 }
 
-function filterForm(directory: OffersDirectory, filter: DirectoryFilter): string {
-  const option = (value: string, words: string, chosen: string | undefined) => `<option value="${e(value)}"${value === (chosen ?? '') ? ' selected' : ''}>${e(words)}</option>`;
+/** Each language named in itself, with its own lang; the link keeps the page's filters (no script: the server remembers). */
+function languageLinks(words: Translator, filter: DirectoryFilter): string {
+  const kept = new URLSearchParams();
+  if (filter.area) kept.set('area', filter.area);
+  if (filter.kind) kept.set('kind', filter.kind);
+  if (filter.category) kept.set('carer', filter.category);
+  const href = (locale: string) => `/offers?${new URLSearchParams([['lang', locale], ...kept]).toString()}`;
+  const globe = '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><g fill="none" stroke="currentColor" stroke-width="1.8"><circle cx="12" cy="12" r="9.5"/><path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19"/></g></svg>';
+  const links = LANGUAGES.map(
+    (l) =>
+      `<li><a href="${e(href(l.locale))}" lang="${l.locale}" hreflang="${l.locale}" dir="${l.dir}"${l.locale === words.locale ? ' aria-current="true"' : ''}>${e(l.nativeName)}</a></li>`,
+  ).join('');
+  return `<nav class="language-picker" aria-label="${e(words.t('languagePicker.label'))}">${globe}<ul>${links}</ul></nav>`;
+}
+
+function filterForm(directory: OffersDirectory, filter: DirectoryFilter, words: Translator): string {
+  const { t } = words;
+  const option = (value: string, text: string, chosen: string | undefined) => `<option value="${e(value)}"${value === (chosen ?? '') ? ' selected' : ''}>${e(text)}</option>`;
   const kinds = PARTNER_KINDS.filter((k) => directory.partners.some((p) => p.kind === k));
-  return `<form method="get" action="/offers" role="search" aria-label="Choose offers">
-<label for="f-area">Area<select id="f-area" name="area">${option('', 'All areas', filter.area)}${directoryAreas(directory).map((a) => option(a, a, filter.area)).join('')}</select></label>
-<label for="f-kind">Kind of place<select id="f-kind" name="kind">${option('', 'All places', filter.kind)}${kinds.map((k) => option(k, PARTNER_KIND_WORDS[k], filter.kind)).join('')}</select></label>
-<label for="f-carer">Kind of carer<select id="f-carer" name="carer">${option('', 'Every carer', filter.category)}${CATEGORIES.map((c) => option(c, CATEGORY_WORDS[c], filter.category)).join('')}</select></label>
-<button type="submit">Show offers</button> <a href="/offers">Show everything</a></form>`;
+  return `<form method="get" action="/offers" role="search" aria-label="${e(t('directory.filters'))}">
+<label for="f-area">${e(t('directory.area'))}<select id="f-area" name="area">${option('', t('directory.allAreas'), filter.area)}${directoryAreas(directory).map((a) => option(a, a, filter.area)).join('')}</select></label>
+<label for="f-kind">${e(t('directory.kindOfPlace'))}<select id="f-kind" name="kind">${option('', t('directory.allPlaces'), filter.kind)}${kinds.map((k) => option(k, t(`directory.kind.${k}`), filter.kind)).join('')}</select></label>
+<label for="f-carer">${e(t('directory.carerKind'))}<select id="f-carer" name="carer">${option('', t('directory.everyCarer'), filter.category)}${CATEGORIES.map((c) => option(c, t(`category.${c}`), filter.category)).join('')}</select></label>
+<button type="submit">${e(t('directory.show'))}</button> <a href="/offers">${e(t('directory.showAll'))}</a></form>`;
 }
 
 /** The fragment of a partner's entry on /offers: the window sticker's QR leads there (issue 10, point 3). */
@@ -60,20 +82,46 @@ export function directoryAnchor(partnerId: string): string {
   return `partner-${partnerId}`;
 }
 
-function partnerBlock(partner: DirectoryPartner, nowMs: number): string {
-  const place = [PARTNER_KIND_WORDS[partner.kind], partner.address].filter(Boolean).join(', ');
+function partnerBlock(partner: DirectoryPartner, nowMs: number, words: Translator): string {
+  const place = [words.t(`directory.kind.${partner.kind}`), partner.address].filter(Boolean).join(', ');
   return `<article class="partner" id="${e(directoryAnchor(partner.id))}"><h3>${e(partner.name)}</h3><p class="place">${e(place)}</p>
-<ul class="offers">${partner.offers.map((o) => offerItem(o, partner, nowMs)).join('')}</ul></article>`;
+<ul class="offers">${partner.offers.map((o) => offerItem(o, partner, nowMs, words)).join('')}</ul></article>`;
 }
 
-function offerItem(offer: DirectoryOffer, partner: DirectoryPartner, nowMs: number): string {
+function offerItem(offer: DirectoryOffer, partner: DirectoryPartner, nowMs: number, words: Translator): string {
+  const { t } = words;
   const local = localTime(nowMs, partner.timeZone);
   const today = offerToday(offer, local);
   // only offers limited to some days are marked: "today" on every all-week offer would mark nothing
   const marked = today.today && today.hours.length > 0;
-  const hours = offer.hours && offer.hours.length > 0 ? offer.hours.map(describeHours).join('; ') : 'Any day';
-  const dates = describeDates(offer);
+  const hours = offer.hours && offer.hours.length > 0 ? offer.hours.map((h) => hoursWords(words, h)).join('; ') : t('directory.anyDay');
+  const dates = datesWords(words, offer);
+  const todayHours = today.today ? words.list(today.hours.map((h) => t('directory.timeRange', { from: h.from, to: h.to }))) : '';
   return `<li class="offer${marked ? ' today' : ''}"><h4>${e(offer.title)}</h4>${offer.description ? `<p>${e(offer.description)}</p>` : ''}
-<p>${e(describeCategories(offer.categories))}.</p>
-<p>${marked ? `<span class="today-badge">Today, ${e(today.hours.map((h) => `${h.from} to ${h.to}`).join(' and '))}.</span> ` : ''}${e(hours)}.</p>${dates ? `<p>${e(dates)}.</p>` : ''}</li>`;
+<p>${e(categoriesWords(words, offer.categories))}.</p>
+<p>${marked ? `<span class="today-badge">${e(t('directory.today', { hours: todayHours }))}</span> ` : ''}${e(hours)}.</p>${dates ? `<p>${e(dates)}.</p>` : ''}</li>`;
+}
+
+/** "Tuesday and Thursday, 08:00 to 09:00"; every day is "Every day, ...". */
+function hoursWords(words: Translator, hours: OfferHours): string {
+  const days = [...new Set(hours.days)].sort((a, b) => a - b);
+  const names = days.length === 7 ? words.t('directory.everyDay') : words.list(days.map((d) => words.weekday(d)));
+  return words.t('directory.hours', { days: names, from: hours.from, to: hours.to });
+}
+
+/** "For adult carers and parent carers"; all four is "For every carer". */
+function categoriesWords(words: Translator, categories: readonly Category[]): string {
+  return categories.length >= 4 ? words.t('directory.forEveryCarer') : words.t('directory.forCarers', { kinds: words.list(categories.map((c) => words.t(`directory.carers.${c}`))) });
+}
+
+/** "31 March 2027" from "2027-03-31", in the page's language (a calendar date: no zone can move it). */
+function calendarDate(words: Translator, date: string): string {
+  return words.date(new Date(`${date}T12:00:00Z`), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+function datesWords(words: Translator, offer: Pick<DirectoryOffer, 'startDate' | 'endDate'>): string | undefined {
+  if (offer.startDate && offer.endDate) return words.t('directory.dates.between', { from: calendarDate(words, offer.startDate), to: calendarDate(words, offer.endDate) });
+  if (offer.endDate) return words.t('directory.dates.until', { date: calendarDate(words, offer.endDate) });
+  if (offer.startDate) return words.t('directory.dates.from', { date: calendarDate(words, offer.startDate) });
+  return undefined;
 }

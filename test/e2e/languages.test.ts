@@ -11,6 +11,7 @@ import { signAppPassports, type AppPassports } from './support/app-passports.ts'
 import { seriousViolations } from './support/app-page.ts';
 import { launchChromium } from './support/chromium.ts';
 import { fontconfigWithout, missingGlyphs } from './support/glyphs.ts';
+import { startServedApp, type ServedApp } from './support/served-app.ts';
 
 const catalogue = (locale: Locale) =>
   (JSON.parse(readFileSync(new URL(`../../src/i18n/catalogues/${locale}.json`, import.meta.url), 'utf8')) as { messages: Record<string, string> }).messages;
@@ -115,5 +116,69 @@ describe('the kiosk in each language', () => {
     } finally {
       await blind.close();
     }
+  });
+});
+
+describe('the card page and the offers directory remember the carer’s language', () => {
+  let served: ServedApp;
+  let phone: Page;
+  beforeAll(async () => {
+    served = await startServedApp({ seedDemo: true });
+    phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  });
+  afterAll(async () => {
+    await phone?.context().close();
+    await served?.close();
+  });
+
+  test('the card page switches to Gujarati from its picker, and opens in Gujarati after a reload', async () => {
+    await phone.goto(`${served.service.url}/card/`);
+    await phone.getByRole('heading', { level: 1, name: say('en-GB', 'card.appName') }).waitFor();
+    // folded behind the current language's name on a phone
+    await phone.locator('.language-picker__summary').click();
+    const gujarati = phone.getByRole('button', { name: 'ગુજરાતી' });
+    await expect(gujarati.getAttribute('lang')).resolves.toBe('gu');
+    expect((await gujarati.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await gujarati.click();
+    await phone.getByRole('heading', { level: 1, name: say('gu', 'card.appName') }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('gu');
+    expect(await seriousViolations(phone)).toEqual([]);
+    expect((await missingGlyphs(phone, 'body')).missing).toEqual([]);
+    await phone.reload();
+    await phone.getByRole('heading', { level: 1, name: say('gu', 'card.appName') }).waitFor();
+    expect(await phone.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['gu', 'ltr']);
+  });
+
+  test('the card page in Urdu is right to left', async () => {
+    await phone.locator('.language-picker__summary').click();
+    await phone.getByRole('button', { name: 'اردو' }).click();
+    await phone.getByRole('heading', { level: 1, name: say('ur', 'card.appName') }).waitFor();
+    expect(await phone.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);
+    expect(await seriousViolations(phone)).toEqual([]);
+  });
+
+  test('/offers switches to Polish from its links, and a reload of /offers alone stays Polish', async () => {
+    await phone.goto(`${served.service.url}/offers`);
+    await phone.getByRole('heading', { level: 1, name: say('en-GB', 'directory.title') }).waitFor();
+    const nav = phone.getByRole('navigation', { name: say('en-GB', 'languagePicker.label') });
+    await nav.getByRole('link', { name: 'Polski' }).click();
+    await phone.getByRole('heading', { level: 1, name: say('pl', 'directory.title') }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('pl');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.goto(`${served.service.url}/offers`);
+    await phone.getByRole('heading', { level: 1, name: say('pl', 'directory.title') }).waitFor();
+    await expect(phone.getByRole('link', { name: 'Polski' }).getAttribute('aria-current')).resolves.toBe('true');
+    // the language is the device's: another browser on another device still sees English
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${served.service.url}/offers`);
+    await other.getByRole('heading', { level: 1, name: say('en-GB', 'directory.title') }).waitFor();
+    await other.context().close();
+  });
+
+  test('/offers in Urdu is right to left and axe-clean', async () => {
+    await phone.getByRole('link', { name: 'اردو' }).click();
+    await phone.getByRole('heading', { level: 1, name: say('ur', 'directory.title') }).waitFor();
+    expect(await phone.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);
+    expect(await seriousViolations(phone)).toEqual([]);
   });
 });

@@ -25,12 +25,12 @@ async function start(): Promise<void> {
   // on screen, then staff choose the moment (set once the verdict model exists)
   let verificationShowing = () => false;
   const storage = await openStorage(undefined, {
-    onBlocked: () => void loadLanguage(DEFAULT_LOCALE).then(() => render(<OtherTabNotice kind="waiting" />, root)),
+    onBlocked: () => void loadLanguage(DEFAULT_LOCALE, ['staff']).then(() => render(<OtherTabNotice kind="waiting" />, root)),
     onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
   });
   performance.mark('cp:storage-open');
   // only the chosen language's words are fetched, beside the models' loading
-  const words = storage.loadSetting('app').then((app) => loadLanguage(app?.language ?? DEFAULT_LOCALE));
+  const words = storage.loadSetting('app').then((app) => loadLanguage(app?.language ?? DEFAULT_LOCALE, ['staff']));
   const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
   // one client for both sources of trust data: the files shipped beside the app and the scheme service
   const client = createSyncClient();

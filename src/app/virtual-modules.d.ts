@@ -6,9 +6,11 @@ declare module 'virtual:carers-passport/pinned-roots' {
   export const demo: boolean;
 }
 
-// Served by src/build/i18n-plugin.ts: a loader for each catalogue present in src/i18n/catalogues, precompiled.
+// Served by src/build/i18n-plugin.ts: a loader for each part of each catalogue present in src/i18n/catalogues,
+// precompiled.
 declare module 'virtual:carers-passport/catalogues' {
   import type { CompiledCatalogue } from '../i18n/catalogue.ts';
-  const catalogues: Readonly<Record<string, () => Promise<CompiledCatalogue>>>;
+  import type { Part } from '../i18n/parts.ts';
+  const catalogues: Readonly<Record<string, Readonly<Record<Part, () => Promise<CompiledCatalogue>>>>>;
   export default catalogues;
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import { compileCatalogue } from '../i18n/compile.ts';
+import { PARTS, partsOf, type Part } from '../i18n/parts.ts';
 
 export const CATALOGUE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../i18n/catalogues');
 const INDEX_ID = 'virtual:carers-passport/catalogues';
@@ -41,17 +42,21 @@ export function i18nPlugin(): Plugin {
     },
     load(id) {
       if (id === `\0${INDEX_ID}`) {
-        // one dynamic import a language, so each is its own chunk and only the chosen one is fetched
-        const entries = cataloguesPresent().map((locale) => `${JSON.stringify(locale)}: () => import(${JSON.stringify(ONE_ID + locale)}).then((m) => m.default)`);
+        // one dynamic import a language and part, so each is its own chunk and only what is needed is fetched
+        const entries = cataloguesPresent().map((locale) => {
+          const parts = PARTS.map((part) => `${JSON.stringify(part)}: () => import(${JSON.stringify(`${ONE_ID}${locale}/${part}`)}).then((m) => m.default)`);
+          return `${JSON.stringify(locale)}: { ${parts.join(', ')} }`;
+        });
         return `export default {\n${entries.join(',\n')}\n};\n`;
       }
       if (id.startsWith(`\0${ONE_ID}`)) {
-        const locale = id.slice(`\0${ONE_ID}`.length);
+        const [locale, part] = id.slice(`\0${ONE_ID}`.length).split('/') as [string, Part];
         const file = join(CATALOGUE_DIR, `${locale}.json`);
         this.addWatchFile(file);
-        const catalogue = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
-        // no locations in the ASTs (the parser leaves them out unless asked)
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileCatalogue(catalogue)))});\n`;
+        const { meta, messages } = compileCatalogue(JSON.parse(readFileSync(file, 'utf8')) as Catalogue);
+        const inPart = Object.fromEntries(Object.entries(messages).filter(([key]) => partsOf(key).includes(part)));
+        // JSON.parse of a string: quicker to load than the same object as code (no locations in the ASTs)
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify({ meta, messages: inPart }))});\n`;
       }
       return undefined;
     },

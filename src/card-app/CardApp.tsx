@@ -3,7 +3,7 @@
 
 import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { PassportCard } from './components/PassportCard.tsx';
-import { LanguagePicker } from '../app/components/LanguagePicker.tsx';
+import { LanguageButtons } from '../app/components/LanguageButtons.tsx';
 import { useT } from '../app/words.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { Translator } from '../i18n/translator.ts';
@@ -34,7 +34,7 @@ export function CardApp({ wallet, directory, language, clock, keepAwake, confirm
     <>
       <header class="top">
         <div class="top__language">
-          <LanguagePicker
+          <LanguageButtons
             folded
             languages={PICKER_LANGUAGES}
             current={language.current.value}

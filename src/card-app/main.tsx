@@ -27,7 +27,7 @@ async function start(): Promise<void> {
   const language = new CardLanguageModel(storage);
   await Promise.all([wallet.load(), directory.load(), language.load()]);
   // only the chosen language's words are fetched; the root's lang and dir follow the carer's choice
-  await loadLanguage(language.current.peek());
+  await loadLanguage(language.current.peek(), ['card']);
   followLanguage(() => language.current.value);
 
   const clock = signal(Date.now());

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { loadLanguage } from '../../src/app/words.ts';
+import { PARTS } from '../../src/i18n/parts.ts';
 
-// components read their words from the chosen catalogue: English, as main.tsx loads it before the first render
-await loadLanguage('en-GB');
+// components read their words from the chosen catalogue: English, every part (main.tsx loads the first part before
+// the first render, and Settings and History load theirs when opened)
+await loadLanguage('en-GB', PARTS);

@@ -88,7 +88,8 @@ const OUTCOMES: readonly TrustCheck['outcome'][] = ['updated', 'up-to-date', 'fa
 const trustCheck = whole<TrustCheck>({
   at: time,
   outcome: (v) => OUTCOMES.find((o) => o === v),
-  message: text,
+  listsUpdated: count,
+  bundleReplaced: flag,
 });
 
 const stayEvents = (value: unknown): StayEvent[] =>

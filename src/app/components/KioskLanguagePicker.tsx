@@ -4,7 +4,7 @@
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { useModels } from '../models/context.ts';
 import { useT } from '../words.ts';
-import { LanguagePicker } from './LanguagePicker.tsx';
+import { LanguageButtons } from './LanguageButtons.tsx';
 
 const PICKER_LANGUAGES = LANGUAGES.map((l) => ({ code: l.locale, nativeName: l.nativeName, dir: l.dir }));
 
@@ -13,7 +13,7 @@ export function KioskLanguagePicker() {
   const { t } = useT();
   return (
     <header class="kiosk__languages">
-      <LanguagePicker
+      <LanguageButtons
         languages={PICKER_LANGUAGES}
         current={kioskLanguage.current.value}
         label={t('languagePicker.label')}

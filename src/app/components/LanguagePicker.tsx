@@ -1,69 +1,32 @@
-// The language picker of the screens carers use themselves (the kiosk, the card page; /offers renders the same
-// markup on the server): each language named in itself and marked with its own `lang`, so a screen reader speaks
-// it in that language; the chosen one is a pressed toggle button. Big touch targets (lang.css).
+// Settings: the language of the app's words (issue 12). Each language is named in itself, so staff who read only
+// that language can find it; main.tsx loads the chosen catalogue and sets `lang` and `dir` on the page.
 
-export type PickerLanguage = { code: string; nativeName: string; dir: 'ltr' | 'rtl' };
+import { LANGUAGES, isLocale } from '../../i18n/languages.ts';
+import { useModels } from '../models/context.ts';
+import { useT } from '../words.ts';
 
-export type LanguagePickerProps = {
-  languages: readonly PickerLanguage[];
-  current: string;
-  /** The group's name in the current language ("Language"). */
-  label: string;
-  onChoose: (code: string) => void;
-  /** A phone's header: the list folds away behind the current language's name. */
-  folded?: boolean;
-};
-
-export function LanguagePicker({ languages, current, label, onChoose, folded = false }: LanguagePickerProps) {
-  const list = (
-    <ul class="language-picker__list">
-      {languages.map((language) => (
-        <li key={language.code}>
-          <button
-            type="button"
-            class="language-picker__option"
-            lang={language.code}
-            dir={language.dir}
-            aria-pressed={language.code === current}
-            onClick={() => onChoose(language.code)}
-          >
+export function LanguagePicker() {
+  const { t } = useT();
+  const { settings } = useModels();
+  const chosen = settings.settings.value.language;
+  return (
+    <section class="settings__section" aria-labelledby="language-heading">
+      <h2 id="language-heading">{t('settings.language.section')}</h2>
+      <label for="app-language">{t('settings.language.label')}</label>
+      <select
+        id="app-language"
+        value={chosen}
+        onChange={(e) => {
+          const locale = e.currentTarget.value;
+          if (isLocale(locale)) void settings.update({ language: locale });
+        }}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language.locale} value={language.locale} lang={language.locale} dir={language.dir}>
             {language.nativeName}
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-  const shown = languages.find((l) => l.code === current);
-  if (!folded) {
-    return (
-      <div class="language-picker" role="group" aria-label={label}>
-        <GlobeIcon />
-        {list}
-      </div>
-    );
-  }
-  return (
-    <details class="language-picker language-picker--folded">
-      <summary class="language-picker__summary">
-        <GlobeIcon />
-        <span class="visually-hidden">{label}: </span>
-        <span lang={shown?.code} dir={shown?.dir}>{shown?.nativeName ?? current}</span>
-      </summary>
-      <div role="group" aria-label={label}>
-        {list}
-      </div>
-    </details>
-  );
-}
-
-/** A globe: the sign for "language" that needs no words. */
-export function GlobeIcon() {
-  return (
-    <svg class="language-picker__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-      <g fill="none" stroke="currentColor" stroke-width="1.8">
-        <circle cx="12" cy="12" r="9.5" />
-        <path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19" />
-      </g>
-    </svg>
+          </option>
+        ))}
+      </select>
+    </section>
   );
 }

@@ -7,12 +7,13 @@ import { ClockWarning } from '../components/ClockWarning.tsx';
 import { KioskLanguagePicker } from '../components/KioskLanguagePicker.tsx';
 import { TrustFreshness } from '../components/TrustFreshness.tsx';
 import { useModels } from '../models/context.ts';
-import { M } from '../messages.ts';
 import { PinPrompt } from './PinPrompt.tsx';
 import { ScanScreen } from './ScanScreen.tsx';
 import { VerdictScreen } from './VerdictScreen.tsx';
+import { useT } from '../words.ts';
 
 export function KioskScreen() {
+  const { t } = useT();
   const { verdict, kiosk } = useModels();
   const [leaving, setLeaving] = useState(false);
 
@@ -20,7 +21,7 @@ export function KioskScreen() {
     return (
       <main class="page kiosk kiosk--leaving" aria-labelledby="pin-heading">
         <PinPrompt
-          heading={M.kioskLeaveHeading}
+          heading={t('kiosk.leaveHeading')}
           onSubmit={async (pin) => {
             const ok = await kiosk.leave(pin);
             if (ok) setLeaving(false);
@@ -42,7 +43,7 @@ export function KioskScreen() {
       )}
       <footer class="kiosk__staff">
         <button type="button" onClick={() => setLeaving(true)}>
-          {M.kioskLeave}
+          {t('kiosk.leave')}
         </button>
       </footer>
     </div>

@@ -11,7 +11,7 @@ import { escapeHtml as e } from '../admin/charts.ts';
 
 const STYLE = `
 *{box-sizing:border-box}body{font-size:1.0625rem;line-height:1.5;font-family:system-ui,'Noto Sans',sans-serif;margin:0;color:#0b0c0c;background:#fff}
-:lang(gu){font-family:'Noto Sans Gujarati','Nirmala UI',Shruti,system-ui,sans-serif;line-height:1.65}:lang(pa){font-family:'Noto Sans Gurmukhi','Nirmala UI',Raavi,system-ui,sans-serif;line-height:1.65}
+:lang(en),:lang(pl),:lang(so){font-family:system-ui,'Noto Sans',sans-serif;line-height:1.5}:lang(gu){font-family:'Noto Sans Gujarati','Nirmala UI',Shruti,system-ui,sans-serif;line-height:1.65}:lang(pa){font-family:'Noto Sans Gurmukhi','Nirmala UI',Raavi,system-ui,sans-serif;line-height:1.65}
 :lang(ur){font-family:'Noto Nastaliq Urdu','Jameel Noori Nastaleeq','Urdu Typesetting','Noto Naskh Arabic',system-ui,sans-serif;line-height:2.1}.ltr{direction:ltr;unicode-bidi:isolate}time{unicode-bidi:isolate}
 header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}header{padding-block-start:1rem}h1{font-size:1.75rem;margin-block:.5rem}
 .date{font-weight:600}form{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end;padding:1rem;background:#f3f2f1;border-radius:.5rem;margin:1rem 0}

@@ -119,6 +119,33 @@ describe('the kiosk in each language', () => {
   });
 });
 
+describe('the staff verdict, with its offers, in the language chosen in Settings', () => {
+  for (const locale of ['gu', 'pl'] as const) {
+    test(`in ${locale}: reached from a pasted code, with no missing glyph`, async () => {
+      const staff = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      try {
+        await staff.goto(inject('appUrl'));
+        await staff.locator('.freshness', { hasText: 'Trust data updated' }).waitFor();
+        await staff.getByRole('button', { name: 'Settings' }).click();
+        await staff.locator('#staff-pin').fill('1234');
+        await staff.getByRole('button', { name: 'Unlock' }).click();
+        await staff.locator('#app-language').selectOption(locale);
+        await staff.waitForFunction((lang) => document.documentElement.lang === lang, locale);
+        await staff.getByRole('button', { name: say(locale, 'nav.scan') }).click();
+        await staff.locator('#paste-code').fill(passports.valid);
+        await staff.locator('form.paste-box button[type=submit]').click();
+        await staff.locator('.offers').waitFor();
+        await expect(staff.locator('#verdict-heading').textContent()).resolves.toBe(say(locale, 'result.valid'));
+        const report = await missingGlyphs(staff, '.verdict');
+        expect(report.missing).toEqual([]);
+        expect(report.checked).toBeGreaterThan(50);
+      } finally {
+        await staff.context().close();
+      }
+    });
+  }
+});
+
 describe('the card page and the offers directory remember the carer’s language', () => {
   let served: ServedApp;
   let phone: Page;

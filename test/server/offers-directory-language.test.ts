@@ -45,6 +45,7 @@ describe('the offers directory in the carer’s language', () => {
     expect(html).toContain('aria-label="Język"');
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^cp_lang=pl; Path=\/offers; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
+    expect(res.headers.get('cache-control')).toBe('private, max-age=300');
 
     // the next visit sends the cookie back: still Polish, with nothing in the address
     const again = await get('', cookie.split(';')[0]);

@@ -34,9 +34,11 @@ export function directoryRoutes(app: FastifyInstance, ctx: SchemeContext): void 
       const language = chosenLanguage(req.query.lang, req.headers.cookie);
       const html = renderDirectoryPage(directory, filterOf(req.query), ctx.now() * 1000, directoryWords(language.locale));
       // a picked language is remembered on the device for the next visit, the filter form and "Show everything"
+      // (an answer that sets it is this device's alone: no shared cache keeps it)
       if (language.picked) reply.header('set-cookie', languageCookie(language.locale, ctx.publicUrl.startsWith('https:')));
       // "today" moves at midnight: a few minutes of caching is all this page takes; the remembered language varies it
-      return reply.header('cache-control', 'public, max-age=300').header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
+      const cache = language.picked ? 'private, max-age=300' : 'public, max-age=300';
+      return reply.header('cache-control', cache).header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
     },
   );
 }

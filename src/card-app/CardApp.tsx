@@ -7,9 +7,9 @@ import { LanguageButtons } from '../app/components/LanguageButtons.tsx';
 import { useT } from '../app/words.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { Translator } from '../i18n/translator.ts';
-import { dateWords } from './messages.ts';
-import type { CardLanguage } from './models/language-model.ts';
+import { dateWords } from './card-words.ts';
 import type { Directory } from './models/directory-model.ts';
+import type { CardLanguage } from './models/language-model.ts';
 import type { Wallet, WalletNotice } from './models/wallet-model.ts';
 import { OffersScreen } from './screens/OffersScreen.tsx';
 
@@ -25,8 +25,7 @@ export type CardAppProps = {
 const PICKER_LANGUAGES = LANGUAGES.map((l) => ({ code: l.locale, nativeName: l.nativeName, dir: l.dir }));
 
 export function CardApp({ wallet, directory, language, clock, keepAwake, confirm = (q) => window.confirm(q) }: CardAppProps) {
-  const words = useT();
-  const { t } = words;
+  const { t } = useT();
   const tab = useSignal<'card' | 'offers'>('card');
   const held = wallet.selected.value;
   const all = wallet.passports.value;
@@ -53,7 +52,7 @@ export function CardApp({ wallet, directory, language, clock, keepAwake, confirm
       </header>
       <main>
         {!wallet.kept.value ? <p class="notice notice--warning" role="alert">{t('card.notKept')}</p> : null}
-        <Notice notice={wallet.notice.value} words={words} onDismiss={() => wallet.dismissNotice()} />
+        <Notice notice={wallet.notice.value} onDismiss={() => wallet.dismissNotice()} />
         {tab.value === 'offers' ? (
           <OffersScreen directory={directory} nowMs={clock.value} />
         ) : (
@@ -91,15 +90,16 @@ export function CardApp({ wallet, directory, language, clock, keepAwake, confirm
   );
 }
 
-function Notice({ notice, words, onDismiss }: { notice: WalletNotice | undefined; words: Translator; onDismiss: () => void }) {
+function Notice({ notice, onDismiss }: { notice: WalletNotice | undefined; onDismiss: () => void }) {
   if (!notice) return null;
+  const words = useT();
   const [text, tone] = noticeWords(words, notice);
   return (
     <div class={`notice notice--${tone}`} role={tone === 'stop' ? 'alert' : 'status'}>
       <p>{text}</p>
       {notice.kind !== 'collecting' ? (
         <button type="button" class="link-button" onClick={onDismiss}>
-          OK
+          {words.t('card.ok')}
         </button>
       ) : null}
     </div>

@@ -3,13 +3,13 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { keepAwake, requestPersistence } from '../app/adapters/device.ts';
+import { followLanguage, loadLanguage } from '../app/words.ts';
 import { createCardClient } from './adapters/card-client.ts';
 import { openCardStorage } from './adapters/card-storage.ts';
 import { CardApp } from './CardApp.tsx';
 import { codeFromHash } from './collection-link.ts';
 import { DirectoryModel } from './models/directory-model.ts';
 import { CardLanguageModel } from './models/language-model.ts';
-import { followLanguage, loadLanguage } from '../app/words.ts';
 import { WalletModel } from './models/wallet-model.ts';
 import '../app/lang.css';
 import './card.css';
@@ -25,9 +25,9 @@ async function start(): Promise<void> {
   const wallet = new WalletModel({ storage, client });
   const directory = new DirectoryModel({ storage, client });
   const language = new CardLanguageModel(storage);
-  await Promise.all([wallet.load(), directory.load(), language.load()]);
-  // only the chosen language's words are fetched; the root's lang and dir follow the carer's choice
-  await loadLanguage(language.current.peek(), ['card']);
+  // the card page's words only (src/i18n/parts.ts), in the carer's language (kept on this phone), beside the wallet
+  await Promise.all([wallet.load(), directory.load(), language.load().then(() => loadLanguage(language.current.peek(), ['card']))]);
+  // a carer's choice in the picker: its words, and the root's lang and dir, follow
   followLanguage(() => language.current.value);
 
   const clock = signal(Date.now());

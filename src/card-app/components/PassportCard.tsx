@@ -4,7 +4,7 @@
 import { useEffect } from 'preact/hooks';
 import type { HeldPassport } from '../adapters/card-storage.ts';
 import { useT } from '../../app/words.ts';
-import { contactWays, contactWords, dateWords } from '../messages.ts';
+import { contactWords, dateWords, expiredRenew, howToRenew } from '../card-words.ts';
 import { cardState } from '../models/wallet-model.ts';
 import { QrCode } from './QrCode.tsx';
 
@@ -18,11 +18,11 @@ export type PassportCardProps = {
 
 export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardProps) {
   const { passport, contact } = held;
+  const words = useT();
+  const { t } = words;
   const state = cardState(passport, nowMs);
   const qrText = state.kind === 'valid' || state.kind === 'not-yet-valid' ? state.qrText : undefined;
   useEffect(() => (qrText ? keepAwake() : undefined), [qrText, keepAwake]);
-  const words = useT();
-  const { t } = words;
 
   return (
     <article class={`passport passport--${state.kind}`} aria-labelledby={`name-${passport.jti}`}>
@@ -88,35 +88,26 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
 
 function StateNotice({ held, nowMs }: { held: HeldPassport; nowMs: number }) {
   const { passport, contact } = held;
+  const state = cardState(passport, nowMs);
   const words = useT();
   const { t } = words;
-  const state = cardState(passport, nowMs);
-  const issuer = passport.issuerName;
-  const ways = contactWays(words, contact);
-  const who = contactWords(words, issuer, contact);
-  const date = (seconds: number) => dateWords(words, seconds);
+  const who = contactWords(words, passport.issuerName, contact);
   const lines: string[] = [];
   let tone: 'warning' | 'stop' | undefined;
   switch (state.kind) {
     case 'valid':
       if (state.endsInDays !== undefined) {
         tone = 'warning';
-        lines.push(
-          t('card.endsSoon', { date: date(passport.exp), days: state.endsInDays }),
-          ways ? t('card.renew.ways', { issuer, ways }) : t('card.renew.issuerOnly', { issuer }),
-        );
+        lines.push(t('card.endsSoon', { date: dateWords(words, passport.exp), days: state.endsInDays }), howToRenew(words, passport.issuerName, contact));
       }
       break;
     case 'not-yet-valid':
       tone = 'warning';
-      lines.push(t('card.notYetValid', { date: date(passport.nbf) }));
+      lines.push(t('card.notYetValid', { date: dateWords(words, passport.nbf) }));
       break;
     case 'expired':
       tone = 'stop';
-      lines.push(
-        t('card.expired', { date: date(passport.exp) }),
-        ways ? t('card.expiredRenew.ways', { issuer, ways }) : t('card.expiredRenew.issuerOnly', { issuer }),
-      );
+      lines.push(t('card.expired', { date: dateWords(words, passport.exp) }), expiredRenew(words, passport.issuerName, contact));
       break;
     case 'suspended':
       tone = 'stop';

@@ -2,9 +2,12 @@
 // are a plain GET form; printed, it is a dated booklet (print CSS hides the form and keeps each partner on one page).
 
 import {
-  CATEGORIES, PARTNER_KINDS, directoryAreas, filterDirectory, localTime, offerToday, type Category, type DirectoryFilter, type DirectoryOffer,
-  type DirectoryPartner, type OfferHours, type OffersDirectory,
+  CATEGORIES, PARTNER_KINDS, directoryAreas, filterDirectory, localTime, offerToday, type DirectoryFilter, type DirectoryOffer, type DirectoryPartner,
+  type OffersDirectory,
 } from '../../core/index.ts';
+import { directoryAllHours, directoryCategories, directoryDates, directoryToday } from '../../i18n/directory-words.ts';
+import { english } from '../../i18n/english.ts';
+import { calendarDate } from '../../i18n/offer-words.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { escapeHtml as e } from '../admin/charts.ts';
@@ -27,7 +30,7 @@ nav.language-picker{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;mar
 @media print{form,.no-print,nav.language-picker{display:none}body{font-size:11pt}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
 .today{background:none;border-inline-start:0;padding-inline-start:0}a{color:inherit;text-decoration:none}}`;
 
-export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number, words: Translator): string {
+export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number, words: Translator = english): string {
   const { t } = words;
   const shown = filterDirectory(directory, filter);
   const dated = calendarDate(words, directory.date);
@@ -43,9 +46,9 @@ export function renderDirectoryPage(directory: OffersDirectory, filter: Director
 <p class="date">${e(t('directory.asOf', { date: dated }))}</p>
 <p class="no-print">${e(t('directory.intro'))}</p></header>
 <main>
-${filterForm(directory, filter, words)}
+${filterForm(words, directory, filter)}
 <p class="count" role="status">${e(shown.length === 0 ? t('directory.noMatch') : t('directory.count', { places: shown.length, offers: offerCount }))}</p>
-${[...byArea].map(([area, partners]) => `<section><h2>${e(area)}</h2>${partners.map((p) => partnerBlock(p, nowMs, words)).join('')}</section>`).join('\n')}
+${[...byArea].map(([area, partners]) => `<section><h2>${e(area)}</h2>${partners.map((p) => partnerBlock(words, p, nowMs)).join('')}</section>`).join('\n')}
 </main>
 <footer><p>${e(t('directory.footer', { date: dated }))}</p></footer>
 </body></html>`;
@@ -66,9 +69,9 @@ function languageLinks(words: Translator, filter: DirectoryFilter): string {
   return `<nav class="language-picker" aria-label="${e(words.t('languagePicker.label'))}">${globe}<ul>${links}</ul></nav>`;
 }
 
-function filterForm(directory: OffersDirectory, filter: DirectoryFilter, words: Translator): string {
+function filterForm(words: Translator, directory: OffersDirectory, filter: DirectoryFilter): string {
   const { t } = words;
-  const option = (value: string, text: string, chosen: string | undefined) => `<option value="${e(value)}"${value === (chosen ?? '') ? ' selected' : ''}>${e(text)}</option>`;
+  const option = (value: string, words: string, chosen: string | undefined) => `<option value="${e(value)}"${value === (chosen ?? '') ? ' selected' : ''}>${e(words)}</option>`;
   const kinds = PARTNER_KINDS.filter((k) => directory.partners.some((p) => p.kind === k));
   return `<form method="get" action="/offers" role="search" aria-label="${e(t('directory.filters'))}">
 <label for="f-area">${e(t('directory.area'))}<select id="f-area" name="area">${option('', t('directory.allAreas'), filter.area)}${directoryAreas(directory).map((a) => option(a, a, filter.area)).join('')}</select></label>
@@ -82,46 +85,20 @@ export function directoryAnchor(partnerId: string): string {
   return `partner-${partnerId}`;
 }
 
-function partnerBlock(partner: DirectoryPartner, nowMs: number, words: Translator): string {
+function partnerBlock(words: Translator, partner: DirectoryPartner, nowMs: number): string {
   const place = [words.t(`directory.kind.${partner.kind}`), partner.address].filter(Boolean).join(', ');
   return `<article class="partner" id="${e(directoryAnchor(partner.id))}"><h3>${e(partner.name)}</h3><p class="place">${e(place)}</p>
-<ul class="offers">${partner.offers.map((o) => offerItem(o, partner, nowMs, words)).join('')}</ul></article>`;
+<ul class="offers">${partner.offers.map((o) => offerItem(words, o, partner, nowMs)).join('')}</ul></article>`;
 }
 
-function offerItem(offer: DirectoryOffer, partner: DirectoryPartner, nowMs: number, words: Translator): string {
-  const { t } = words;
+function offerItem(words: Translator, offer: DirectoryOffer, partner: DirectoryPartner, nowMs: number): string {
   const local = localTime(nowMs, partner.timeZone);
   const today = offerToday(offer, local);
   // only offers limited to some days are marked: "today" on every all-week offer would mark nothing
   const marked = today.today && today.hours.length > 0;
-  const hours = offer.hours && offer.hours.length > 0 ? offer.hours.map((h) => hoursWords(words, h)).join('; ') : t('directory.anyDay');
-  const dates = datesWords(words, offer);
-  const todayHours = today.today ? words.list(today.hours.map((h) => t('directory.timeRange', { from: h.from, to: h.to }))) : '';
+  const hours = directoryAllHours(words, offer.hours);
+  const dates = directoryDates(words, offer);
   return `<li class="offer${marked ? ' today' : ''}"><h4>${e(offer.title)}</h4>${offer.description ? `<p>${e(offer.description)}</p>` : ''}
-<p>${e(categoriesWords(words, offer.categories))}.</p>
-<p>${marked ? `<span class="today-badge">${e(t('directory.today', { hours: todayHours }))}</span> ` : ''}${e(hours)}.</p>${dates ? `<p>${e(dates)}.</p>` : ''}</li>`;
-}
-
-/** "Tuesday and Thursday, 08:00 to 09:00"; every day is "Every day, ...". */
-function hoursWords(words: Translator, hours: OfferHours): string {
-  const days = [...new Set(hours.days)].sort((a, b) => a - b);
-  const names = days.length === 7 ? words.t('directory.everyDay') : words.list(days.map((d) => words.weekday(d)));
-  return words.t('directory.hours', { days: names, from: hours.from, to: hours.to });
-}
-
-/** "For adult carers and parent carers"; all four is "For every carer". */
-function categoriesWords(words: Translator, categories: readonly Category[]): string {
-  return categories.length >= 4 ? words.t('directory.forEveryCarer') : words.t('directory.forCarers', { kinds: words.list(categories.map((c) => words.t(`directory.carers.${c}`))) });
-}
-
-/** "31 March 2027" from "2027-03-31", in the page's language (a calendar date: no zone can move it). */
-function calendarDate(words: Translator, date: string): string {
-  return words.date(new Date(`${date}T12:00:00Z`), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-function datesWords(words: Translator, offer: Pick<DirectoryOffer, 'startDate' | 'endDate'>): string | undefined {
-  if (offer.startDate && offer.endDate) return words.t('directory.dates.between', { from: calendarDate(words, offer.startDate), to: calendarDate(words, offer.endDate) });
-  if (offer.endDate) return words.t('directory.dates.until', { date: calendarDate(words, offer.endDate) });
-  if (offer.startDate) return words.t('directory.dates.from', { date: calendarDate(words, offer.startDate) });
-  return undefined;
+<p>${e(directoryCategories(words, offer.categories))}.</p>
+<p>${marked ? `<span class="today-badge">${e(directoryToday(words, today.hours))}</span> ` : ''}${e(hours)}.</p>${dates ? `<p>${e(dates)}.</p>` : ''}</li>`;
 }

@@ -71,3 +71,23 @@ describe('the kiosk language picker', () => {
     expect(await harness.storage.loadSetting('kiosk-language')).toBe('');
   });
 });
+
+describe('the kiosk language across a restart', () => {
+  it('a kiosk that restarts mid-visit comes back in the visitor’s language; a staff device does not', async () => {
+    const first = await makeHarness(scheme);
+    first.kiosk.enter(false);
+    first.kioskLanguage.choose('gu');
+    await waitFor(async () => expect(await first.storage.loadSetting('kiosk-language')).toBe('gu'));
+    await waitFor(async () => expect(await first.storage.loadSetting('app')).toMatchObject({ kiosk: true }));
+
+    // the same device starts again (main.tsx makes the models, then resumes kiosk mode)
+    const again = await makeHarness(scheme, { storage: first.storage });
+    again.kiosk.enter(false);
+    expect(again.kioskLanguage.current.value).toBe('gu');
+
+    // staff leave kiosk mode: the choice is dropped, and a restart as a staff device shows the staff language
+    expect(await again.kiosk.leave('1234')).toBe(true);
+    const staff = await makeHarness(scheme, { storage: first.storage });
+    expect(staff.kioskLanguage.visitor.value).toBeUndefined();
+  });
+});

@@ -135,7 +135,8 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     active: kiosk.active,
     verdictShown: computed(() => verdict.shown.value !== undefined),
     known: isLocale,
-    load: async () => (await storage.loadSetting('kiosk-language')) || undefined,
+    // only a device that was a kiosk when it stopped comes back in its visitor's language
+    load: async () => (settings.settings.peek().kiosk ? (await storage.loadSetting('kiosk-language')) || undefined : undefined),
     save: (locale) => storage.saveSetting('kiosk-language', locale ?? ''),
   });
   await kioskLanguage.load();

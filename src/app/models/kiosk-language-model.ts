@@ -18,6 +18,7 @@ export type KioskLanguageDeps = {
   verdictShown: ReadonlySignal<boolean>;
   /** The languages a visitor may choose (a stored code outside them is ignored). */
   known: (code: string) => code is Locale;
+  /** The visitor's choice kept through a reload, when the device restarts as a kiosk. */
   load: () => Promise<string | undefined>;
   save: (code: Locale | undefined) => Promise<void>;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -66,7 +67,9 @@ export const KioskLanguageModel = createModel((deps: KioskLanguageDeps) => {
     current: computed(() => visitor.value ?? deps.home.value),
     async load() {
       const stored = await deps.load();
-      if (stored !== undefined && deps.known(stored) && deps.active.peek()) {
+      // read before kiosk mode resumes (main.tsx enters it after the models are made): the caller only hands over a
+      // visitor's choice when the device was a kiosk when it stopped
+      if (stored !== undefined && deps.known(stored)) {
         visitor.value = stored;
         waitIdle();
       }

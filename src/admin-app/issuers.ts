@@ -1,6 +1,7 @@
 // The scheme's issuers and the kinds of carer each issues for (GET /admin/api/issuers), and their words on screen.
 
 import type { Category } from '../core/categories.ts';
+import type { PartnerKind } from '../core/index.ts';
 import { getJson } from './api.ts';
 
 export type Issuer = { iss: string; name: string; cats: Category[] };
@@ -16,6 +17,14 @@ const CATEGORY_WORDS: Record<Category, string> = { adult: 'Adult carer', young: 
 /** "Adult carer". */
 export function categoryWords(cat: string): string {
   return CATEGORY_WORDS[cat as Category] ?? cat;
+}
+
+// the same for kinds of place (partnerKind.* in the English catalogue)
+const PLACE_WORDS: Record<PartnerKind, string> = { shop: 'Shop', pharmacy: 'Pharmacy', 'hospital-ward': 'Hospital ward', other: 'Other', emergency: 'Emergency service' };
+
+/** "Hospital ward". */
+export function placeWords(kind: string): string {
+  return PLACE_WORDS[kind as PartnerKind] ?? kind;
 }
 
 export function issuerName(issuers: readonly Issuer[] | undefined, iss: string): string {

@@ -17,6 +17,7 @@ import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
 import { followLanguage, loadLanguage } from './words.ts';
 import { DEFAULT_LOCALE } from '../i18n/languages.ts';
+import './lang.css';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -69,7 +70,8 @@ async function start(): Promise<void> {
   let earlyScan: Promise<void> | undefined;
   onEarlyScan((text) => void (earlyScan = models.scanner.submit(text)));
   await words;
-  followLanguage(() => settings.settings.value.language);
+  // a kiosk speaks its visitor's language (their choice lasts for their visit), the staff screens the staff app's
+  followLanguage(() => (kiosk.active.value ? models.kioskLanguage.current.value : settings.settings.value.language));
   if (earlyScan) await Promise.race([earlyScan, new Promise((resolve) => setTimeout(resolve, 1_000))]);
 
   render(

@@ -9,8 +9,8 @@ declare module 'virtual:carers-passport/pinned-roots' {
 // Served by src/build/i18n-plugin.ts: a loader for each part of each catalogue present in src/i18n/catalogues,
 // precompiled.
 declare module 'virtual:carers-passport/catalogues' {
-  import type { CompiledCatalogue } from '../i18n/catalogue.ts';
+  import type { RuntimeCatalogue } from '../i18n/catalogue.ts';
   import type { Part } from '../i18n/parts.ts';
-  const catalogues: Readonly<Record<string, Readonly<Record<Part, () => Promise<CompiledCatalogue>>>>>;
+  const catalogues: Readonly<Record<string, Readonly<Record<Part, () => Promise<RuntimeCatalogue>>>>>;
   export default catalogues;
 }

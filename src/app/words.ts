@@ -5,7 +5,7 @@
 
 import { effect, signal } from '@preact/signals';
 import catalogues from 'virtual:carers-passport/catalogues';
-import type { CompiledCatalogue } from '../i18n/catalogue.ts';
+import type { RuntimeCatalogue } from '../i18n/catalogue.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/languages.ts';
 import type { Part } from '../i18n/parts.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
@@ -25,7 +25,7 @@ export async function loadLanguage(locale: Locale, parts: readonly Part[] = []):
   const asked = [...wantedParts];
   const loaders = catalogues[locale] ?? catalogues[DEFAULT_LOCALE];
   if (!loaders) throw new Error(`no message catalogue for ${DEFAULT_LOCALE}`);
-  const loaded: CompiledCatalogue[] = await Promise.all(
+  const loaded: RuntimeCatalogue[] = await Promise.all(
     asked.map((part) => {
       const load = loaders[part];
       if (!load) throw new Error(`no part ${part} in the message catalogues`);

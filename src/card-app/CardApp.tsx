@@ -3,22 +3,28 @@
 
 import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { PassportCard } from './components/PassportCard.tsx';
+import { LanguageButtons } from '../app/components/LanguageButtons.tsx';
 import { useT } from '../app/words.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { dateWords } from './card-words.ts';
 import type { Directory } from './models/directory-model.ts';
+import type { CardLanguage } from './models/language-model.ts';
 import type { Wallet, WalletNotice } from './models/wallet-model.ts';
 import { OffersScreen } from './screens/OffersScreen.tsx';
 
 export type CardAppProps = {
   wallet: Wallet;
   directory: Directory;
+  language: CardLanguage;
   clock: ReadonlySignal<number>;
   keepAwake: () => () => void;
   confirm?: (question: string) => boolean;
 };
 
-export function CardApp({ wallet, directory, clock, keepAwake, confirm = (q) => window.confirm(q) }: CardAppProps) {
+const PICKER_LANGUAGES = LANGUAGES.map((l) => ({ code: l.locale, nativeName: l.nativeName, dir: l.dir }));
+
+export function CardApp({ wallet, directory, language, clock, keepAwake, confirm = (q) => window.confirm(q) }: CardAppProps) {
   const { t } = useT();
   const tab = useSignal<'card' | 'offers'>('card');
   const held = wallet.selected.value;
@@ -26,6 +32,18 @@ export function CardApp({ wallet, directory, clock, keepAwake, confirm = (q) => 
   return (
     <>
       <header class="top">
+        <div class="top__language">
+          <LanguageButtons
+            folded
+            languages={PICKER_LANGUAGES}
+            current={language.current.value}
+            label={t('languagePicker.label')}
+            onChoose={(code) => {
+              const chosen = LANGUAGES.find((l) => l.locale === code);
+              if (chosen) void language.choose(chosen.locale);
+            }}
+          />
+        </div>
         <h1>{t('card.appName')}</h1>
         <nav aria-label="Sections">
           <button type="button" aria-pressed={tab.value === 'card'} onClick={() => (tab.value = 'card')}>{t('card.tab.card')}</button>

@@ -3,6 +3,9 @@
 import type { IssuerContact } from '../core/index.ts';
 import type { Translator } from '../i18n/translator.ts';
 
+/** A phone number or web address inside a sentence keeps its left-to-right order in a right-to-left language. */
+export const isolated = (text: string) => `\u2066${text}\u2069`;
+
 /** "1 May 2029" for seconds since the epoch, in the scheme's zone. */
 export function dateWords(words: Translator, seconds: number): string {
   return words.date(seconds * 1000, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
@@ -12,8 +15,8 @@ export function dateWords(words: Translator, seconds: number): string {
 function ways(words: Translator, contact: IssuerContact | undefined): string | undefined {
   const { t } = words;
   const found = [
-    contact?.phone ? (contact.hours ? t('card.contact.phoneHours', { phone: contact.phone, hours: contact.hours }) : t('card.contact.phone', { phone: contact.phone })) : undefined,
-    contact?.web ? t('card.contact.web', { web: contact.web.replace(/^https:\/\//, '').replace(/\/$/, '') }) : undefined,
+    contact?.phone ? (contact.hours ? t('card.contact.phoneHours', { phone: isolated(contact.phone), hours: contact.hours }) : t('card.contact.phone', { phone: isolated(contact.phone) })) : undefined,
+    contact?.web ? t('card.contact.web', { web: isolated(contact.web.replace(/^https:\/\//, '').replace(/\/$/, '')) }) : undefined,
   ].filter((w): w is string => w !== undefined);
   return found.length > 0 ? words.list(found, 'or') : undefined;
 }

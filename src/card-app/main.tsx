@@ -3,14 +3,15 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { keepAwake, requestPersistence } from '../app/adapters/device.ts';
-import { loadLanguage } from '../app/words.ts';
-import { DEFAULT_LOCALE } from '../i18n/languages.ts';
+import { followLanguage, loadLanguage } from '../app/words.ts';
 import { createCardClient } from './adapters/card-client.ts';
 import { openCardStorage } from './adapters/card-storage.ts';
 import { CardApp } from './CardApp.tsx';
 import { codeFromHash } from './collection-link.ts';
 import { DirectoryModel } from './models/directory-model.ts';
+import { CardLanguageModel } from './models/language-model.ts';
 import { WalletModel } from './models/wallet-model.ts';
+import '../app/lang.css';
 import './card.css';
 
 const CHECK_EVERY_MS = 15 * 60_000;
@@ -23,12 +24,15 @@ async function start(): Promise<void> {
   const client = createCardClient();
   const wallet = new WalletModel({ storage, client });
   const directory = new DirectoryModel({ storage, client });
-  // the card page's words only (src/i18n/parts.ts), loaded beside the wallet
-  await Promise.all([wallet.load(), directory.load(), loadLanguage(DEFAULT_LOCALE, ['card'])]);
+  const language = new CardLanguageModel(storage);
+  // the card page's words only (src/i18n/parts.ts), in the carer's language (kept on this phone), beside the wallet
+  await Promise.all([wallet.load(), directory.load(), language.load().then(() => loadLanguage(language.current.peek(), ['card']))]);
+  // a carer's choice in the picker: its words, and the root's lang and dir, follow
+  followLanguage(() => language.current.value);
 
   const clock = signal(Date.now());
   setInterval(() => (clock.value = Date.now()), 60_000);
-  render(<CardApp wallet={wallet} directory={directory} clock={clock} keepAwake={keepAwake} />, document.getElementById('card')!);
+  render(<CardApp wallet={wallet} directory={directory} language={language} clock={clock} keepAwake={keepAwake} />, document.getElementById('card')!);
 
   const openLink = async () => {
     const code = codeFromHash(location.hash);

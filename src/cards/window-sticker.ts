@@ -2,7 +2,9 @@
 // partner's name, its current offers (who, which days and hours) and a QR to its entry in the public directory.
 
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { describeCategories, describeDates, describeHours, type DirectoryPartner } from '../core/index.ts';
+import type { DirectoryPartner } from '../core/index.ts';
+import { directoryCategories, directoryDates, directoryHours } from '../i18n/directory-words.ts';
+import { english } from '../i18n/english.ts';
 import { DocumentFonts } from './fonts.ts';
 import { sealPage } from './page-streams.ts';
 import { textQrMatrix } from './qr-matrix.ts';
@@ -40,9 +42,9 @@ const FOOT: Style = { size: 9, color: GREY };
 
 /** The words under each offer's title: for whom, when, and its dates when it has any. */
 export function offerLines(offer: DirectoryPartner['offers'][number]): string[] {
-  const when = offer.hours && offer.hours.length > 0 ? offer.hours.map(describeHours).join('; ') : STICKER_WORDS.anyTime;
-  const dates = describeDates(offer);
-  return [`${describeCategories(offer.categories)}.`, `${when}.`, ...(dates ? [`${dates}.`] : [])];
+  const when = offer.hours && offer.hours.length > 0 ? offer.hours.map((h) => directoryHours(english, h)).join('; ') : STICKER_WORDS.anyTime;
+  const dates = directoryDates(english, offer);
+  return [`${directoryCategories(english, offer.categories)}.`, `${when}.`, ...(dates ? [`${dates}.`] : [])];
 }
 
 export async function renderWindowStickerPdf(details: StickerDetails): Promise<Uint8Array> {

@@ -82,58 +82,6 @@ export function offerToday(offer: DirectoryOffer, local: LocalTime): { today: tr
   return hours.length > 0 ? { today: true, hours } : { today: false };
 }
 
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
-export function dayName(day: number): string {
-  return DAY_NAMES[day - 1] ?? '';
-}
-
-/** "Tuesday and Thursday, 08:00 to 09:00"; every day is "Every day". */
-export function describeHours(hours: OfferHours): string {
-  const days = [...new Set(hours.days)].sort((a, b) => a - b);
-  const names = days.length === 7 ? 'Every day' : listWords(days.map(dayName));
-  return `${names}, ${hours.from} to ${hours.to}`;
-}
-
-function listWords(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-export const PARTNER_KIND_WORDS: Record<PartnerKind, string> = {
-  shop: 'Shop',
-  pharmacy: 'Pharmacy',
-  'hospital-ward': 'Hospital ward',
-  emergency: 'Emergency service',
-  other: 'Other place',
-};
-
-/** "adult carers", as in "For adult carers and parent carers". */
-export const CARER_KIND_WORDS: Record<Category, string> = {
-  adult: 'adult carers',
-  young: 'young carers',
-  'young-adult': 'young adult carers',
-  parent: 'parent carers',
-};
-
-/** "For adult carers, young carers and parent carers"; all four is "For every carer". */
-export function describeCategories(categories: readonly Category[]): string {
-  return categories.length >= 4 ? 'For every carer' : `For ${listWords(categories.map((c) => CARER_KIND_WORDS[c]))}`;
-}
-
-/** "31 March 2027" from "2027-03-31" (a calendar date: no zone can move it). */
-export function calendarDateWords(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-/** "Until 31 March 2027", "From 1 May 2027", "1 to 31 May 2027"-like words for an offer's dates, or undefined. */
-export function describeDates(offer: Pick<Offer, 'startDate' | 'endDate'>): string | undefined {
-  if (offer.startDate && offer.endDate) return `From ${calendarDateWords(offer.startDate)} to ${calendarDateWords(offer.endDate)}`;
-  if (offer.endDate) return `Until ${calendarDateWords(offer.endDate)}`;
-  if (offer.startDate) return `From ${calendarDateWords(offer.startDate)}`;
-  return undefined;
-}
-
 /** Reads a directory from unknown JSON (the card page's copy of /offers.json); undefined when malformed. */
 export function readOffersDirectory(json: unknown): OffersDirectory | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;

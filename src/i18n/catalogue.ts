@@ -29,3 +29,6 @@ export type Catalogue = { meta: CatalogueMeta; messages: Record<string, string> 
 export type CompiledMessages = Readonly<Record<string, string | MessageFormatElement[]>>;
 
 export type CompiledCatalogue = { meta: CatalogueMeta; messages: CompiledMessages };
+
+/** What the runtime needs of a compiled catalogue (the pages ship only this). */
+export type RuntimeCatalogue = { meta: Pick<CatalogueMeta, 'locale' | 'dir'>; messages: CompiledMessages };

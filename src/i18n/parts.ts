@@ -14,7 +14,7 @@ const STAFF_LATER = [
 ];
 // the header's upload status is on screen from the start
 const STAFF_HEADER = ['sync.upload.waitingShort', 'sync.upload.statusLabel', 'sync.upload.revokedShort', 'sync.upload.uploadingShort', 'sync.upload.retryShort'];
-const CARD = ['card.', 'directory.', 'category.', 'time.'];
+const CARD = ['card.', 'directory.', 'category.', 'time.', 'languagePicker.'];
 
 const startsWithAny = (key: string, prefixes: readonly string[]) => prefixes.some((p) => key === p || key.startsWith(p));
 

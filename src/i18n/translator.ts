@@ -3,7 +3,7 @@
 // runs without its parser in the pages (src/build/i18n-plugin.ts points its parser import at the no-parser build).
 
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { CompiledCatalogue, MessageKey } from './catalogue.ts';
+import type { MessageKey, RuntimeCatalogue } from './catalogue.ts';
 import type { Locale, TextDirection } from './languages.ts';
 
 export type MessageValues = Readonly<Record<string, string | number>>;
@@ -23,7 +23,7 @@ export type Translator = {
   ago(seconds: number): string;
 };
 
-export function createTranslator(catalogue: CompiledCatalogue): Translator {
+export function createTranslator(catalogue: RuntimeCatalogue): Translator {
   const { locale, dir } = catalogue.meta;
   const formatters = new Map<string, IntlMessageFormat>();
   const lists = new Map<string, Intl.ListFormat>();

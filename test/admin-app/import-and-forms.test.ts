@@ -6,7 +6,8 @@ import catalogue from '../../src/i18n/catalogues/en-GB.json' with { type: 'json'
 import { CATEGORIES } from '../../src/core/categories.ts';
 import { ApiError } from '../../src/admin-app/api.ts';
 import { checkIssue, fieldOfRefusal } from '../../src/admin-app/components/IssueForm.tsx';
-import { categoryWords } from '../../src/admin-app/issuers.ts';
+import { categoryWords, placeWords } from '../../src/admin-app/issuers.ts';
+import { PARTNER_KINDS } from '../../src/core/index.ts';
 import { fileProblem, refusedCsv, summaryWords } from '../../src/admin-app/models/register-import.ts';
 
 describe('import words', () => {
@@ -58,5 +59,9 @@ describe('the issue form', () => {
 
   it("uses the staff app's words (the English catalogue) for each kind of carer", () => {
     for (const cat of CATEGORIES) expect(categoryWords(cat)).toBe((catalogue.messages as Record<string, string>)[`category.${cat}`]);
+  });
+
+  it("uses the staff app's words (the English catalogue) for each kind of place", () => {
+    for (const kind of PARTNER_KINDS) expect(placeWords(kind)).toBe((catalogue.messages as Record<string, string>)[`partnerKind.${kind}`]);
   });
 });

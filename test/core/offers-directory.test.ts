@@ -2,7 +2,7 @@
 // and the card page's reader of /offers.json.
 
 import { describe, expect, it } from 'vitest';
-import { buildOffersDirectory, describeHours, filterDirectory, localTime, offerToday, readOffersDirectory, readPartnerProfile, type PartnerProfile } from '../../src/core/index.ts';
+import { buildOffersDirectory, filterDirectory, localTime, offerToday, readOffersDirectory, readPartnerProfile, type PartnerProfile } from '../../src/core/index.ts';
 
 const base = { id: 'corner', name: 'Corner Shop', kind: 'shop', timeZone: 'Europe/London', offers: [] };
 const offer = { id: 'tea', title: 'Free tea', description: '', kind: 'benefit', categories: ['adult'], limit: { kind: 'unlimited' } };
@@ -52,8 +52,6 @@ describe('the directory', () => {
     const london = localTime(now, 'Europe/London');
     expect(offerToday({ ...offer, categories: ['adult'], hours }, london)).toEqual({ today: true, hours: [hours[1]] });
     expect(offerToday({ ...offer, categories: ['adult'], hours }, localTime(now, 'America/New_York'))).toEqual({ today: true, hours: [hours[0]] });
-    expect(describeHours({ days: [4, 2], from: '08:00', to: '09:00' })).toBe('Tuesday and Thursday, 08:00 to 09:00');
-    expect(describeHours({ days: [1, 2, 3, 4, 5, 6, 7], from: '08:00', to: '09:00' })).toBe('Every day, 08:00 to 09:00');
   });
 
   it('filters by kind of carer offer by offer', () => {

@@ -3,7 +3,8 @@
 // one-line problem shows under the field it is about, and focus moves there.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PARTNER_KINDS, PARTNER_KIND_WORDS, type PartnerKind, type PartnerProfile } from '../../core/index.ts';
+import { PARTNER_KINDS, type PartnerKind, type PartnerProfile } from '../../core/index.ts';
+import { placeWords } from '../issuers.ts';
 import { ApiError, sendJson } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -81,7 +82,7 @@ export function PartnersEditor({ saved, onSaved }: Props) {
       {text('name', 'Name', undefined, 120)}
       <Field id="partner-kind" label="Kind of place" error={field('kind')}>
         <select value={draft.kind} onChange={(e) => change({ ...draft, kind: e.currentTarget.value as PartnerKind })}>
-          {PARTNER_KINDS.map((k) => <option value={k}>{PARTNER_KIND_WORDS[k]}</option>)}
+          {PARTNER_KINDS.map((k) => <option value={k}>{placeWords(k)}</option>)}
         </select>
       </Field>
       {text('address', 'Address', 'One line, as the offers directory prints it.', 160)}

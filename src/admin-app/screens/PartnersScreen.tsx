@@ -4,7 +4,8 @@
 
 import './partners-reports-accounts.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PARTNER_KIND_WORDS, type PartnerProfile } from '../../core/index.ts';
+import { type PartnerProfile } from '../../core/index.ts';
+import { placeWords } from '../issuers.ts';
 import { getJson } from '../api.ts';
 import { Notice } from '../components/Notice.tsx';
 import { wordsFor } from '../use-request.ts';
@@ -67,7 +68,7 @@ export function PartnersScreen() {
             {partners.map((p) => (
               <tr data-partner={p.id}>
                 <td>{p.name}</td>
-                <td>{PARTNER_KIND_WORDS[p.kind]}</td>
+                <td>{placeWords(p.kind)}</td>
                 <td>{p.area ?? ''}</td>
                 <td>{p.offers.length}</td>
                 <td>{mayOpen && <button type="button" onClick={() => open(p.id)} aria-label={`Open ${p.name}`}>Open</button>}</td>

@@ -122,6 +122,9 @@ export const SETTING_READERS = {
   'sync-trust-checked': trustCheck,
   'sync-shared-redemptions': heldShared,
   'stay-events': ownStayEvents,
+  // issue 12 point 3: a kiosk visitor's language for the rest of their visit (kiosk-language-model.ts)
+  // ('' once the visit is over: the ward's language stands)
+  'kiosk-language': (v: unknown): Locale | '' | undefined => (v === '' || isLocale(v) ? v : undefined),
   // issue 12: the camera staff chose on this device (a MediaDeviceInfo deviceId); was localStorage 'cp.camera'
   'chosen-camera': text,
 } satisfies Record<string, Reader<unknown>>;

@@ -3,6 +3,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ClockModel } from './clock-model.ts';
+import type { KioskLanguageModel } from './kiosk-language-model.ts';
 import type { KioskModel } from './kiosk-model.ts';
 import type { NavigationModel } from './navigation-model.ts';
 import type { RedemptionsModel } from './redemptions-model.ts';
@@ -20,6 +21,8 @@ export type Models = {
   verdict: VerdictModel;
   redemptions: RedemptionsModel;
   kiosk: KioskModel;
+  /** The kiosk's language: a visitor's choice for their visit, else the staff app's (issue 12 point 3). */
+  kioskLanguage: KioskLanguageModel;
   /** Whether this device's clock can be trusted, and the time passports are judged at (issue 11 point 4). */
   clockCheck: ClockModel;
   /** Hospital stays of the partner's group (issue 11 point 2). */

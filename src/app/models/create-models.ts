@@ -2,12 +2,14 @@
 // the same wiring (how a scan is verified, which clear-after time applies, where a record's device id comes from).
 
 import { computed, signal } from '@preact/signals';
+import { isLocale } from '../../i18n/languages.ts';
 import { newestSignedTime, verifyPassport, type PinnedRoot } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient } from '../adapters/sync-client.ts';
 import type { TrustTokens } from '../trust-data.ts';
 import { ClockModel } from './clock-model.ts';
 import type { Models } from './context.ts';
+import { KioskLanguageModel } from './kiosk-language-model.ts';
 import { KioskModel, type KioskDeps } from './kiosk-model.ts';
 import { NavigationModel } from './navigation-model.ts';
 import { RedemptionsModel } from './redemptions-model.ts';
@@ -148,12 +150,25 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     recordRecognition: (offerId) => redemptions.recordRecognition(offerId),
   });
 
+  // issue 12 point 3: a kiosk visitor's language lasts for their visit; between visits, the staff app's language
+  const kioskLanguage = new KioskLanguageModel({
+    home: computed(() => settings.settings.value.language),
+    active: kiosk.active,
+    verdictShown: computed(() => verdict.shown.value !== undefined),
+    known: isLocale,
+    // only a device that was a kiosk when it stopped comes back in its visitor's language
+    load: async () => (settings.settings.peek().kiosk ? (await storage.loadSetting('kiosk-language')) || undefined : undefined),
+    save: (locale) => storage.saveSetting('kiosk-language', locale ?? ''),
+  });
+  await kioskLanguage.load();
+
   return {
     settings,
     trust,
     verdict,
     redemptions,
     kiosk,
+    kioskLanguage,
     clockCheck,
     stays,
     navigation,

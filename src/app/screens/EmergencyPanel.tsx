@@ -47,7 +47,7 @@ export function EmergencyPanel({ passport }: { passport: Passport }) {
         <p>{t('emergency.noContact')}</p>
       )}
       <p class="emergency__quote">
-        {t('emergency.quote')}: <strong>{passport.jti}</strong>
+        {t('emergency.quote')}: <strong dir="ltr" class="ltr">{passport.jti}</strong>
       </p>
       <p class="hint">{t('emergency.nothingKept')}</p>
     </section>

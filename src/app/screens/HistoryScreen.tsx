@@ -105,7 +105,9 @@ function RecordTable({ heading, id, records, titles, refused, overLimit, timeZon
                     {r.photoIdSeen && <span class="history__note">{t('photoId.historyMark')}</span>}
                     {overLimit.has(r.id.toLowerCase()) && <span class="history__note history__note--over">{t('limits.overLimit')}</span>}
                   </td>
-                  <td>{r.jti}</td>
+                  <td>
+                    <bdi dir="ltr">{r.jti}</bdi>
+                  </td>
                   <td>{r.uploaded === 1 ? t('history.yes') : refused.has(r.id) ? t('history.refused') : t('history.no')}</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { CheckFailed } from '../components/CheckFailed.tsx';
 import { ClockWarning } from '../components/ClockWarning.tsx';
+import { KioskLanguagePicker } from '../components/KioskLanguagePicker.tsx';
 import { TrustFreshness } from '../components/TrustFreshness.tsx';
 import { useModels } from '../models/context.ts';
 import './kiosk.css';
@@ -37,8 +38,7 @@ export function KioskScreen() {
       <header class="kiosk__header">
         <ClockWarning />
         <div class="kiosk__bar">
-          {/* the place kept for the kiosk's language picker (issue 12 point 3) */}
-          <div class="kiosk__language" />
+          <div class="kiosk__language">{!verdict.shown.value && <KioskLanguagePicker />}</div>
           <div class="kiosk__staff">
             <button type="button" onClick={() => setLeaving(true)}>
               {t('kiosk.leave')}

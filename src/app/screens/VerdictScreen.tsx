@@ -74,7 +74,9 @@ function PassportDetails({ passport, timeZone }: { passport: Passport; timeZone:
       <dt>{t('verdictScreen.issuer')}</dt>
       <dd>{passport.issuer}</dd>
       <dt>{t('verdictScreen.number')}</dt>
-      <dd>{passport.jti}</dd>
+      <dd>
+        <bdi dir="ltr">{passport.jti}</bdi>
+      </dd>
       <dt>{t('verdictScreen.expires')}</dt>
       <dd>
         <time dateTime={localTime(passport.exp * 1000, timeZone).date}>{expires}</time>

@@ -6,6 +6,7 @@ import { openDB, type DBSchema } from 'idb';
 import type { OffersDirectory } from '../../core/index.ts';
 import type { IssuerContact } from '../../core/index.ts';
 import type { CardCopyPassport } from '../../core/card-copy.ts';
+import { isLocale, type Locale } from '../../i18n/languages.ts';
 
 export const CARD_DB_NAME = 'my-carers-passport';
 
@@ -31,6 +32,8 @@ interface CardDb extends DBSchema {
   passports: { key: string; value: HeldPassport };
   codes: { key: string; value: { codeHash: string; key: string } };
   directory: { key: 'current'; value: HeldDirectory };
+  /** The carer's choices on this phone: for now, the page's language (issue 12 point 3). */
+  settings: { key: 'language'; value: string };
 }
 
 export type CardStorage = {
@@ -44,6 +47,9 @@ export type CardStorage = {
   removePassport(key: string): Promise<void>;
   loadDirectory(): Promise<HeldDirectory | undefined>;
   saveDirectory(held: HeldDirectory): Promise<void>;
+  /** The language the carer chose on this phone; undefined until they choose one. */
+  loadLanguage(): Promise<Locale | undefined>;
+  saveLanguage(locale: Locale): Promise<void>;
 };
 
 export function passportKey(passport: Pick<CardCopyPassport, 'iss' | 'jti'>): string {
@@ -53,13 +59,14 @@ export function passportKey(passport: Pick<CardCopyPassport, 'iss' | 'jti'>): st
 export async function openCardStorage(name = CARD_DB_NAME): Promise<CardStorage> {
   let db;
   try {
-    db = await openDB<CardDb>(name, 1, {
+    db = await openDB<CardDb>(name, 2, {
       upgrade(db, oldVersion) {
         if (oldVersion < 1) {
           db.createObjectStore('passports', { keyPath: 'key' });
           db.createObjectStore('codes', { keyPath: 'codeHash' });
           db.createObjectStore('directory');
         }
+        if (oldVersion < 2) db.createObjectStore('settings');
       },
     });
   } catch {
@@ -83,6 +90,11 @@ export async function openCardStorage(name = CARD_DB_NAME): Promise<CardStorage>
     },
     loadDirectory: () => opened.get('directory', 'current'),
     saveDirectory: async (held) => void (await opened.put('directory', held, 'current')),
+    async loadLanguage() {
+      const stored = await opened.get('settings', 'language');
+      return isLocale(stored) ? stored : undefined;
+    },
+    saveLanguage: async (locale) => void (await opened.put('settings', locale, 'language')),
   };
 }
 
@@ -91,6 +103,7 @@ export function memoryCardStorage(): CardStorage {
   const passports = new Map<string, HeldPassport>();
   const codes = new Map<string, string>();
   let directory: HeldDirectory | undefined;
+  let language: Locale | undefined;
   return {
     kept: false,
     listPassports: async () => [...passports.values()],
@@ -106,5 +119,7 @@ export function memoryCardStorage(): CardStorage {
     },
     loadDirectory: async () => directory,
     saveDirectory: async (held) => void (directory = held),
+    loadLanguage: async () => language,
+    saveLanguage: async (locale) => void (language = locale),
   };
 }

@@ -46,7 +46,9 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
         <dt>{t('card.issuer')}</dt>
         <dd>{passport.issuerName}</dd>
         <dt>{t('card.number')}</dt>
-        <dd class="passport__number">{passport.jti}</dd>
+        <dd class="passport__number">
+          <bdi dir="ltr">{passport.jti}</bdi>
+        </dd>
         <dt>{t('card.validUntil')}</dt>
         <dd>{dateWords(words, passport.exp)}</dd>
       </dl>
@@ -58,7 +60,7 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
               <>
                 <dt>{t('card.phone')}</dt>
                 <dd>
-                  <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+                  <a dir="ltr" class="ltr" href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
                   {contact.hours ? ` (${contact.hours})` : ''}
                 </dd>
               </>
@@ -67,7 +69,7 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
               <>
                 <dt>{t('card.web')}</dt>
                 <dd>
-                  <a href={contact.web} rel="noopener noreferrer">{contact.web.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>
+                  <a dir="ltr" class="ltr" href={contact.web} rel="noopener noreferrer">{contact.web.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>
                 </dd>
               </>
             ) : null}

@@ -5,11 +5,12 @@
 // fields this editor does not know are kept as they were (the script starts from the saved profile).
 
 import {
-  CATEGORIES, DEFAULT_TIME_ZONE, PARTNER_KINDS, PARTNER_KIND_WORDS, type Offer, type OfferHours, type PartnerProfile, type Weekday,
+  CATEGORIES, DEFAULT_TIME_ZONE, PARTNER_KINDS, type Offer, type OfferHours, type PartnerProfile, type Weekday,
 } from '../../core/index.ts';
 import { CATEGORY_WORDS } from '../../cards/card-words.ts';
 import type { DeviceRow as DeviceEntry } from '../devices/device-store.ts';
 import { escapeHtml as e } from './charts.ts';
+import { english } from '../../i18n/english.ts';
 
 export { PARTNERS_SCRIPT } from './partners-script.ts';
 
@@ -38,7 +39,7 @@ ${offerTemplates()}
 
 function partnerArticle(p: PartnerProfile, devices: readonly DeviceEntry[]): string {
   const id = e(p.id);
-  return `<article data-partner="${id}"><h3>${e(p.name)} <small>(${e(PARTNER_KIND_WORDS[p.kind] ?? p.kind)}, ${p.offers.length} ${p.offers.length === 1 ? 'offer' : 'offers'})</small></h3>
+  return `<article data-partner="${id}"><h3>${e(p.name)} <small>(${e(english.t(`directory.kind.${p.kind}`))}, ${p.offers.length} ${p.offers.length === 1 ? 'offer' : 'offers'})</small></h3>
 <p><a href="/admin/api/partners/${e(encodeURIComponent(p.id))}/sticker.pdf" download>Window sticker (PDF)</a></p>
 <button data-enrol="${id}">New enrolment code</button>
 <ul>${devices.map((d) => `<li>${e(d.name)} <code>${e(d.id)}</code>, last seen ${e(d.lastSeen ?? 'never')}
@@ -57,7 +58,7 @@ function partnerForm(p: PartnerProfile | undefined): string {
   return `<form class="partner-form" data-profile="${e(JSON.stringify(p ?? { offers: [] }))}" novalidate>
 ${p ? `<input type="hidden" name="id" value="${e(p.id)}">` : `<label>Partner id (lower-case letters, digits, dots or dashes; never changes) <input name="id" required pattern="[a-z0-9][a-z0-9._-]{0,63}" autocomplete="off"></label>`}
 <label>Name <input name="name" required maxlength="120"${value(p?.name)}></label>
-<label>Kind of place <select name="kind">${PARTNER_KINDS.map((k) => `<option value="${k}"${p?.kind === k ? ' selected' : ''}>${e(PARTNER_KIND_WORDS[k] ?? k)}</option>`).join('')}</select></label>
+<label>Kind of place <select name="kind">${PARTNER_KINDS.map((k) => `<option value="${k}"${p?.kind === k ? ' selected' : ''}>${e(english.t(`directory.kind.${k}`))}</option>`).join('')}</select></label>
 <label>Address (one line) <input name="address" maxlength="160" size="40"${value(p?.address)}></label>
 <label>Area <input name="area" maxlength="40"${value(p?.area)}></label>
 <label>Time zone <input name="timeZone" required${value(p?.timeZone ?? DEFAULT_TIME_ZONE)}></label>

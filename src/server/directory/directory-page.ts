@@ -8,21 +8,27 @@ import {
 import { directoryAllHours, directoryCategories, directoryDates, directoryToday } from '../../i18n/directory-words.ts';
 import { english } from '../../i18n/english.ts';
 import { calendarDate } from '../../i18n/offer-words.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { escapeHtml as e } from '../admin/charts.ts';
 
 const STYLE = `
-*{box-sizing:border-box}body{font:1.0625rem/1.5 system-ui,sans-serif;margin:0;color:#0b0c0c;background:#fff}
-header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}header{padding-top:1rem}h1{font-size:1.75rem;margin:.5rem 0}
+*{box-sizing:border-box}body{font-size:1.0625rem;line-height:1.5;font-family:system-ui,'Noto Sans',sans-serif;margin:0;color:#0b0c0c;background:#fff}
+:lang(en),:lang(pl),:lang(so){font-family:system-ui,'Noto Sans',sans-serif;line-height:1.5}:lang(gu){font-family:'Noto Sans Gujarati','Nirmala UI',Shruti,system-ui,sans-serif;line-height:1.65}:lang(pa){font-family:'Noto Sans Gurmukhi','Nirmala UI',Raavi,system-ui,sans-serif;line-height:1.65}
+:lang(ur){font-family:'Noto Nastaliq Urdu','Jameel Noori Nastaleeq','Urdu Typesetting','Noto Naskh Arabic',system-ui,sans-serif;line-height:2.1}.ltr{direction:ltr;unicode-bidi:isolate}time{unicode-bidi:isolate}
+header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}header{padding-block-start:1rem}h1{font-size:1.75rem;margin-block:.5rem}
 .date{font-weight:600}form{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end;padding:1rem;background:#f3f2f1;border-radius:.5rem;margin:1rem 0}
 label{display:flex;flex-direction:column;font-weight:600;gap:.25rem}select,button{font:inherit;padding:.5rem;min-height:2.75rem;border:2px solid #0b0c0c;border-radius:.25rem;background:#fff}
 button{background:#1d4f91;color:#fff;border-color:#1d4f91;font-weight:600;cursor:pointer}a{color:#1d4f91}a:focus,button:focus,select:focus{outline:3px solid #fd0;outline-offset:0}
-h2{font-size:1.4rem;border-bottom:3px solid #1d4f91;margin:2rem 0 .5rem}.partner{border:1px solid #b1b4b6;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;break-inside:avoid}
-h3{font-size:1.2rem;margin:0}.place{margin:.25rem 0 .5rem;color:#383f43}.offers{list-style:none;margin:0;padding:0}
-.offer{border-top:1px solid #e0e0e0;padding:.5rem 0}.offer h4{font-size:1.05rem;margin:0}.offer p{margin:.15rem 0}
-.today{background:#fff7bf;border-left:6px solid #1d4f91;padding-left:.5rem}.today-badge{font-weight:700}.count{margin:.5rem 0}
-@media print{form,.no-print{display:none}body{font-size:11pt}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
-.today{background:none;border-left:0;padding-left:0}a{color:inherit;text-decoration:none}}`;
+h2{font-size:1.4rem;border-block-end:3px solid #1d4f91;margin-block:2rem .5rem}.partner{border:1px solid #b1b4b6;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;break-inside:avoid}
+h3{font-size:1.2rem;margin:0}.place{margin-block:.25rem .5rem;color:#383f43}.offers{list-style:none;margin:0;padding:0}
+.offer{border-block-start:1px solid #e0e0e0;padding-block:.5rem}.offer h4{font-size:1.05rem;margin:0}.offer p{margin-block:.15rem}
+.today{background:#fff7bf;border-inline-start:6px solid #1d4f91;padding-inline-start:.5rem}.today-badge{font-weight:700}.count{margin:.5rem 0}
+nav.language-picker{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0 0 .5rem}.language-picker ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:0;padding:0}
+.language-picker a{display:inline-flex;align-items:center;min-height:3rem;min-width:3rem;padding:.25rem 1rem;border:2px solid #1d4f91;border-radius:.5rem;text-decoration:none;font-size:1.1rem}
+.language-picker a[aria-current=true]{background:#1d4f91;color:#fff;font-weight:700}a:focus-visible{outline:3px solid #fd0;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
+@media print{form,.no-print,nav.language-picker{display:none}body{font-size:11pt}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
+.today{background:none;border-inline-start:0;padding-inline-start:0}a{color:inherit;text-decoration:none}}`;
 
 export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number, words: Translator = english): string {
   const { t } = words;
@@ -36,7 +42,7 @@ export function renderDirectoryPage(directory: OffersDirectory, filter: Director
 <html lang="${e(words.locale)}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(t('directory.titleDated', { date: dated }))}</title><meta name="description" content="${e(t('directory.description'))}">
 <style>${STYLE}</style></head>
-<body><header><h1>${e(t('directory.title'))}</h1>
+<body><header>${languageLinks(words, filter)}<h1>${e(t('directory.title'))}</h1>
 <p class="date">${e(t('directory.asOf', { date: dated }))}</p>
 <p class="no-print">${e(t('directory.intro'))}</p></header>
 <main>
@@ -46,6 +52,21 @@ ${[...byArea].map(([area, partners]) => `<section><h2>${e(area)}</h2>${partners.
 </main>
 <footer><p>${e(t('directory.footer', { date: dated }))}</p></footer>
 </body></html>`;
+}
+
+/** Each language named in itself, with its own lang; the link keeps the page's filters (no script: the server remembers). */
+function languageLinks(words: Translator, filter: DirectoryFilter): string {
+  const kept = new URLSearchParams();
+  if (filter.area) kept.set('area', filter.area);
+  if (filter.kind) kept.set('kind', filter.kind);
+  if (filter.category) kept.set('carer', filter.category);
+  const href = (locale: string) => `/offers?${new URLSearchParams([['lang', locale], ...kept]).toString()}`;
+  const globe = '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><g fill="none" stroke="currentColor" stroke-width="1.8"><circle cx="12" cy="12" r="9.5"/><path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19"/></g></svg>';
+  const links = LANGUAGES.map(
+    (l) =>
+      `<li><a href="${e(href(l.locale))}" lang="${l.locale}" hreflang="${l.locale}" dir="${l.dir}"${l.locale === words.locale ? ' aria-current="true"' : ''}>${e(l.nativeName)}</a></li>`,
+  ).join('');
+  return `<nav class="language-picker" aria-label="${e(words.t('languagePicker.label'))}">${globe}<ul>${links}</ul></nav>`;
 }
 
 function filterForm(words: Translator, directory: OffersDirectory, filter: DirectoryFilter): string {

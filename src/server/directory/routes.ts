@@ -8,6 +8,7 @@ import { sendCacheable } from '../http/cacheable.ts';
 import { objectOf } from '../http/schemas.ts';
 import { NO_SCRIPT_PAGE_CSP } from '../http/security-headers.ts';
 import { listPartners } from '../partners/partner-store.ts';
+import { chosenLanguage, directoryWords, languageCookie } from './directory-language.ts';
 import { renderDirectoryPage } from './directory-page.ts';
 
 /** The directory as of the scheme's clock: current offers only, by each partner's own date. */
@@ -15,7 +16,7 @@ export async function currentDirectory(ctx: SchemeContext): Promise<OffersDirect
   return buildOffersDirectory(await listPartners(ctx.db), ctx.now() * 1000);
 }
 
-type DirectoryQuery = { area?: string; kind?: string; carer?: string };
+type DirectoryQuery = { area?: string; kind?: string; carer?: string; lang?: string };
 
 export function directoryRoutes(app: FastifyInstance, ctx: SchemeContext): void {
   app.get('/offers.json', async (req, reply) => {
@@ -27,12 +28,17 @@ export function directoryRoutes(app: FastifyInstance, ctx: SchemeContext): void 
   app.get<{ Querystring: DirectoryQuery }>(
     '/offers',
     // other query members (a campaign tag on a printed link) are let through and ignored
-    { helmet: { contentSecurityPolicy: NO_SCRIPT_PAGE_CSP }, schema: { querystring: objectOf({ area: text, kind: text, carer: text }, [], true) } },
+    { helmet: { contentSecurityPolicy: NO_SCRIPT_PAGE_CSP }, schema: { querystring: objectOf({ area: text, kind: text, carer: text, lang: { type: 'string', maxLength: 10 } }, [], true) } },
     async (req, reply) => {
       const directory = await currentDirectory(ctx);
-      const html = renderDirectoryPage(directory, filterOf(req.query), ctx.now() * 1000);
-      // "today" moves at midnight: a few minutes of caching is all this page takes
-      return reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8').send(html);
+      const language = chosenLanguage(req.query.lang, req.headers.cookie);
+      const html = renderDirectoryPage(directory, filterOf(req.query), ctx.now() * 1000, directoryWords(language.locale));
+      // a picked language is remembered on the device for the next visit, the filter form and "Show everything"
+      // (an answer that sets it is this device's alone: no shared cache keeps it)
+      if (language.picked) reply.header('set-cookie', languageCookie(language.locale, ctx.publicUrl.startsWith('https:')));
+      // "today" moves at midnight: a few minutes of caching is all this page takes; the remembered language varies it
+      const cache = language.picked ? 'private, max-age=300' : 'public, max-age=300';
+      return reply.header('cache-control', cache).header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
     },
   );
 }

@@ -68,7 +68,7 @@ export function CardsScreen() {
     count.reload(); // a passport may have been cancelled meanwhile
   };
 
-  const whose = (iss: string) => (iss ? issuerName(issuers.data, iss) : 'all issuers');
+  const ofWhom = shown.iss ? ` of ${issuerName(issuers.data, shown.iss)}` : '';
   return (
     <section class="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1}>Cards</h1>
@@ -101,9 +101,9 @@ export function CardsScreen() {
             <p role="status" class="summary">
               {cards === 0
                 ? leftOut === 0
-                  ? `No cards to print: no passport of ${whose(shown.iss)} was issued or renewed from ${shown.from} to ${shown.to}.`
-                  : `No cards to print: the ${leftOut.toLocaleString('en-GB')} passports of ${whose(shown.iss)} issued or renewed from ${shown.from} to ${shown.to} are all cancelled, suspended or expired.`
-                : `${cardsWords(cards)} to print: passports of ${whose(shown.iss)} issued or renewed from ${shown.from} to ${shown.to}.` +
+                  ? `No cards to print: no passport${ofWhom} was issued or renewed from ${shown.from} to ${shown.to}.`
+                  : `No cards to print: the passports${ofWhom} issued or renewed from ${shown.from} to ${shown.to} are all cancelled, suspended or expired.`
+                : `${cardsWords(cards)} to print: passports${ofWhom} issued or renewed from ${shown.from} to ${shown.to}.` +
                   (leftOut > 0 ? ` ${leftOut.toLocaleString('en-GB')} more left out (cancelled, suspended or expired).` : '')}
             </p>
             {cards > 0 && (

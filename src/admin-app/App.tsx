@@ -11,10 +11,10 @@ import { ROLE_WORDS, session, type AdminAccount } from './session.ts';
 
 export function App() {
   const current = session.value;
-  return current ? <Shell account={current.account} /> : <LoginScreen />;
+  return current ? <Shell account={current.account} demo={current.demo === true} /> : <LoginScreen />;
 }
 
-function Shell({ account }: { account: AdminAccount }) {
+function Shell({ account, demo }: { account: AdminAccount; demo: boolean }) {
   const hash = useHash();
   const route = routeFor(hash, account.role);
   const { Screen } = route;
@@ -46,6 +46,7 @@ function Shell({ account }: { account: AdminAccount }) {
       </a>
       <header class="admin-top">
         <p class="admin-top__brand">Carers Passport: scheme admin</p>
+        {demo && <p class="admin-top__demo">Demo scheme: demo keys, not for real passports.</p>}
         <p class="admin-top__who">
           Logged in as <strong>{account.name}</strong>, {ROLE_WORDS[account.role]}
           {of ? <> of <code>{of}</code></> : null}

@@ -8,7 +8,11 @@ export type Role = 'coordinator' | 'issuer' | 'partner';
 /** The account as the page uses it: issuer staff have `iss`, partner managers `partner`. */
 export type AdminAccount = { name: string; role: Role; iss?: string; partner?: string };
 
-export type Session = { account: AdminAccount; csrf: string };
+/**
+ * `demo`: the scheme is the demo (demo keys, not for real passports), and the page says so; `mail`: the service sends
+ * email, so the issue form offers the phone copy's link by email.
+ */
+export type Session = { account: AdminAccount; csrf: string; demo?: boolean; mail?: boolean };
 
 /** The logged-in session; undefined before login, after logout, and once the service says it has ended. */
 export const session = signal<Session | undefined>(undefined);
@@ -23,7 +27,7 @@ export const ROLE_WORDS: Record<Role, string> = { coordinator: 'scheme coordinat
 /** Reads the service's `{ account, csrf }` (GET /admin/api/account, POST /admin/api/login); undefined when malformed. */
 export function readSession(json: unknown): Session | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
-  const { account, csrf } = json as { account?: unknown; csrf?: unknown };
+  const { account, csrf, demo, mail } = json as { account?: unknown; csrf?: unknown; demo?: unknown; mail?: unknown };
   if (typeof account !== 'object' || account === null || typeof csrf !== 'string' || csrf === '') return undefined;
   const { name, role, iss, partnerId } = account as { name?: unknown; role?: unknown; iss?: unknown; partnerId?: unknown };
   if (typeof name !== 'string' || !ROLES.includes(role as Role)) return undefined;
@@ -35,6 +39,8 @@ export function readSession(json: unknown): Session | undefined {
       ...(typeof partnerId === 'string' ? { partner: partnerId } : {}),
     },
     csrf,
+    ...(demo === true ? { demo: true } : {}),
+    ...(mail === true ? { mail: true } : {}),
   };
 }
 

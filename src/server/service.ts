@@ -240,7 +240,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   const admin = requireAdmin(gate);
   // what each account may do: every admin route names its access (src/server/accounts/rights.ts)
   app.addHook('preHandler', enforceAccess(ctx));
-  accountRoutes(app, ctx, gate, admin);
+  accountRoutes(app, ctx, gate, admin, { mail: options.mail !== undefined });
   accountAdminRoutes(app, ctx, admin);
   const mailer = options.mail ? createMailer(options.mail) : undefined;
   if (mailer) app.addHook('onClose', async () => mailer.close());

@@ -109,5 +109,6 @@ describe('logging in and out', () => {
     expect(readSession({ account: { name: 'm', role: 'partner' } })).toBeUndefined();
     expect(readSession({ account: { name: 'm', role: 'root' }, csrf: 'c' })).toBeUndefined();
     expect(readSession(null)).toBeUndefined();
+    expect(readSession({ account: { name: 'sam', role: 'coordinator' }, csrf: 'c', demo: true, mail: true })).toEqual({ account: { name: 'sam', role: 'coordinator' }, csrf: 'c', demo: true, mail: true });
   });
 });

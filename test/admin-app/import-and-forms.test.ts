@@ -34,14 +34,15 @@ describe('the issue form', () => {
   const issuers = [{ iss: 'uk.llr.vasl', name: 'VASL', cats: ['adult' as const, 'parent' as const] }];
 
   it('names each field that is wrong', () => {
-    expect(checkIssue({ iss: 'uk.llr.vasl', cat: 'adult', name: 'Ann Lee', jti: '' }, issuers)).toEqual({});
-    expect(checkIssue({ iss: 'uk.other', cat: '', name: '  ', jti: 'bad number' }, issuers)).toEqual({
+    expect(checkIssue({ iss: 'uk.llr.vasl', cat: 'adult', name: 'Ann Lee', jti: '', email: '' }, issuers)).toEqual({});
+    expect(checkIssue({ iss: 'uk.other', cat: '', name: '  ', jti: 'bad number', email: 'ann at home' }, issuers)).toEqual({
       iss: 'Choose the issuer.',
       cat: 'Choose the kind of carer.',
       name: 'Enter the name to print on the card.',
       jti: expect.stringMatching(/capital letters, digits and dashes/),
+      email: 'Enter the email address like name@example.org, or leave it empty.',
     });
-    expect(checkIssue({ iss: 'uk.llr.vasl', cat: 'young', name: 'x'.repeat(65), jti: '' }, issuers)).toEqual({
+    expect(checkIssue({ iss: 'uk.llr.vasl', cat: 'young', name: 'x'.repeat(65), jti: '', email: 'ann@example.org' }, issuers)).toEqual({
       cat: 'VASL does not issue passports for this kind of carer.',
       name: 'The name is too long for the card: at most 64 characters.',
     });
@@ -51,6 +52,7 @@ describe('the issue form', () => {
     expect(fieldOfRefusal(new ApiError(400, 'bad-request', 'In the body, "name" is missing.', 'body.name'))).toBe('name');
     expect(fieldOfRefusal(new ApiError(400, 'refused', 'passport VASL-1 is already in the register'))).toBe('jti');
     expect(fieldOfRefusal(new ApiError(400, 'refused', 'Support for Carers does not issue the category young'))).toBe('cat');
+    expect(fieldOfRefusal(new ApiError(400, 'no-email', 'This service does not send email.', 'email'))).toBe('email');
     expect(fieldOfRefusal(new ApiError(500, 'internal', 'Something went wrong on the scheme service.'))).toBeUndefined();
   });
 

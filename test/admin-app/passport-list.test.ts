@@ -6,8 +6,8 @@ import { FIRST_QUERY, listPath, PassportListModel, readPage, type PassportRow } 
 
 const row = (i: number): PassportRow => ({ iss: 'uk.llr.vasl', jti: `VASL-${i}`, cat: 'adult', name: `Carer ${i}`, nbf: 0, exp: 1, status: 'valid' });
 
-/** A register of `total` passports answering as GET /admin/api/passports does. */
-function fakeService(total: number) {
+/** A register of `total` passports answering as GET /admin/api/passports does (counting up to `countCap`). */
+function fakeService(total: number, countCap = Infinity) {
   const asked: string[] = [];
   const fetchJson = async (path: string) => {
     asked.push(path);
@@ -15,7 +15,7 @@ function fakeService(total: number) {
     const offset = Number(query.get('offset'));
     const limit = Number(query.get('limit'));
     const count = Math.max(0, Math.min(limit, total - offset));
-    return { passports: Array.from({ length: count }, (_, k) => row(offset + k)), total, offset, limit };
+    return { passports: Array.from({ length: count }, (_, k) => row(offset + k)), total: Math.min(total, countCap), totalExact: total <= countCap, offset, limit };
   };
   return { asked, fetchJson };
 }
@@ -38,6 +38,18 @@ describe('the passport list', () => {
     await list.previous();
     expect(list.range.value).toBe('Passports 51 to 100 of 100,000');
     expect(service.asked.at(-1)).toContain('offset=50&limit=50');
+  });
+
+  it('says "more than" past the service\'s count, and still pages on beyond it', async () => {
+    const service = fakeService(100_000, 10_000);
+    const list = new PassportListModel({ fetchJson: service.fetchJson, wordsFor: String });
+    await list.load();
+    expect(list.range.value).toBe('Passports 1 to 50 of more than 10,000');
+    list.query.value = { ...list.query.value, offset: 9_950 };
+    await list.load();
+    await list.next();
+    expect(list.range.value).toBe('Passports 10,001 to 10,050 of more than 10,000');
+    expect(list.hasNext.value).toBe(true);
   });
 
   it('stops at the last page, and a new search or sort starts again at the first', async () => {
@@ -89,7 +101,7 @@ describe('the passport list', () => {
   });
 
   it('reads an answer without paging as one page', () => {
-    expect(readPage({ passports: [row(1), row(2)] }, FIRST_QUERY)).toMatchObject({ total: 2, offset: 0 });
+    expect(readPage({ passports: [row(1), row(2)] }, FIRST_QUERY)).toMatchObject({ total: 2, totalExact: true, offset: 0 });
     expect(readPage('nonsense', FIRST_QUERY)).toMatchObject({ passports: [], total: 0 });
   });
 });

@@ -56,6 +56,7 @@ test('a coordinator logs in at /admin, sees every screen, changes the password a
 
   await logInAdmin(page, 'coordinator', ADMIN_PASSWORD);
   expect(await page.getByText('Logged in as coordinator, scheme coordinator').count()).toBe(1);
+  expect(await page.getByText('Demo scheme: demo keys, not for real passports.').count()).toBe(1);
   expect(await navLinks(page)).toEqual(['Passports', 'Import', 'Renewals', 'Cards', 'Partners', 'Reports', 'Keys', 'Accounts', 'Audit', 'Your account']);
 
   await openScreen(page, 'Keys', 'Issuer keys');

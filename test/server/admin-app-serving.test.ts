@@ -81,7 +81,7 @@ describe('logging in from the admin UI', () => {
     const cookie = cookies[0]!.split(';')[0]!;
 
     const account = await (await fetch(`${t.url}/admin/api/account`, { headers: { cookie } })).json();
-    expect(account).toMatchObject({ via: 'session', csrf: body.csrf, account: { name: 'vasl-staff' } });
+    expect(account).toMatchObject({ via: 'session', csrf: body.csrf, account: { name: 'vasl-staff' }, demo: false, mail: false });
     const audit = await t.service.ctx.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE actor = 'account:vasl-staff' ORDER BY id`);
     expect(audit.map((a) => a.action)).toContain('account.login');
 

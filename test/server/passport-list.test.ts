@@ -61,11 +61,11 @@ describe.each(BACKENDS)('the passport list ($name)', (backend) => {
   });
 
   for (const sort of ['issued', 'expires', 'name', 'number'] as const) {
-    it(`sorted by ${sort} both ways, pages of 13 hold every passport exactly once, in order`, async () => {
-      for (const dir of ['asc', 'desc'] as const) {
+    it(`sorted by ${sort} both ways, pages of 13 hold every passport exactly once, in order (listed, and found by a search)`, async () => {
+      for (const [dir, search] of [['asc', ''], ['desc', ''], ['asc', '&q=imp-000'], ['desc', '&q=IMP-000']] as const) {
         const seen: Listed[] = [];
         for (let offset = 0; offset < COUNT; offset += 13) {
-          const page = await list(`?sort=${sort}&dir=${dir}&limit=13&offset=${offset}`);
+          const page = await list(`?sort=${sort}&dir=${dir}&limit=13&offset=${offset}${search}`);
           expect(page.total).toBe(COUNT);
           expect(page.passports.length).toBe(Math.min(13, COUNT - offset));
           seen.push(...page.passports);
@@ -80,7 +80,9 @@ describe.each(BACKENDS)('the passport list ($name)', (backend) => {
 
   it('a page past the end is empty, with the total', async () => {
     const page = await list(`?offset=${COUNT + 5}`);
-    expect(page).toEqual({ passports: [], total: COUNT, offset: COUNT + 5, limit: 50 });
+    expect(page).toEqual({ passports: [], total: COUNT, totalExact: true, offset: COUNT + 5, limit: 50 });
+    const searched = await list(`?q=IMP-00001&offset=40`);
+    expect(searched).toEqual({ passports: [], total: 10, totalExact: true, offset: 40, limit: 50 });
   });
 
   it('filters combine with each other and with a search, by the scheme clock', async () => {

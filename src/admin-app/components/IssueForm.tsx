@@ -10,10 +10,12 @@ import { Field } from './Field.tsx';
 import { IssuedPassport, type Issued } from './IssuedPassport.tsx';
 import { Notice, type NoticeState } from './Notice.tsx';
 
-type IssueFields = { iss: string; cat: string; name: string; jti: string };
+type IssueFields = { iss: string; cat: string; name: string; jti: string; email: string };
 type FieldErrors = Partial<Record<keyof IssueFields, string>>;
 
 const NUMBER = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
+/** The service's own check is the one that counts (src/server/collection/mailer.ts); this catches a slip early. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The form's own checks, before anything is sent. */
 export function checkIssue(fields: IssueFields, issuers: readonly Issuer[]): FieldErrors {
@@ -25,6 +27,7 @@ export function checkIssue(fields: IssueFields, issuers: readonly Issuer[]): Fie
   const name = fields.name.trim();
   if (name === '') errors.name = 'Enter the name to print on the card.';
   else if (name.length > 64) errors.name = 'The name is too long for the card: at most 64 characters.';
+  if (fields.email !== '' && !EMAIL.test(fields.email.trim())) errors.email = 'Enter the email address like name@example.org, or leave it empty.';
   if (fields.jti !== '' && !NUMBER.test(fields.jti)) errors.jti = 'A passport number is capital letters, digits and dashes (at most 32), starting with a letter or digit.';
   return errors;
 }
@@ -32,7 +35,7 @@ export function checkIssue(fields: IssueFields, issuers: readonly Issuer[]): Fie
 /** Which field a refusal from the service is about, from its field name or its words. */
 export function fieldOfRefusal(error: ApiError): keyof IssueFields | undefined {
   const named = error.field?.replace(/^body\./, '');
-  if (named === 'iss' || named === 'cat' || named === 'name' || named === 'jti') return named;
+  if (named === 'iss' || named === 'cat' || named === 'name' || named === 'jti' || named === 'email') return named;
   if (/category|kind of carer/i.test(error.message)) return 'cat';
   if (/passport number|already in the register|\bjti\b/i.test(error.message)) return 'jti';
   if (/issuer/i.test(error.message)) return 'iss';
@@ -40,9 +43,11 @@ export function fieldOfRefusal(error: ApiError): keyof IssueFields | undefined {
   return undefined;
 }
 
-export function IssueForm({ issuers, onIssued }: { issuers: readonly Issuer[]; onIssued: (passport: PassportRow) => void }) {
+type IssueFormProps = { issuers: readonly Issuer[]; mail: boolean; onIssued: (passport: PassportRow) => void };
+
+export function IssueForm({ issuers, mail, onIssued }: IssueFormProps) {
   const first = issuers[0];
-  const [fields, setFields] = useState<IssueFields>({ iss: first?.iss ?? '', cat: first?.cats[0] ?? '', name: '', jti: '' });
+  const [fields, setFields] = useState<IssueFields>({ iss: first?.iss ?? '', cat: first?.cats[0] ?? '', name: '', jti: '', email: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<NoticeState>(undefined);
   const [issued, setIssued] = useState<Issued | undefined>(undefined);
@@ -66,10 +71,16 @@ export function IssueForm({ issuers, onIssued }: { issuers: readonly Issuer[]; o
     }
     setBusy(true);
     try {
-      const answer = await sendJson<Issued>('POST', '/admin/api/passports', { iss: fields.iss, cat: fields.cat, name: fields.name.trim(), ...(fields.jti ? { jti: fields.jti } : {}) });
+      const answer = await sendJson<Issued>('POST', '/admin/api/passports', {
+        iss: fields.iss,
+        cat: fields.cat,
+        name: fields.name.trim(),
+        ...(fields.jti ? { jti: fields.jti } : {}),
+        ...(mail && fields.email.trim() ? { email: fields.email.trim() } : {}),
+      });
       setIssued(answer);
       setNotice(undefined);
-      setFields({ ...fields, name: '', jti: '' });
+      setFields({ ...fields, name: '', jti: '', email: '' });
       onIssued(answer.passport);
     } catch (error) {
       const text = error instanceof ApiError ? error.message : 'Issuing did not work. Try again.';
@@ -102,6 +113,11 @@ export function IssueForm({ issuers, onIssued }: { issuers: readonly Issuer[]; o
         <Field id="issue-jti" label="Passport number (optional)" hint="Leave empty to have one made." error={errors.jti}>
           <input value={fields.jti} onInput={(e) => set('jti', e.currentTarget.value.toUpperCase())} maxLength={32} autoComplete="off" spellcheck={false} />
         </Field>
+        {mail && (
+          <Field id="issue-email" label="Email for the phone copy (optional)" hint="The collection link is sent there once; the address is not kept." error={errors.email}>
+            <input type="email" value={fields.email} onInput={(e) => set('email', e.currentTarget.value)} maxLength={254} autoComplete="off" spellcheck={false} />
+          </Field>
+        )}
         <button class="primary" disabled={busy}>{busy ? 'Issuing…' : 'Issue passport'}</button>
       </form>
       {issued && <IssuedPassport issued={issued} />}

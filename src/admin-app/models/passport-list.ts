@@ -15,7 +15,8 @@ export type SortDirection = 'asc' | 'desc';
 
 export type PassportQuery = { q: string; iss: string; cat: string; status: string; sort: SortKey; dir: SortDirection; offset: number };
 
-export type PassportPage = { passports: PassportRow[]; total: number; offset: number; limit: number };
+/** `total` is exact when `totalExact`; otherwise at least that many match (the service stops counting at 10,000). */
+export type PassportPage = { passports: PassportRow[]; total: number; totalExact: boolean; offset: number; limit: number };
 
 export const PAGE_SIZE = 50;
 
@@ -44,6 +45,7 @@ export function readPage(json: unknown, query: PassportQuery): PassportPage {
   return {
     passports,
     total: typeof body.total === 'number' ? body.total : offset + passports.length,
+    totalExact: body.totalExact !== false,
     offset,
     limit: typeof body.limit === 'number' ? body.limit : PAGE_SIZE,
   };
@@ -58,19 +60,22 @@ export const PassportListModel = createModel((deps: PassportListDeps) => {
   const problem = signal<string | undefined>(undefined);
   let asked = 0;
 
-  /** "Passports 101 to 150 of 100,000". */
+  /** "Passports 101 to 150 of 1,234", or "of more than 10,000" past the service's count. */
   const range = computed(() => {
     const shown = page.value;
     if (!shown) return '';
     if (shown.total === 0) return 'No passports match.';
     const first = shown.offset + 1;
     const last = shown.offset + shown.passports.length;
-    return `Passports ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${shown.total.toLocaleString('en-GB')}`;
+    const of = shown.totalExact ? shown.total.toLocaleString('en-GB') : `more than ${shown.total.toLocaleString('en-GB')}`;
+    return `Passports ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${of}`;
   });
   const hasPrevious = computed(() => (page.value?.offset ?? 0) > 0);
   const hasNext = computed(() => {
     const shown = page.value;
-    return shown !== undefined && shown.offset + shown.passports.length < shown.total;
+    if (shown === undefined) return false;
+    // past an inexact count, a full page means there may be more
+    return shown.offset + shown.passports.length < shown.total || (!shown.totalExact && shown.passports.length === shown.limit);
   });
 
   const load = async () => {

@@ -53,7 +53,7 @@ export function PassportsScreen() {
     <section class="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1}>Passports</h1>
       {issuers.problem && <p class="error" role="alert">{issuers.problem}</p>}
-      {issuers.data && <IssueForm issuers={shownIssuers} onIssued={() => void list.load()} />}
+      {issuers.data && <IssueForm issuers={shownIssuers} mail={session.value?.mail === true} onIssued={() => void list.load()} />}
 
       <section aria-labelledby="find-heading">
         <h2 id="find-heading">Find passports</h2>

@@ -11,7 +11,8 @@ export function ReportsBarChart({ title, bars }: { title: string; bars: readonly
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <div class="chart-scroll">
+      {/* focusable, so a keyboard can scroll a chart wider than the screen */}
+      <div class="chart-scroll" tabIndex={0} role="group" aria-label={`${title} (scrolls sideways)`}>
         <svg role="img" aria-label={summary} viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} font-size="13" font-family="sans-serif">
           {layout.rows.map((row) => (
             <g>

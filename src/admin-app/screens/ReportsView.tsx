@@ -47,7 +47,7 @@ export function ReportsView({ report, name }: { report: Report; name: string }) 
       {rows.length === 0 ? (
         <p>No rows{from || to ? ' between those dates' : ' yet'}.</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="group" aria-label={`${name}: table (scrolls sideways)`}>
           <table class="report-table">
             <caption>
               {name}: {rows.length.toLocaleString('en-GB')} {rows.length === 1 ? 'row' : 'rows'}

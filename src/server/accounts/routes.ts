@@ -23,7 +23,11 @@ function accountView({ id: _id, ...account }: Account): Omit<Account, 'id'> {
   return account;
 }
 
-export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: AdminGate, admin: onRequestAsyncHookHandler): void {
+/** What the admin page needs to know of the service: the demo scheme (it says so), email sent (the issue form offers it). */
+export type ServiceFacts = { mail: boolean };
+
+export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: AdminGate, admin: onRequestAsyncHookHandler, facts: ServiceFacts = { mail: false }): void {
+  const about = { demo: ctx.keys.demo, mail: facts.mail };
   const secure = ctx.publicUrl.startsWith('https:');
   // the page lives under /admin and its CSV links under /v1/reports: one cookie for each path, nowhere else
   const cookies = (value: string, maxAge?: number) =>
@@ -95,7 +99,7 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
         const error = outcome.status === 429 ? 'too-many-attempts' : outcome.status === 401 ? 'wrong-password' : 'bad-request';
         return problem(reply, outcome.status, error, outcome.message, outcome.retryAfter ? { 'retry-after': outcome.retryAfter } : {}, outcome.field);
       }
-      return reply.header('set-cookie', cookies(outcome.cookieValue)).send({ account: accountView(outcome.account), csrf: outcome.csrfToken });
+      return reply.header('set-cookie', cookies(outcome.cookieValue)).send({ account: accountView(outcome.account), csrf: outcome.csrfToken, ...about });
     },
   );
 
@@ -116,6 +120,7 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
     account: accountView(req.account!),
     via: req.session ? 'session' : 'token',
     ...(req.session ? { csrf: req.session.csrfToken } : {}),
+    ...about,
   }));
 
   app.post<{ Body: { current: string; password: string; repeat: string } }>(

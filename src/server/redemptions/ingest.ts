@@ -5,7 +5,9 @@
 import { DEFAULT_TIME_ZONE, readRedemptionRecord, type Offer, type RecordResult, type RedemptionRecord } from '../../core/index.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
+import type { Queryable } from '../db/database.ts';
 import type { Device } from '../devices/device-store.ts';
+import { summariseRedemptions } from '../reports/report-summaries.ts';
 import { flagOverLimit, type LimitedOffers } from './shared-limits.ts';
 
 export async function ingestRecords(ctx: SchemeContext, device: Device, records: readonly unknown[]): Promise<RecordResult[]> {
@@ -76,12 +78,13 @@ export async function ingestRecords(ctx: SchemeContext, device: Device, records:
 type Inserted = { inserted: { id: string }[]; refused: Map<string, string> };
 
 /**
- * Inserts the sorted batch in one statement. Data the database refuses although the core let it through: each record
- * alone then, so only the one it refuses is rejected. Deadlocks and serialization failures are tried again.
+ * Inserts the sorted batch in one statement, and adds what it stored to the reports' totals in the same transaction.
+ * Data the database refuses although the core let it through: each record alone then, so only the one it refuses is
+ * rejected. Deadlocks and serialization failures are tried again.
  */
 async function insertRecords(ctx: SchemeContext, batch: RedemptionRecord[]): Promise<Inserted> {
   try {
-    return { inserted: await retryTransient(() => insertStatement(ctx, batch)), refused: new Map() };
+    return { inserted: await retryTransient(() => storeAndSummarise(ctx, batch)), refused: new Map() };
   } catch (error) {
     if (!isDataError(error)) throw error;
   }
@@ -89,7 +92,7 @@ async function insertRecords(ctx: SchemeContext, batch: RedemptionRecord[]): Pro
   const refused = new Map<string, string>();
   for (const record of batch) {
     try {
-      inserted.push(...(await retryTransient(() => insertStatement(ctx, [record]))));
+      inserted.push(...(await retryTransient(() => storeAndSummarise(ctx, [record]))));
     } catch (error) {
       if (!isDataError(error)) throw error;
       refused.set(record.id, `the scheme's database refused it (${(error as { code: string }).code})`);
@@ -98,9 +101,18 @@ async function insertRecords(ctx: SchemeContext, batch: RedemptionRecord[]): Pro
   return { inserted, refused };
 }
 
-function insertStatement(ctx: SchemeContext, batch: RedemptionRecord[]): Promise<{ id: string }[]> {
+function storeAndSummarise(ctx: SchemeContext, batch: RedemptionRecord[]): Promise<{ id: string }[]> {
+  return ctx.db.transaction(async (tx) => {
+    const inserted = await insertStatement(ctx, tx, batch);
+    const stored = new Set(inserted.map((r) => String(r.id).toLowerCase()));
+    await summariseRedemptions(tx, stored.size === batch.length ? batch : batch.filter((r) => stored.has(r.id)));
+    return inserted;
+  });
+}
+
+function insertStatement(ctx: SchemeContext, q: Queryable, batch: RedemptionRecord[]): Promise<{ id: string }[]> {
   const column = <K extends keyof RedemptionRecord>(key: K) => batch.map((r) => r[key]);
-  return ctx.db.query<{ id: string }>(
+  return q.query<{ id: string }>(
     `INSERT INTO redemptions (id, redeemed_at, offer_id, partner_id, device_id, iss, jti, verdict, photo_id_seen, received_at)
      SELECT u.id, u.redeemed_at, u.offer_id, u.partner_id, u.device_id, u.iss, u.jti, u.verdict, u.photo_id_seen, $10
        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])

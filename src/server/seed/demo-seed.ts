@@ -10,6 +10,7 @@ import { hashToken } from '../devices/device-store.ts';
 import { savePartner } from '../partners/partner-store.ts';
 import { createStatusList, signList } from '../publication/status-lists.ts';
 import { audit } from '../register/audit-log.ts';
+import { summariseRedemptions, type Summarised } from '../reports/report-summaries.ts';
 import { demoPartnerProfiles } from './demo-partners.ts';
 
 const DAY = 86_400;
@@ -69,6 +70,7 @@ async function seedRedemptions(
   passports: { iss: string; jti: string }[],
 ): Promise<void> {
   let k = 0;
+  const seeded: Summarised[] = [];
   for (const partner of partners) {
     const deviceId = `dev-demo-${partner.id}`.slice(0, 60);
     await tx.query('INSERT INTO devices (id, partner_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
@@ -82,6 +84,8 @@ async function seedRedemptions(
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'VALID', $2)`,
         [randomUUID(), toDate(at), partner.offers[i % partner.offers.length]!, partner.id, deviceId, passport.iss, passport.jti],
       );
+      seeded.push({ redeemedAt: toDate(at).toISOString(), partnerId: partner.id, offerId: partner.offers[i % partner.offers.length]!, iss: passport.iss, jti: passport.jti });
     }
   }
+  await summariseRedemptions(tx, seeded);
 }

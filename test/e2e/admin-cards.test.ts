@@ -1,7 +1,7 @@
 // The admin UI's Cards screen in Chromium (issue 9's postal run, on the new admin page) against a real service and
 // database: count the cards of some days, of all issuers or one, download the PDF and find each passport's number
 // in it; an empty range, days the wrong way round, a run too big to print, a passport cancelled between counting and
-// downloading; issuer staff see their own issuer's cards only; axe on each state.
+// downloading; issuer staff see their own issuer's cards only; axe on each state, and no sideways scroll at 320 px.
 
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -124,4 +124,15 @@ test("issuer staff count and download their own issuer's cards only", async () =
   expect(['RUN-1', 'RUN-2', 'RUN-3'].map((number) => text.includes(number))).toEqual([true, true, false]);
   expect(await seriousViolations(staff.page)).toEqual([]);
   expect(staff.cspRefusals).toEqual([]);
+});
+
+test('at 320 px wide (400% zoom) the Cards screen with a count does not scroll sideways', async () => {
+  const narrow = await (await browser!.newContext({ viewport: { width: 320, height: 700 }, deviceScaleFactor: 2 })).newPage();
+  await narrow.goto(`${served.service.url}/admin/`);
+  await logInAdmin(narrow, 'coordinator', ADMIN_PASSWORD);
+  await openScreen(narrow, 'Cards', 'Cards');
+  await countDays(narrow, day(-12), day(-8));
+  await narrow.getByRole('button', { name: 'Download the PDF (3 cards)' }).waitFor();
+  expect(await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await narrow.context().close();
 });

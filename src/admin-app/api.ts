@@ -36,25 +36,39 @@ export function downloadUrl(path: string, query: Record<string, string | number 
   return search ? `${path}?${search}` : path;
 }
 
+/** A change whose answer is a file (a postal run's PDF): the file and the answer's headers, or the service's problem. */
+export async function sendForFile(path: string, body: unknown): Promise<{ blob: Blob; headers: Headers }> {
+  const res = await send('POST', path, body, 'application/pdf, application/json');
+  if (!res.ok) throw await problemOf(res);
+  return { blob: await res.blob(), headers: res.headers };
+}
+
 async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const res = await send(method, path, body, 'application/json');
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json().catch(() => undefined)) as T;
+}
+
+async function send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     const csrf = session.peek()?.csrf;
     if (csrf) headers['x-csrf-token'] = csrf;
   }
-  let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    return await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   } catch {
     throw new ApiError(0, 'unreachable', UNREACHABLE);
   }
+}
+
+async function problemOf(res: Response): Promise<ApiError> {
   const data: unknown = await res.json().catch(() => undefined);
-  if (res.ok) return data as T;
   const problem = (typeof data === 'object' && data !== null ? data : {}) as { error?: unknown; message?: unknown; field?: unknown };
   const message = typeof problem.message === 'string' ? problem.message : `The scheme service answered ${res.status}. Try again later.`;
   const error = new ApiError(res.status, typeof problem.error === 'string' ? problem.error : 'http-' + res.status, message, typeof problem.field === 'string' ? problem.field : undefined);
   // a 401 on a logged-in page: the session ended (30 minutes idle, the account disabled, logged out elsewhere)
   if (res.status === 401 && session.peek() !== undefined) endSession('ended');
-  throw error;
+  return error;
 }

@@ -5,6 +5,7 @@ import type { ComponentType } from 'preact';
 import { AccountScreen } from './screens/AccountScreen.tsx';
 import { AccountsScreen } from './screens/AccountsScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
+import { CardsScreen } from './screens/CardsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { KeysScreen } from './screens/KeysScreen.tsx';
 import { PartnersScreen } from './screens/PartnersScreen.tsx';
@@ -13,7 +14,7 @@ import { RenewalsScreen } from './screens/RenewalsScreen.tsx';
 import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import type { Role } from './session.ts';
 
-export type RouteId = 'passports' | 'import' | 'renewals' | 'partners' | 'reports' | 'keys' | 'accounts' | 'audit' | 'account';
+export type RouteId = 'passports' | 'import' | 'renewals' | 'cards' | 'partners' | 'reports' | 'keys' | 'accounts' | 'audit' | 'account';
 
 export type AdminRoute = { id: RouteId; label: string; roles: readonly Role[]; Screen: ComponentType };
 
@@ -25,6 +26,7 @@ export const ROUTES: readonly AdminRoute[] = [
   { id: 'passports', label: 'Passports', roles: PASSPORT_STAFF, Screen: PassportsScreen },
   { id: 'import', label: 'Import', roles: PASSPORT_STAFF, Screen: ImportScreen },
   { id: 'renewals', label: 'Renewals', roles: PASSPORT_STAFF, Screen: RenewalsScreen },
+  { id: 'cards', label: 'Cards', roles: PASSPORT_STAFF, Screen: CardsScreen },
   { id: 'partners', label: 'Partners', roles: EVERYONE, Screen: PartnersScreen },
   { id: 'reports', label: 'Reports', roles: EVERYONE, Screen: ReportsScreen },
   { id: 'keys', label: 'Keys', roles: COORDINATOR, Screen: KeysScreen },

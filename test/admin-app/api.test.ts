@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { logIn, logOut } from '../../src/admin-app/account-actions.ts';
-import { ApiError, downloadUrl, getJson, sendJson } from '../../src/admin-app/api.ts';
+import { ApiError, downloadUrl, getJson, sendForFile, sendJson } from '../../src/admin-app/api.ts';
 import { loggedOutBecause, readSession, session } from '../../src/admin-app/session.ts';
 
 const server = setupServer();
@@ -58,6 +58,20 @@ describe('getJson and sendJson', () => {
     await expect(getJson('/admin/api/audit')).rejects.toMatchObject({ status: 401 });
     expect(session.value).toBeUndefined();
     expect(loggedOutBecause.value).toBe('ended');
+  });
+
+  it('sendForFile posts JSON with the CSRF token and answers the file and its headers, or the service\'s words', async () => {
+    server.use(
+      http.post(`${API}/cards/postal-run`, async ({ request }) => {
+        const body = (await request.json()) as { from: string };
+        if (request.headers.get('x-csrf-token') !== 'the-csrf-token') return HttpResponse.json({ error: 'forbidden', message: 'No token.' }, { status: 403 });
+        if (body.from === '2020-01-01') return HttpResponse.json({ error: 'none', message: 'No passports to print.' }, { status: 404 });
+        return new HttpResponse('%PDF-1.7 ...', { headers: { 'content-type': 'application/pdf', 'x-cards': '3' } });
+      }),
+    );
+    const { blob, headers } = await sendForFile('/admin/api/cards/postal-run', { from: '2026-11-01' });
+    expect([await blob.text(), headers.get('x-cards')]).toEqual(['%PDF-1.7 ...', '3']);
+    await expect(sendForFile('/admin/api/cards/postal-run', { from: '2020-01-01' })).rejects.toMatchObject({ status: 404, error: 'none', message: 'No passports to print.' });
   });
 
   it('builds download addresses with their query, leaving out empty values', () => {

@@ -57,7 +57,7 @@ test('a coordinator logs in at /admin, sees every screen, changes the password a
   await logInAdmin(page, 'coordinator', ADMIN_PASSWORD);
   expect(await page.getByText('Logged in as coordinator, scheme coordinator').count()).toBe(1);
   expect(await page.getByText('Demo scheme: demo keys, not for real passports.').count()).toBe(1);
-  expect(await navLinks(page)).toEqual(['Passports', 'Import', 'Renewals', 'Partners', 'Reports', 'Keys', 'Accounts', 'Audit', 'Your account']);
+  expect(await navLinks(page)).toEqual(['Passports', 'Import', 'Renewals', 'Cards', 'Partners', 'Reports', 'Keys', 'Accounts', 'Audit', 'Your account']);
 
   await openScreen(page, 'Keys', 'Issuer keys');
   await page.getByRole('cell', { name: 'uk.llr.vasl' }).first().waitFor();
@@ -101,7 +101,7 @@ test('a coordinator logs in at /admin, sees every screen, changes the password a
 test('issuer staff and partner managers see only the screens their role may use', async () => {
   const issuer = await openAdmin(browser!, served.service.url);
   await logInAdmin(issuer.page, 'e2e-issuer', PASSWORD);
-  expect(await navLinks(issuer.page)).toEqual(['Passports', 'Import', 'Renewals', 'Partners', 'Reports', 'Audit', 'Your account']);
+  expect(await navLinks(issuer.page)).toEqual(['Passports', 'Import', 'Renewals', 'Cards', 'Partners', 'Reports', 'Audit', 'Your account']);
   expect(await issuer.page.getByText('Logged in as e2e-issuer, issuer staff of uk.llr.vasl').count()).toBe(1);
   // a hash for a screen the role may not use opens the role's first screen
   await issuer.page.goto(`${served.service.url}/admin/#/keys`);

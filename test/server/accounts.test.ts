@@ -93,6 +93,19 @@ describe.each(BACKENDS)('accounts and rights ($name)', (backend) => {
     expect(audit[3]).toMatchObject({ iss: 'uk.test.young', jti });
   });
 
+  it("issuer staff count and print postal runs of their own issuer's passports only; naming another is 403", async () => {
+    const staff = await loggedIn('vasl-staff');
+    const day = new Date(t.clock.now * 1000).toISOString().slice(0, 10);
+    await adminCall(t.url, 'POST', '/admin/api/passports', { iss: 'uk.test.young', cat: 'young', name: 'Young Postal' });
+    const everyone = await adminCall(t.url, 'GET', `/admin/api/cards/postal-run?from=${day}&to=${day}`);
+    const own = await as(staff, 'GET', `/admin/api/cards/postal-run?from=${day}&to=${day}`);
+    expect(own.status).toBe(200);
+    expect(own.data).toMatchObject({ iss: 'uk.test.vasl' });
+    expect(own.data.cards).toBeLessThan(everyone.data.cards);
+    expect((await as(staff, 'GET', `/admin/api/cards/postal-run?from=${day}&to=${day}&iss=uk.test.young`)).status).toBe(403);
+    expect((await as(staff, 'POST', '/admin/api/cards/postal-run', { from: day, to: day, iss: 'uk.test.young' })).status).toBe(403);
+  });
+
   it('a partner manager cannot issue, sees only its own partner\'s devices and reports, and edits only its own offers', async () => {
     await enrol(t.url, 'corner-shop');
     const foreignDevice = await enrol(t.url, 'other-shop');

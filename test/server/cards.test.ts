@@ -119,6 +119,28 @@ describe.each(BACKENDS)('cards from the service ($name)', (backend) => {
     expect(await pdfText(renewedPdf, 3)).toContain('Dear Postal Two,');
   });
 
+  it('counts a postal run of some days before making it (no collection codes made), of all issuers or one', async () => {
+    t.clock.now = T0 + 30 * 86_400;
+    const day = new Date(t.clock.now * 1000).toISOString().slice(0, 10);
+    await issue('Count One');
+    const suspended = await issue('Count Two');
+    await adminCall(t.url, 'POST', `/admin/api/passports/uk.test.vasl/${suspended.passport.jti}/suspend`);
+    await adminCall(t.url, 'POST', '/admin/api/passports', { iss: 'uk.test.young', cat: 'young', name: 'Count Young' });
+    const codes = async () => (await t.service.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM collection_codes'))[0]!.n;
+    const before = await codes();
+    const all = await adminCall(t.url, 'GET', `/admin/api/cards/postal-run?from=${day}&to=${day}`);
+    expect(all).toMatchObject({ status: 200, data: { from: day, to: day, iss: null, cards: 2, leftOut: 1, most: 1000 } });
+    expect((await adminCall(t.url, 'GET', `/admin/api/cards/postal-run?from=${day}&to=${day}&iss=uk.test.young`)).data).toMatchObject({ iss: 'uk.test.young', cards: 1, leftOut: 0 });
+    expect((await adminCall(t.url, 'GET', '/admin/api/cards/postal-run?from=2020-01-01&to=2020-01-02')).data).toMatchObject({ cards: 0, leftOut: 0 });
+    expect((await adminCall(t.url, 'GET', `/admin/api/cards/postal-run?from=${day}&to=2020-01-02`)).status).toBe(400);
+    expect(await codes()).toBe(before);
+
+    // the run of one issuer holds that issuer's card only
+    const run = await adminCall(t.url, 'POST', '/admin/api/cards/postal-run', { from: day, to: day, iss: 'uk.test.young' });
+    expect(run.status).toBe(200);
+    expect(await codes()).toBe(before + 1);
+  });
+
   it('a postal run of a selection; a cancelled passport in it is refused; bad days are a 400', async () => {
     const a = await issue('Chosen One');
     const ok = await fetch(`${t.url}/admin/api/cards/postal-run`, {

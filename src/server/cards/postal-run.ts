@@ -11,8 +11,9 @@ import { cardDetails, cardRefusal } from './card-details.ts';
 export const MAX_POSTAL_RUN = 1000;
 const DAY = 86_400;
 
-/** By days (of one issuer's passports, for issuer staff), or a selection. */
-export type PostalRunChoice = { from: string; to: string; iss?: string } | { passports: readonly { iss: string; jti: string }[] };
+/** By days (of one issuer's passports when `iss` is given: always for issuer staff), or a selection. */
+export type PostalRunChoice = PostalRunDays | { passports: readonly { iss: string; jti: string }[] };
+export type PostalRunDays = { from: string; to: string; iss?: string };
 
 type Refused = { ok: false; status: number; error: string; message: string };
 
@@ -59,18 +60,9 @@ export async function makePostalRun(ctx: SchemeContext, choice: PostalRunChoice,
     if (!selected.ok) return selected;
     entries = selected.entries;
   } else {
-    const from = dayStart(choice.from);
-    const to = dayStart(choice.to);
-    if (from === undefined || to === undefined || to < from) {
-      return { ok: false, status: 400, error: 'bad-request', message: 'Give the dates as YYYY-MM-DD, the first no later than the last.' };
-    }
-    const found = await passportsIssuedOrRenewed(ctx, from, to + DAY, choice.iss);
-    if (found.length > MAX_POSTAL_RUN) {
-      return { ok: false, status: 413, error: 'too-many', message: `More than ${MAX_POSTAL_RUN} passports were issued or renewed on those days: print at most ${MAX_POSTAL_RUN} at a time (choose fewer days).` };
-    }
-    // cancelled, suspended and expired passports get no card (a card for a cancelled passport must not be printed)
-    entries = found.filter((e) => cardRefusal(e, now) === undefined);
-    skipped = found.length - entries.length;
+    const found = await cardsForDays(ctx, choice, now);
+    if (!found.ok) return found;
+    ({ entries, skipped } = found);
   }
   if (entries.length === 0) return { ok: false, status: 404, error: 'none', message: 'No passports to print: none was issued or renewed on those days, or none of them can have a card now.' };
 
@@ -82,6 +74,28 @@ export async function makePostalRun(ctx: SchemeContext, choice: PostalRunChoice,
   }
   const pdf = await renderPostalRunPdf(run, { layout: options.layout, title: 'Carers Passports: postal run' });
   return { ok: true, pdf, count: run.length, skipped };
+}
+
+/** The passports issued or renewed on those days that may have a card now, and how many more were left out. */
+async function cardsForDays(ctx: SchemeContext, days: PostalRunDays, now: number): Promise<{ ok: true; entries: RegisterEntry[]; skipped: number } | Refused> {
+  const from = dayStart(days.from);
+  const to = dayStart(days.to);
+  if (from === undefined || to === undefined || to < from) {
+    return { ok: false, status: 400, error: 'bad-request', message: 'Give the dates as YYYY-MM-DD, the first no later than the last.' };
+  }
+  const found = await passportsIssuedOrRenewed(ctx, from, to + DAY, days.iss);
+  if (found.length > MAX_POSTAL_RUN) {
+    return { ok: false, status: 413, error: 'too-many', message: `More than ${MAX_POSTAL_RUN} passports were issued or renewed on those days: print at most ${MAX_POSTAL_RUN} at a time (choose fewer days).` };
+  }
+  // cancelled, suspended and expired passports get no card (a card for a cancelled passport must not be printed)
+  const entries = found.filter((e) => cardRefusal(e, now) === undefined);
+  return { ok: true, entries, skipped: found.length - entries.length };
+}
+
+/** What a postal run of those days would hold, without making it (no collection codes are made). */
+export async function countPostalRun(ctx: SchemeContext, days: PostalRunDays): Promise<{ ok: true; cards: number; leftOut: number } | Refused> {
+  const found = await cardsForDays(ctx, days, ctx.now());
+  return found.ok ? { ok: true, cards: found.entries.length, leftOut: found.skipped } : found;
 }
 
 async function passportsIssuedOrRenewed(ctx: SchemeContext, from: number, until: number, iss: string | undefined): Promise<RegisterEntry[]> {

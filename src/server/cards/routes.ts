@@ -10,14 +10,14 @@ import { problem } from '../http/problem.ts';
 import { ISS, JTI, objectOf } from '../http/schemas.ts';
 import { findPassport } from '../register/passport-register.ts';
 import { cardDetails, cardRefusal } from './card-details.ts';
-import { MAX_POSTAL_RUN, makeCardsPdf, makePostalRun, type PostalRunChoice } from './postal-run.ts';
+import { MAX_POSTAL_RUN, countPostalRun, makeCardsPdf, makePostalRun, type PostalRunChoice } from './postal-run.ts';
 
 const LAYOUT = { type: 'string', enum: ['id1', 'a4'] } as const;
 const DAY = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 /** Chosen passports, each once. */
 const SELECTION = { type: 'array', minItems: 1, maxItems: MAX_POSTAL_RUN, uniqueItems: true, items: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']) };
 
-type PostalRunBody = { from?: string; to?: string; passports?: { iss: string; jti: string }[]; layout?: CardLayout };
+type PostalRunBody = { from?: string; to?: string; iss?: string; passports?: { iss: string; jti: string }[]; layout?: CardLayout };
 
 export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler): void {
   app.get<{ Params: { iss: string; jti: string }; Querystring: { layout?: CardLayout } }>(
@@ -49,7 +49,7 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
         body: {
           type: 'object',
           properties: {
-            from: DAY, to: DAY, layout: LAYOUT,
+            from: DAY, to: DAY, iss: ISS, layout: LAYOUT,
             passports: SELECTION,
           },
           additionalProperties: false,
@@ -58,10 +58,11 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
     },
     async (req, reply) => {
       const { from, to, passports, layout } = req.body;
-      if (passports ? from !== undefined || to !== undefined : from === undefined || to === undefined) {
-        return problem(reply, 400, 'bad-request', 'Give either the days (from and to, YYYY-MM-DD) or a selection of passports.');
+      if (passports ? from !== undefined || to !== undefined || req.body.iss !== undefined : from === undefined || to === undefined) {
+        return problem(reply, 400, 'bad-request', 'Give either the days (from and to, YYYY-MM-DD, and an issuer if you like) or a selection of passports.');
       }
-      const iss = issuerScope(req.account!);
+      // issuer staff only ever print their own issuer's cards (naming another is the rights check's 403)
+      const iss = issuerScope(req.account!) ?? req.body.iss;
       const choice: PostalRunChoice = passports ? { passports } : { from: from!, to: to!, ...(iss ? { iss } : {}) };
       let run;
       try {
@@ -74,6 +75,19 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
       const name = passports ? 'carers-passports-postal-run.pdf' : `carers-passports-${from}-to-${to}.pdf`;
       reply.header('x-cards', String(run.count)).header('x-cards-skipped', String(run.skipped));
       return sendPdf(reply, run.pdf, name);
+    },
+  );
+
+  // how many cards a postal run of those days would hold, before making it (which makes new collection codes)
+  app.get<{ Querystring: { from: string; to: string; iss?: string } }>(
+    '/admin/api/cards/postal-run',
+    { onRequest: admin, config: { access: 'issuer' }, schema: { querystring: objectOf({ from: DAY, to: DAY, iss: ISS }, ['from', 'to']) } },
+    async (req, reply) => {
+      const { from, to } = req.query;
+      const iss = issuerScope(req.account!) ?? req.query.iss;
+      const counted = await countPostalRun(ctx, { from, to, ...(iss ? { iss } : {}) });
+      if (!counted.ok) return problem(reply, counted.status, counted.error, counted.message);
+      return { from, to, iss: iss ?? null, cards: counted.cards, leftOut: counted.leftOut, most: MAX_POSTAL_RUN };
     },
   );
 

@@ -2,13 +2,16 @@
 -- (iss, jti) so that paging is stable, in byte order (COLLATE "C") as the list sorts, read forwards or backwards
 -- (src/server/register/passport-list.ts). Each also holds the columns the list's filters read, so a page's keys come
 -- from the index alone, however deep the page, and a search's matches by number or name prefix too. They replace the
--- single-column orders of migration 005.
+-- single-column orders and the prefix indexes of migration 005.
 CREATE INDEX IF NOT EXISTS passports_issued_order ON passports (issued_at, (iss COLLATE "C"), (jti COLLATE "C")) INCLUDE (exp, status, category);
 CREATE INDEX IF NOT EXISTS passports_exp_order ON passports (exp, (iss COLLATE "C"), (jti COLLATE "C")) INCLUDE (status, category);
 CREATE INDEX IF NOT EXISTS passports_name_order ON passports ((lower(name) COLLATE "C"), (iss COLLATE "C"), (jti COLLATE "C")) INCLUDE (name, issued_at, exp, status, category);
 CREATE INDEX IF NOT EXISTS passports_number_order ON passports ((jti COLLATE "C"), (iss COLLATE "C")) INCLUDE (name, issued_at, exp, status, category);
 DROP INDEX IF EXISTS passports_issued_at;
 DROP INDEX IF EXISTS passports_exp;
+-- a prefix of the number or of the lower-cased name is found through the number and name orders (byte order serves LIKE)
+DROP INDEX IF EXISTS passports_jti_prefix;
+DROP INDEX IF EXISTS passports_name_prefix;
 
 -- Issue 10, reports over 1,000,000 redemptions in at most a second: running totals kept by ingest in the same
 -- transaction as the records it stores (src/server/reports/report-summaries.ts), so a report reads a few hundred rows.

@@ -1,15 +1,18 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { adminPagePlugin } from './src/build/admin-page-plugin.ts';
 import { cardPagePlugin } from './src/build/card-page-plugin.ts';
 import { compressPlugin } from './src/build/compress-plugin.ts';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
+import { i18nPlugin } from './src/build/i18n-plugin.ts';
 import { preloadAppPlugin } from './src/build/preload-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
 
 export default defineConfig({
-  // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app (compressed after)
-  plugins: [preact(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), compressPlugin()],
+  // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app, adminPagePlugin
+  // the admin UI into dist/admin/; compressPlugin runs last and compresses all three
+  plugins: [preact(), i18nPlugin(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), adminPagePlugin(), compressPlugin()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {
@@ -19,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/cards/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/cards/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts', 'test/i18n/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
@@ -28,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['test/app/**/*.test.{ts,tsx}', 'test/card-app/**/*.test.{ts,tsx}'],
+          include: ['test/app/**/*.test.{ts,tsx}', 'test/card-app/**/*.test.{ts,tsx}', 'test/admin-app/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/dom.ts'],
           environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
         },

@@ -9,41 +9,41 @@ import { ClockWarning } from './components/ClockWarning.tsx';
 import { TrustFreshness } from './components/TrustFreshness.tsx';
 import { useModels } from './models/context.ts';
 import type { ScreenName } from './models/navigation-model.ts';
-import { M } from './messages.ts';
 import { KioskScreen } from './screens/KioskScreen.tsx';
 import { ChoosePin, PinPrompt } from './screens/PinPrompt.tsx';
 import { ScanScreen } from './screens/ScanScreen.tsx';
 import { VerdictScreen } from './screens/VerdictScreen.tsx';
+import { needWords, useT } from './words.ts';
 
-// loaded on first use: staff open them rarely, and the first scan should not wait for them
-const loadHistory = () => import('./screens/HistoryScreen.tsx').then((m) => m.HistoryScreen);
-const loadSettings = () => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen);
+// loaded on first use, with their words: staff open them rarely, and the first scan should not wait for them
+const loadHistory = () => Promise.all([import('./screens/HistoryScreen.tsx'), needWords('staff-later')]).then(([m]) => m.HistoryScreen);
+const loadSettings = () => Promise.all([import('./screens/SettingsScreen.tsx'), needWords('staff-later')]).then(([m]) => m.SettingsScreen);
 
-const NAV: { screen: ScreenName; label: string }[] = [
-  { screen: 'scan', label: M.navScan },
-  { screen: 'history', label: M.navHistory },
-  { screen: 'settings', label: M.navSettings },
+const NAV: { screen: ScreenName; label: 'nav.scan' | 'nav.history' | 'nav.settings' }[] = [
+  { screen: 'scan', label: 'nav.scan' },
+  { screen: 'history', label: 'nav.history' },
+  { screen: 'settings', label: 'nav.settings' },
 ];
 
 export function App() {
-  const { kiosk, navigation, settings, verdict, redemptions } = useModels();
+  const { t } = useT();
+  const { kiosk, navigation, settings, verdict } = useModels();
   if (kiosk.active.value) return <KioskScreen />;
   const shown = verdict.shown.value;
   const screen = navigation.screen.value;
-  const busy = shown !== undefined || verdict.checking.value || redemptions.pending.value.size > 0;
 
   return (
     <>
       <header class="topbar">
-        <p class="topbar__brand">{M.appName}</p>
+        <p class="topbar__brand">{t('app.name')}</p>
         <p class="topbar__partner">{settings.settings.value.profile.name}</p>
         <SyncStatus />
-        <nav aria-label={M.navMain}>
+        <nav aria-label={t('nav.main')}>
           <ul>
             {NAV.map((item) => (
               <li key={item.screen}>
                 <button type="button" aria-current={screen === item.screen ? 'page' : undefined} onClick={() => navigation.go(item.screen)}>
-                  {item.label}
+                  {t(item.label)}
                 </button>
               </li>
             ))}
@@ -55,7 +55,7 @@ export function App() {
         (shown ? (
           <VerdictScreen mode="staff" />
         ) : (
-          <ScanScreen mode="staff" onScan={(text) => void verdict.scan(text)} freshness={<><TrustFreshness /><CheckFailed /></>} />
+          <ScanScreen mode="staff" freshness={<><TrustFreshness /><CheckFailed /></>} />
         ))}
       {screen === 'history' && <LazyScreen load={loadHistory} />}
       {screen === 'settings' &&
@@ -70,7 +70,7 @@ export function App() {
             )}
           </main>
         ))}
-      <UpdatePrompt busy={busy} />
+      <UpdatePrompt />
     </>
   );
 }

@@ -6,13 +6,17 @@ import { pinRoot, type PinnedRoot } from '../core/index.ts';
 import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
+import { onEarlyScan } from './adapters/camera-early.ts';
 import { sharedDecoder } from './adapters/decoder-bridge.ts';
+import { browserScanner } from './adapters/scanner-browser.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
-import { registerServiceWorker } from './adapters/sw-bridge.ts';
+import { registerServiceWorker, serviceWorkerUpdates } from './adapters/sw-bridge.ts';
 import { App } from './App.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
+import { followLanguage, loadLanguage } from './words.ts';
+import { DEFAULT_LOCALE } from '../i18n/languages.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -21,12 +25,16 @@ async function start(): Promise<void> {
   // another tab opened a newer version and this tab has let go of its data: reload at once unless a verification is
   // on screen, then staff choose the moment (set once the verdict model exists)
   let verificationShowing = () => false;
+  // the pinned roots' thumbprints are worked out while storage opens (issue 13)
+  const pinning = Promise.all(pinnedRoots.map(pinRoot));
   const storage = await openStorage(undefined, {
-    onBlocked: () => render(<OtherTabNotice kind="waiting" />, root),
+    onBlocked: () => void loadLanguage(DEFAULT_LOCALE, ['staff']).then(() => render(<OtherTabNotice kind="waiting" />, root)),
     onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
   });
   performance.mark('cp:storage-open');
-  const roots = (await Promise.all(pinnedRoots.map(pinRoot))).filter((r): r is PinnedRoot => r !== undefined);
+  // only the chosen language's words are fetched, beside the models' loading
+  const words = storage.loadSetting('app').then((app) => loadLanguage(app?.language ?? DEFAULT_LOCALE, ['staff']));
+  const roots = (await pinning).filter((r): r is PinnedRoot => r !== undefined);
   // one client for both sources of trust data: the files shipped beside the app and the scheme service
   const client = createSyncClient();
 
@@ -42,6 +50,8 @@ async function start(): Promise<void> {
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
+    scanner: browserScanner(),
+    updates: serviceWorkerUpdates,
     demoBuild,
     // sync with the scheme service (issue 4): enrolment, trust refresh, upload
     sync: { client, isOnline: () => navigator.onLine, publicTrustSource: new URL('.', document.baseURI).href },
@@ -54,6 +64,14 @@ async function start(): Promise<void> {
   if (settings.settings.peek().kiosk) kiosk.enter(false);
   void requestPersistence();
 
+  // a passport read by boot.ts's early scan while the app loaded is checked before the first render, so the first
+  // screen is its verdict rather than a camera view that would close again at once (issue 13); never held long
+  let earlyScan: Promise<void> | undefined;
+  onEarlyScan((text) => void (earlyScan = models.scanner.submit(text)));
+  await words;
+  followLanguage(() => settings.settings.value.language);
+  if (earlyScan) await Promise.race([earlyScan, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+
   render(
     <ModelsContext.Provider value={models}>
       <App />
@@ -61,17 +79,24 @@ async function start(): Promise<void> {
     root,
   );
   performance.mark('cp:rendered');
+  // what the first verdict does not need waits for it (issue 13): sync's refreshes and uploads, and an installed app's
+  // update check, start once a verdict is on screen, or half a second after the decoder and the trust data are ready
+  const verdictShown = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && resolve()));
+  const ready = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]);
+  const firstScanReady = Promise.race([verdictShown, ready.then(() => new Promise((resolve) => setTimeout(resolve, 500)))]);
   // the first install downloads the whole app again: not while the first scan still needs the link and the CPU
   // (issue 13): a moment after the first verdict, or a few seconds after the decoder and the trust data are ready
-  const firstVerdict = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && setTimeout(resolve, 1_000)));
-  const settled = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]).then(() => new Promise((r) => setTimeout(r, 3_000)));
-  // an installed app registers at once (only an update check, which must be listening for a new version early)
+  const firstVerdict = verdictShown.then(() => new Promise((resolve) => setTimeout(resolve, 1_000)));
+  const settled = ready.then(() => new Promise((resolve) => setTimeout(resolve, 3_000)));
+  // an installed app only checks for an update, which must be listening for a new version early, but not first
   const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
-  void (installed ? Promise.resolve() : Promise.race([firstVerdict, settled])).then(() => registerServiceWorker());
-  models.sync?.start((listener) => {
-    window.addEventListener('online', listener);
-    return () => window.removeEventListener('online', listener);
-  }, storage.onRedemptionAdded);
+  void (installed ? firstScanReady : Promise.race([firstVerdict, settled])).then(() => registerServiceWorker());
+  void firstScanReady.then(() =>
+    models.sync?.start((listener) => {
+      window.addEventListener('online', listener);
+      return () => window.removeEventListener('online', listener);
+    }, storage.onRedemptionAdded),
+  );
 }
 
 void start();

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { build, transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
+import { transformWithOxc, type Plugin } from 'vite';
+import { buildAfterStaffApp, buildEntry } from './entry-build.ts';
+import { i18nPlugin } from './i18n-plugin.ts';
 
 export const CARD_HTML_INPUT = 'src/card-app/index.html';
 export const CARD_NAME = 'My Carers Passport';
@@ -45,18 +47,10 @@ type BundleFile = { type: 'chunk'; fileName: string; isEntry: boolean; facadeMod
 
 /** In the staff app's build: serves /card/ in dev, and builds the card page once the staff app is written. */
 export function cardPagePlugin(): Plugin {
-  let outer: ResolvedConfig;
-  let wroteStaffPage = false;
   return {
-    name: 'carers-passport-card-page',
-    configResolved(config) {
-      outer = config;
-    },
-    // vite-plugin-pwa builds the staff service worker with these plugins too: only the build that wrote the staff
-    // app's index.html goes on to build the card page
-    writeBundle(_options, bundle) {
-      if ('index.html' in bundle) wroteStaffPage = true;
-    },
+    ...buildAfterStaffApp('carers-passport-card-page', (outer) =>
+      buildEntry(outer, { name: 'card', input: CARD_HTML_INPUT, dir: CARD_DIR, plugins: [preact(), i18nPlugin(), cardBundlePlugin()] }),
+    ),
     // the dev server: /card/ opens the entry, as the built page does
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
@@ -69,29 +63,6 @@ export function cardPagePlugin(): Plugin {
         }
         next();
       });
-    },
-    closeBundle: {
-      sequential: true,
-      async handler() {
-        if (outer.command !== 'build' || outer.build.ssr || !wroteStaffPage) return;
-        wroteStaffPage = false;
-        await build({
-          configFile: false,
-          root: outer.root,
-          mode: outer.mode,
-          logLevel: outer.logLevel === 'info' ? 'warn' : (outer.logLevel ?? 'warn'),
-          plugins: [preact(), cardBundlePlugin()],
-          build: {
-            outDir: outer.build.outDir,
-            emptyOutDir: false, // the staff app is already there
-            assetsDir: `${CARD_DIR}assets`,
-            copyPublicDir: false, // the staff build copied public/ (card/icons/ included)
-            target: outer.build.target,
-            sourcemap: outer.build.sourcemap,
-            rolldownOptions: { input: { card: CARD_HTML_INPUT } },
-          },
-        });
-      },
     },
   };
 }

@@ -22,8 +22,9 @@ export function pwaPlugin(): PluginOption[] {
       // everything the app needs with the network off: the shell, every chunk (the decoder worker and zxing's
       // .wasm included), icons and the demo trust data the build emits (the manifest is added by the plugin)
       globPatterns: ['**/*.{html,js,css,wasm,png,svg,ico,json,jwt,txt}'],
-      // the carer's page (dist/card/, src/build/card-page-plugin.ts) has its own service worker: staff devices skip it
-      globIgnores: ['**/*.map', 'card/**'],
+      // the carer's page (dist/card/, src/build/card-page-plugin.ts) has its own service worker: staff devices skip it;
+      // the admin page (dist/admin/, src/build/admin-page-plugin.ts) is online-only and never a till's business
+      globIgnores: ['**/*.map', 'card/**', 'admin/**'],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
     },
     manifest: {

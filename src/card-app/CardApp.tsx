@@ -3,7 +3,9 @@
 
 import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { PassportCard } from './components/PassportCard.tsx';
-import { CATEGORY_WORDS, WORDS, dateWords } from './messages.ts';
+import { useT } from '../app/words.ts';
+import type { Translator } from '../i18n/translator.ts';
+import { dateWords } from './card-words.ts';
 import type { Directory } from './models/directory-model.ts';
 import type { Wallet, WalletNotice } from './models/wallet-model.ts';
 import { OffersScreen } from './screens/OffersScreen.tsx';
@@ -17,32 +19,33 @@ export type CardAppProps = {
 };
 
 export function CardApp({ wallet, directory, clock, keepAwake, confirm = (q) => window.confirm(q) }: CardAppProps) {
+  const { t } = useT();
   const tab = useSignal<'card' | 'offers'>('card');
   const held = wallet.selected.value;
   const all = wallet.passports.value;
   return (
     <>
       <header class="top">
-        <h1>{WORDS.appName}</h1>
+        <h1>{t('card.appName')}</h1>
         <nav aria-label="Sections">
-          <button type="button" aria-pressed={tab.value === 'card'} onClick={() => (tab.value = 'card')}>{WORDS.tabCard}</button>
-          <button type="button" aria-pressed={tab.value === 'offers'} onClick={() => (tab.value = 'offers')}>{WORDS.tabOffers}</button>
+          <button type="button" aria-pressed={tab.value === 'card'} onClick={() => (tab.value = 'card')}>{t('card.tab.card')}</button>
+          <button type="button" aria-pressed={tab.value === 'offers'} onClick={() => (tab.value = 'offers')}>{t('card.tab.offers')}</button>
         </nav>
       </header>
       <main>
-        {!wallet.kept.value ? <p class="notice notice--warning" role="alert">{WORDS.notKept}</p> : null}
+        {!wallet.kept.value ? <p class="notice notice--warning" role="alert">{t('card.notKept')}</p> : null}
         <Notice notice={wallet.notice.value} onDismiss={() => wallet.dismissNotice()} />
         {tab.value === 'offers' ? (
           <OffersScreen directory={directory} nowMs={clock.value} />
         ) : (
           <>
             {all.length > 1 ? (
-              <nav class="switcher" aria-label={WORDS.choose}>
+              <nav class="switcher" aria-label={t('card.choose')}>
                 <ul>
                   {all.map((p) => (
                     <li key={p.key}>
                       <button type="button" aria-current={p.key === held?.key ? 'true' : undefined} onClick={() => wallet.select(p.key)}>
-                        {WORDS.passportFor(p.passport.name, CATEGORY_WORDS[p.passport.cat])}
+                        {t('card.passportFor', { name: p.passport.name, kind: t(`category.lower.${p.passport.cat}`) })}
                       </button>
                     </li>
                   ))}
@@ -56,11 +59,11 @@ export function CardApp({ wallet, directory, clock, keepAwake, confirm = (q) => 
                 nowMs={clock.value}
                 keepAwake={keepAwake}
                 onRemove={() => {
-                  if (confirm(WORDS.removeConfirm)) void wallet.remove(held.key);
+                  if (confirm(t('card.removeConfirm'))) void wallet.remove(held.key);
                 }}
               />
             ) : wallet.notice.value?.kind === 'collecting' ? null : (
-              <p class="empty">{WORDS.empty}</p>
+              <p class="empty">{t('card.empty')}</p>
             )}
           </>
         )}
@@ -71,35 +74,37 @@ export function CardApp({ wallet, directory, clock, keepAwake, confirm = (q) => 
 
 function Notice({ notice, onDismiss }: { notice: WalletNotice | undefined; onDismiss: () => void }) {
   if (!notice) return null;
-  const [text, tone] = noticeWords(notice);
+  const words = useT();
+  const [text, tone] = noticeWords(words, notice);
   return (
     <div class={`notice notice--${tone}`} role={tone === 'stop' ? 'alert' : 'status'}>
       <p>{text}</p>
       {notice.kind !== 'collecting' ? (
         <button type="button" class="link-button" onClick={onDismiss}>
-          OK
+          {words.t('card.ok')}
         </button>
       ) : null}
     </div>
   );
 }
 
-function noticeWords(notice: WalletNotice): [string, 'info' | 'warning' | 'stop'] {
+function noticeWords(words: Translator, notice: WalletNotice): [string, 'info' | 'warning' | 'stop'] {
+  const { t } = words;
   switch (notice.kind) {
     case 'collecting':
-      return [WORDS.collecting, 'info'];
+      return [t('card.collecting'), 'info'];
     case 'collected':
-      return [WORDS.collected, 'info'];
+      return [t('card.collected'), 'info'];
     case 'already-held':
-      return [WORDS.alreadyHeld, 'info'];
+      return [t('card.alreadyHeld'), 'info'];
     case 'refused':
       // the service's own words: "This link has already been used..."
       return [notice.message, 'stop'];
     case 'offline':
-      return [WORDS.offline, 'warning'];
+      return [t('card.offline'), 'warning'];
     case 'broken':
-      return [WORDS.broken, 'stop'];
+      return [t('card.broken'), 'stop'];
     case 'renewed':
-      return [WORDS.renewed(dateWords(notice.exp)), 'info'];
+      return [t('card.renewed', { date: dateWords(words, notice.exp) }), 'info'];
   }
 }

@@ -3,6 +3,8 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { keepAwake, requestPersistence } from '../app/adapters/device.ts';
+import { loadLanguage } from '../app/words.ts';
+import { DEFAULT_LOCALE } from '../i18n/languages.ts';
 import { createCardClient } from './adapters/card-client.ts';
 import { openCardStorage } from './adapters/card-storage.ts';
 import { CardApp } from './CardApp.tsx';
@@ -21,7 +23,8 @@ async function start(): Promise<void> {
   const client = createCardClient();
   const wallet = new WalletModel({ storage, client });
   const directory = new DirectoryModel({ storage, client });
-  await Promise.all([wallet.load(), directory.load()]);
+  // the card page's words only (src/i18n/parts.ts), loaded beside the wallet
+  await Promise.all([wallet.load(), directory.load(), loadLanguage(DEFAULT_LOCALE, ['card'])]);
 
   const clock = signal(Date.now());
   setInterval(() => (clock.value = Date.now()), 60_000);

@@ -14,7 +14,6 @@ export * from './trust-bundle.ts';
 export * from './trust-state.ts';
 export * from './trust-merge.ts';
 export * from './verdict.ts';
-export * from './verdict-messages.ts';
 export * from './verify-passport.ts';
 export * from './partner-profile.ts';
 export * from './redemption-record.ts';

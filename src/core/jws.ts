@@ -1,6 +1,6 @@
 // Compact JWS parsing and the header rules common to all three documents (spec section 1).
 
-import { BASE64URL_RUN, decodeBase64url, fromUtf8, parseJsonObject, utf8 } from './base64url.ts';
+import { decodeBase64url, fromUtf8, parseJsonObject, utf8 } from './base64url.ts';
 
 export type Alg = 'ES256' | 'EdDSA';
 export const ALLOWED_ALGS: readonly Alg[] = ['ES256', 'EdDSA'];
@@ -48,6 +48,14 @@ export function readTyp(compact: string): string | undefined {
   return typeof header?.typ === 'string' ? normaliseTyp(header.typ) : undefined;
 }
 
+/** The `kid` of a compact JWS's protected header, unverified (to find which pinned root signed a held token). */
+export function readHeaderKid(compact: string): string | undefined {
+  const bytes = decodeBase64url(compact.split('.')[0] ?? '', 'loose');
+  const text = bytes && fromUtf8(bytes);
+  const header = text === undefined ? undefined : parseJsonObject(text);
+  return typeof header?.kid === 'string' ? header.kid : undefined;
+}
+
 export type ParseOptions = { typ: string; maxPayloadBytes?: number };
 
 /** Parses a compact JWS and applies the header rules of section 1; the payload is not parsed here. */
@@ -55,35 +63,57 @@ export function parseCompactJws(compact: string, options: ParseOptions): JwsPars
   const parts = compact.split('.');
   if (parts.length !== 3) return { ok: false, problem: 'shape' };
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  if (!BASE64URL_RUN.test(headerPart) || !BASE64URL_RUN.test(payloadPart) || !BASE64URL_RUN.test(signaturePart)) {
-    return { ok: false, problem: 'base64url' };
-  }
   // Loose decoding: the signature covers the text of header and payload, so a re-encoded header or payload fails at
-  // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too.
-  const headerBytes = decodeBase64url(headerPart, 'loose');
+  // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too. The
+  // decoder refuses any character outside the base64url alphabet, so no pattern is matched first.
   const payload = decodeBase64url(payloadPart, 'loose');
-  const looseSignature = decodeBase64url(signaturePart, 'loose');
-  if (!headerBytes || !payload || !looseSignature) return { ok: false, problem: 'base64url' };
-  const signature = decodeBase64url(signaturePart) ?? NEVER_VERIFIES;
-
-  const headerText = fromUtf8(headerBytes);
-  const header = headerText === undefined ? undefined : parseJsonObject(headerText);
-  if (!header) return { ok: false, problem: 'header-json' };
-
-  const headerProblem = checkHeader(header, options.typ);
-  if (headerProblem) return { ok: false, problem: headerProblem };
+  // canonical first (every signature a signer makes is); a second, loose read only to tell a re-encoded one from garbage
+  const signature = decodeBase64url(signaturePart) ?? (decodeBase64url(signaturePart, 'loose') ? NEVER_VERIFIES : undefined);
+  const header = readHeader(headerPart, options.typ);
+  if (header === 'base64url' || !payload || !signature) return { ok: false, problem: 'base64url' };
+  if (typeof header === 'string') return { ok: false, problem: header };
   if (options.maxPayloadBytes !== undefined && payload.length > options.maxPayloadBytes) {
     return { ok: false, problem: 'payload-too-large' };
   }
   return {
     ok: true,
     jws: {
-      header: { alg: header.alg as Alg, kid: header.kid as string, typ: header.typ as string },
-      signingInput: utf8(`${headerPart}.${payloadPart}`),
+      header,
+      signingInput: utf8(compact.slice(0, headerPart.length + 1 + payloadPart.length)),
       payload,
       signature,
     },
   };
+}
+
+/**
+ * Header parts read lately, with what they read as, by expected typ: every passport signed with one key carries the
+ * same header part, so a till scanning all day decodes and checks it once (the result is a pure function of the text).
+ */
+const readHeaders = new Map<string, ProtectedHeader | JwsProblem>();
+const READ_HEADERS_KEPT = 64;
+const HEADER_CHARS_KEPT = 512;
+
+/** The header part read and checked against the rules of section 1, or the problem with it. */
+function readHeader(headerPart: string, expectedTyp: string): ProtectedHeader | JwsProblem {
+  const key = `${expectedTyp}\n${headerPart}`;
+  const known = readHeaders.get(key);
+  if (known !== undefined) return known;
+  const read = readHeaderOnce(headerPart, expectedTyp);
+  if (headerPart.length <= HEADER_CHARS_KEPT) {
+    if (readHeaders.size >= READ_HEADERS_KEPT) readHeaders.clear();
+    readHeaders.set(key, read);
+  }
+  return read;
+}
+
+function readHeaderOnce(headerPart: string, expectedTyp: string): ProtectedHeader | JwsProblem {
+  const bytes = decodeBase64url(headerPart, 'loose');
+  if (!bytes) return 'base64url';
+  const text = fromUtf8(bytes);
+  const header = text === undefined ? undefined : parseJsonObject(text);
+  if (!header) return 'header-json';
+  return checkHeader(header, expectedTyp) ?? Object.freeze({ alg: header.alg as Alg, kid: header.kid as string, typ: header.typ as string });
 }
 
 function checkHeader(header: Record<string, unknown>, expectedTyp: string): JwsProblem | undefined {

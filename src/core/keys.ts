@@ -40,6 +40,7 @@ export function algSuitsKey(alg: Alg, jwk: PublicJwk): boolean {
   return alg === 'ES256' ? jwk.kty === 'EC' : jwk.kty === 'OKP';
 }
 
+/** Resolves true or false, never rejects. */
 type Verifier = (compact: string, signingInput: Uint8Array, signature: Uint8Array) => Promise<boolean>;
 
 /**
@@ -48,20 +49,21 @@ type Verifier = (compact: string, signingInput: Uint8Array, signature: Uint8Arra
  */
 export class KeyCache {
   readonly #verifiers = new Map<string, Promise<Verifier>>();
+  /** The same verifiers once imported: a scan with a known key goes straight to WebCrypto, with no await between. */
+  readonly #ready = new Map<string, Verifier>();
 
-  async verify(alg: Alg, jwk: PublicJwk & { kid: string }, compact: string, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  verify(alg: Alg, jwk: PublicJwk & { kid: string }, compact: string, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
     // spec section 1: a signature under an alg that does not suit the key does not verify
-    if (!algSuitsKey(alg, jwk)) return false;
+    if (!algSuitsKey(alg, jwk)) return Promise.resolve(false);
+    const ready = this.#ready.get(jwk.kid);
+    if (ready) return ready(compact, signingInput, signature);
     let verifier = this.#verifiers.get(jwk.kid);
     if (!verifier) {
       verifier = importVerifier(alg, jwk);
       this.#verifiers.set(jwk.kid, verifier);
+      verifier.then((imported) => this.#ready.set(jwk.kid, imported), () => undefined);
     }
-    try {
-      return await (await verifier)(compact, signingInput, signature);
-    } catch {
-      return false;
-    }
+    return verifier.then((imported) => imported(compact, signingInput, signature)).catch(() => false);
   }
 }
 
@@ -69,21 +71,16 @@ async function importVerifier(alg: Alg, jwk: PublicJwk): Promise<Verifier> {
   let key: CryptoKey;
   try {
     key = (await importJWK({ ...jwk }, alg)) as CryptoKey;
-  } catch (error) {
+  } catch {
     if (jwk.kty === 'OKP') return nobleEd25519Verifier(jwk.x);
-    return () => Promise.reject(error);
+    return async () => false; // a key this browser cannot import verifies nothing
   }
   // The header rules (spec section 1) and the signing input were settled by parseCompactJws, and the key was imported
   // for this alg, so the signature goes straight to WebCrypto: jose's compactVerify would re-split, re-decode and
   // re-parse the token, about 15-20 us (a fifth of a verify) on every scan (measured with test/bench/verify.bench.ts).
   const params = alg === 'ES256' ? ECDSA_P256_SHA256 : ED25519;
-  return async (_compact, signingInput, signature) => {
-    try {
-      return await crypto.subtle.verify(params, key, signature as Uint8Array<ArrayBuffer>, signingInput as Uint8Array<ArrayBuffer>);
-    } catch {
-      return false;
-    }
-  };
+  return (_compact, signingInput, signature) =>
+    crypto.subtle.verify(params, key, signature as Uint8Array<ArrayBuffer>, signingInput as Uint8Array<ArrayBuffer>).catch(() => false);
 }
 
 const ECDSA_P256_SHA256: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
@@ -94,7 +91,13 @@ async function nobleEd25519Verifier(x: string): Promise<Verifier> {
   const publicKey = decodeBase64url(x)!;
   // zip215: false is RFC 8032 (spec section 1: Ed25519), as WebCrypto is; noble's default (ZIP-215) would accept a
   // non-canonical R, so a re-encoded token would verify on an old tablet and fail in Chromium
-  return async (_compact, signingInput, signature) => ed25519.verify(signature, signingInput, publicKey, { zip215: false });
+  return async (_compact, signingInput, signature) => {
+    try {
+      return ed25519.verify(signature, signingInput, publicKey, { zip215: false });
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** One cache for the whole process: a kid is a thumbprint, so entries never go stale. */

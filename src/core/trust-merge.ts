@@ -4,7 +4,8 @@
 // it verifies against the bundle, and replaces the held list of the same uri only when it is newer (the
 // StatusListSet keeps the later iat). What does not verify is ignored: the last good data keeps working.
 
-import type { StatusListProblem } from './status-list.ts';
+import { readHeaderKid } from './jws.ts';
+import { decodeStatusList, StatusListSet, type StatusListProblem } from './status-list.ts';
 import { loadTrustBundle, replacesHeldBundle, type BundleRejection, type PinnedRoot } from './trust-bundle.ts';
 import { buildTrustState, type TrustState } from './trust-state.ts';
 
@@ -31,7 +32,10 @@ export async function mergeFetchedTrust(held: TrustState | undefined, fetched: F
   let bundle = held?.bundle;
   let verdict: TrustMerge['bundle'] = 'kept';
   let rejected: { bundleProblem: string; bundleRejection: BundleRejection } | undefined;
-  if (fetched.bundleJwt !== undefined) {
+  // the very token held, still signed by a pinned root: loading it again gives the same bundle, kept (same seq), so its
+  // signature and keys are not checked twice at every start (issue 13)
+  const sameAsHeld = held !== undefined && fetched.bundleJwt?.trim() === held.bundle.jwt && roots.some((r) => r.kid === readHeaderKid(held.bundle.jwt));
+  if (fetched.bundleJwt !== undefined && !sameAsHeld) {
     const loaded = await loadTrustBundle(fetched.bundleJwt, held ? { roots, heldSeq: held.bundle.seq } : { roots });
     if (!loaded.ok) {
       verdict = 'rejected';
@@ -48,12 +52,30 @@ export async function mergeFetchedTrust(held: TrustState | undefined, fetched: F
   }
 
   const heldJwts = held ? held.statusLists.all().map((l) => l.jwt) : [];
-  // held lists first: with a new bundle they are decoded again, so a list whose key left the bundle drops out
-  const state = await buildTrustState(bundle, [...heldJwts, ...fetched.listJwts]);
+  // held lists first: with a new bundle they are decoded again, so a list whose key left the bundle drops out; under
+  // the held bundle they stand as decoded, and a fetched list identical to a held one is not decoded again
+  const state =
+    held && bundle === held.bundle
+      ? await addToHeld(held, fetched.listJwts, new Set(heldJwts))
+      : await buildTrustState(bundle, [...heldJwts, ...fetched.listJwts]);
   const before = new Set(heldJwts);
   const kept = state.statusLists.all();
   const listsUpdated = kept.filter((l) => !before.has(l.jwt)).length;
   const ignored = state.ignored.filter((i) => i.index >= heldJwts.length).map((i) => ({ index: i.index - heldJwts.length, problem: i.problem }));
   const changed = verdict === 'replaced' || listsUpdated > 0 || kept.length !== heldJwts.length;
   return { next: changed ? state : undefined, bundle: verdict, ...rejected, listsUpdated, listsIgnored: ignored.length, ignored };
+}
+
+/** The held state plus fetched lists, decoded against the held bundle; `ignored` indexed as buildTrustState would. */
+async function addToHeld(held: TrustState, listJwts: readonly string[], heldJwts: ReadonlySet<string>): Promise<TrustState> {
+  const statusLists = new StatusListSet();
+  for (const list of held.statusLists.all()) statusLists.add(list);
+  const ignored: TrustState['ignored'] = [];
+  const decoded = await Promise.all(listJwts.map((jwt) => (heldJwts.has(jwt.trim()) ? undefined : decodeStatusList(jwt, held.bundle))));
+  decoded.forEach((result, index) => {
+    if (!result) return; // held already, as this very token
+    if (result.ok) statusLists.add(result.list);
+    else ignored.push({ index: heldJwts.size + index, problem: result.problem });
+  });
+  return { bundle: held.bundle, statusLists, ignored };
 }

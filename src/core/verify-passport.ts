@@ -38,12 +38,11 @@ export async function verifyPassport(qrText: string, context: VerificationContex
   const holder = bundle.keysByKid.get(header.kid);
   if (!holder) return { result: 'invalid', code: 'UNTRUSTED_ISSUER' }; // row 3
   const keyCache = context.keyCache ?? sharedKeyCache;
-  if (!(await keyCache.verify(header.alg, holder.key, compact, signingInput, signature))) {
-    return { result: 'invalid', code: 'BAD_SIGNATURE' }; // row 4
-  }
-
+  const signed = keyCache.verify(header.alg, holder.key, compact, signingInput, signature);
+  // read while WebCrypto checks the signature; judged only after it (row 5 comes after row 4)
   const rawClaims = parseClaims(payload);
   const claims = rawClaims && readPassportClaims(rawClaims);
+  if (!(await signed)) return { result: 'invalid', code: 'BAD_SIGNATURE' }; // row 4
   if (!claims) return { result: 'invalid', code: 'MALFORMED' }; // row 5
   const { issuer } = holder;
   if (claims.iss !== issuer.iss || !issuer.cats.includes(claims.cat)) {

@@ -13,9 +13,11 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import { accountAdminRoutes } from './accounts/account-admin-routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { enforceAccess } from './accounts/rights.ts';
 import { adminApiRoutes } from './admin/api-routes.ts';
+import { adminAppRoutes } from './admin/admin-app-route.ts';
 import { adminPageRoute } from './admin/page.ts';
 import { DEFAULT_STATUS_LIST_SIZE, type SchemeContext } from './context.ts';
 import type { Database } from './db/database.ts';
@@ -238,7 +240,8 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   const admin = requireAdmin(gate);
   // what each account may do: every admin route names its access (src/server/accounts/rights.ts)
   app.addHook('preHandler', enforceAccess(ctx));
-  accountRoutes(app, ctx, gate, admin);
+  accountRoutes(app, ctx, gate, admin, { mail: options.mail !== undefined });
+  accountAdminRoutes(app, ctx, admin);
   const mailer = options.mail ? createMailer(options.mail) : undefined;
   if (mailer) app.addHook('onClose', async () => mailer.close());
   reportRoutes(app, ctx, admin);
@@ -251,6 +254,7 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
   keyRoutes(app, ctx, admin);
   partnerRoutes(app, ctx, admin);
   adminPageRoute(app, ctx, admin, { mail: mailer !== undefined });
+  adminAppRoutes(app, { served: staticDir !== undefined });
   if (ctx.keys.demo) demoCardsRoute(app, ctx);
 
   if (staticDir) {

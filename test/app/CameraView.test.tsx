@@ -1,133 +1,119 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+// The camera view renders the scanner model (built by createModels on fake adapters: no global navigator is
+// replaced) and calls its actions: the live picture, the picker, the torch, problems in plain words, a retry.
+
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CameraView } from '../../src/app/components/CameraView.tsx';
+import { fakeScanner, type FakeScannerOptions } from './support/fake-scanner.ts';
+import { makeHarness, type Harness } from './support/harness.tsx';
+import { makeAppScheme, type AppScheme } from './support/scheme.ts';
 
-type FakeTrack = MediaStreamTrack & { stop: ReturnType<typeof vi.fn>; applyConstraints: ReturnType<typeof vi.fn> };
+let scheme: AppScheme;
+let harness: Harness | undefined;
 
-/** A camera API with `cameras` devices; each getUserMedia call hands out a new live track. */
-function fakeCameras(cameras: string[], { torch = false } = {}) {
-  const tracks: FakeTrack[] = [];
-  const getUserMedia = vi.fn(async (constraints: MediaStreamConstraints) => {
-    const video = constraints.video as MediaTrackConstraints;
-    const deviceId = (video.deviceId as { exact?: string } | undefined)?.exact ?? cameras[0]!;
-    const track = {
-      kind: 'video',
-      readyState: 'live',
-      stop: vi.fn(function (this: { readyState: string }) {
-        this.readyState = 'ended';
-      }),
-      getSettings: () => ({ deviceId }),
-      getCapabilities: () => (torch ? { torch: true } : {}),
-      applyConstraints: vi.fn(() => Promise.resolve()),
-    } as unknown as FakeTrack;
-    tracks.push(track);
-    return { getTracks: () => [track], getVideoTracks: () => [track] } as unknown as MediaStream;
-  });
-  const enumerateDevices = async () => cameras.map((deviceId, i) => ({ kind: 'videoinput', deviceId, label: `Camera ${deviceId}`, groupId: String(i) }));
-  vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia, enumerateDevices } });
-  return { tracks, getUserMedia };
-}
-
-function setVisibility(state: 'hidden' | 'visible') {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
-
-const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
-
-beforeEach(() => {
-  vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-  // happy-dom accepts only its own MediaStream here; the fake streams are plain objects
-  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', { configurable: true, set() {}, get: () => null });
-  localStorage.clear();
+beforeAll(async () => {
+  scheme = await makeAppScheme(Date.parse('2026-06-09T10:00:00Z') / 1000);
 });
 afterEach(() => {
   cleanup();
-  if (srcObject) Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', srcObject);
-  setVisibility('visible');
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
+  harness?.verdict.clear();
+  harness = undefined;
 });
 
+async function showCamera(options: FakeScannerOptions = {}, kiosk = false, onScan?: (text: string) => void) {
+  harness = await makeHarness(scheme, { scanner: fakeScanner(options) });
+  const view = harness.wrap(<CameraView kiosk={kiosk} {...(onScan ? { onScan } : {})} />);
+  return { harness, view, fake: harness.fakeScanner };
+}
+
 describe('the camera view', () => {
-  test('asks for the rear camera, and stops every track when the screen goes away (a verdict is shown)', async () => {
-    const { tracks, getUserMedia } = fakeCameras(['rear']);
-    const { unmount } = render(<CameraView onScan={() => {}} kiosk={false} />);
+  test('opens the rear camera, and stops every track when the screen goes away (a verdict is shown)', async () => {
+    const { view, fake } = await showCamera();
     await screen.findByText('Hold the QR code inside the frame');
-    expect(tracks).toHaveLength(1);
-    expect((getUserMedia.mock.calls[0]![0].video as MediaTrackConstraints).facingMode).toEqual({ ideal: 'environment' });
-    unmount();
-    await waitFor(() => expect(tracks[0]!.stop).toHaveBeenCalled());
+    expect(fake.opens).toEqual([undefined]);
+    view.unmount();
+    await waitFor(() => expect(fake.tracks.map((t) => t.live)).toEqual([false]));
   });
 
   test('hiding the app turns the camera off, and coming back turns it on again', async () => {
-    const { tracks } = fakeCameras(['rear']);
-    render(<CameraView onScan={() => {}} kiosk={false} />);
+    const { fake } = await showCamera();
     await screen.findByText('Hold the QR code inside the frame');
-    act(() => setVisibility('hidden'));
-    expect(tracks[0]!.stop).toHaveBeenCalled();
+    act(() => fake.hide());
+    expect(fake.tracks[0]!.live).toBe(false);
     expect(screen.getByRole('status').textContent).toContain('paused');
-    act(() => setVisibility('visible'));
-    await waitFor(() => expect(tracks).toHaveLength(2));
-    expect(tracks[1]!.stop).not.toHaveBeenCalled();
-  });
-
-  test('"visible" twice in a row, while the camera is still opening, never leaves two cameras running', async () => {
-    const { tracks } = fakeCameras(['rear']);
-    render(<CameraView onScan={() => {}} kiosk={false} />);
-    act(() => {
-      setVisibility('visible');
-      setVisibility('visible');
-    });
+    act(() => fake.show());
     await screen.findByText('Hold the QR code inside the frame');
-    await waitFor(() => expect(tracks.length).toBeGreaterThanOrEqual(2));
-    await waitFor(() => expect(tracks.filter((t) => t.readyState === 'live')).toHaveLength(1));
+    expect(fake.tracks.map((t) => t.live)).toEqual([false, true]);
   });
 
-  test('with two cameras staff get a picker, and choosing one opens that camera and remembers it', async () => {
-    const { tracks, getUserMedia } = fakeCameras(['front', 'usb-webcam']);
-    render(<CameraView onScan={() => {}} kiosk={false} />);
+  test('a passport read from the frames is checked: its verdict comes up', async () => {
+    const { harness, fake } = await showCamera();
+    await waitFor(() => expect(fake.loops).toHaveLength(1));
+    await act(async () => fake.loops[0]!.read(await scheme.passport({ name: 'Amara Testcarer' })));
+    await waitFor(() => expect(harness.verdict.shown.value?.verdict).toMatchObject({ result: 'valid', passport: { name: 'Amara Testcarer' } }));
+    expect(screen.getByRole('button', { name: 'Try the camera again' })).toBeTruthy();
+  });
+
+  test('given somewhere else to send it (an enrolment code in Settings), a code read goes there, not to the verdict', async () => {
+    const read: string[] = [];
+    const { harness, fake } = await showCamera({}, false, (text) => read.push(text));
+    await waitFor(() => expect(fake.loops).toHaveLength(1));
+    act(() => fake.loops[0]!.read('CP1:/enrolment'));
+    expect(read).toEqual(['CP1:/enrolment']);
+    expect(harness.verdict.checking.value).toBe(false);
+    expect(harness.verdict.shown.value).toBeUndefined();
+  });
+
+  test('what the frames say is in the way is shown, and "too dark" offers the torch only where there is one', async () => {
+    const { fake } = await showCamera({ torch: true });
+    await waitFor(() => expect(fake.loops).toHaveLength(1));
+    act(() => fake.loops[0]!.advise?.('dark'));
+    await screen.findByText('Too dark: turn on the torch');
+    act(() => fake.loops[0]!.advise?.('closer'));
+    await screen.findByText('Move closer');
+  });
+
+  test('with two cameras staff get a picker, and choosing one opens that camera and keeps the choice', async () => {
+    const { harness, fake } = await showCamera({ cameras: ['front', 'usb-webcam'] });
     const picker = (await screen.findByLabelText('Camera to use')) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['Camera front', 'Camera usb-webcam']);
     fireEvent.change(picker, { target: { value: 'usb-webcam' } });
-    await waitFor(() => expect(tracks).toHaveLength(2));
-    expect(tracks[0]!.stop).toHaveBeenCalled();
-    expect((getUserMedia.mock.calls[1]![0].video as MediaTrackConstraints).deviceId).toEqual({ exact: 'usb-webcam' });
-    expect(localStorage.getItem('cp.camera')).toBe('usb-webcam');
+    await waitFor(() => expect(fake.opens).toEqual([undefined, 'usb-webcam']));
+    expect(fake.tracks[0]!.live).toBe(false);
+    await waitFor(async () => expect(await harness.storage.loadSetting('chosen-camera')).toBe('usb-webcam'));
   });
 
   test('a torch button appears only where the camera has a torch, and switches it', async () => {
-    const { tracks } = fakeCameras(['rear'], { torch: true });
-    render(<CameraView onScan={() => {}} kiosk={false} />);
-    const button = await screen.findByRole('button', { name: 'Turn torch on' });
-    fireEvent.click(button);
+    const { fake } = await showCamera({ torch: true });
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn torch on' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Turn torch off' }).getAttribute('aria-pressed')).toBe('true'));
-    expect(tracks[0]!.applyConstraints).toHaveBeenCalledWith({ advanced: [{ torch: true }] });
+    expect(fake.tracks[0]!.torch).toBe(true);
   });
 
   test('a single camera without a torch shows no controls, and a kiosk never does', async () => {
-    fakeCameras(['rear']);
-    render(<CameraView onScan={() => {}} kiosk={false} />);
+    await showCamera();
     await screen.findByText('Hold the QR code inside the frame');
     expect(screen.queryByLabelText('Camera to use')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
     cleanup();
-    fakeCameras(['front', 'rear'], { torch: true });
-    render(<CameraView onScan={() => {}} kiosk />);
+    await showCamera({ cameras: ['front', 'rear'], torch: true }, true);
     await screen.findByText('Hold the QR code inside the frame');
     expect(screen.queryByLabelText('Camera to use')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  test('a camera in use by another app is said plainly, with the other ways and a retry', async () => {
-    vi.stubGlobal('navigator', {
-      ...navigator,
-      mediaDevices: { getUserMedia: () => Promise.reject(new DOMException('busy', 'NotReadableError')), enumerateDevices: async () => [] },
-    });
-    render(<CameraView onScan={() => {}} kiosk={false} />);
+  test('a camera in use by another app is said plainly, with the other ways and a retry that tries again', async () => {
+    const { fake } = await showCamera({ problem: 'in-use' });
     await screen.findByText(/being used by another app/);
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent).join(' ');
     expect(alerts).toContain('Close that app, then try again');
     expect(alerts).toContain('paste or type its code');
-    expect(screen.getByRole('button', { name: 'Try the camera again' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try the camera again' }));
+    await waitFor(() => expect(fake.opens).toHaveLength(2));
+  });
+
+  test('a decoder that could not load is said, so staff use the other ways', async () => {
+    await showCamera({ decoderLoads: false });
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain('could not start on this device'));
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { DecodeResult } from '../../src/app/adapters/decoder-bridge.ts';
 import { EXTRA_STEPS, stepForFrame, stepRegion } from '../../src/app/adapters/decode-cascade.ts';
-import { adviceFrom, scanFrameRegion, startScanLoop } from '../../src/app/adapters/scan-loop.ts';
+import { adviceFrom, scanFrameRegion, scanLoopRunning, startScanLoop } from '../../src/app/adapters/scan-loop.ts';
 
 describe('where the decoder looks', () => {
   test('the scan frame is a centred square of 80% of the shorter side, in the video’s own pixels', () => {
@@ -93,6 +93,24 @@ describe('the decode loop', () => {
       [480, 480], // the centre, enlarged twice
       [384, 384],
     ]);
+  });
+
+  test('one loop at a time: starting another (the camera view after the early scan) stops the first', async () => {
+    vi.useFakeTimers();
+    stubCanvas();
+    const early = vi.fn(async (): Promise<DecodeResult> => ({ text: undefined, ms: 1 }));
+    const view = vi.fn(async (): Promise<DecodeResult> => ({ text: undefined, ms: 1 }));
+    startScanLoop({ video: fakeVideo(), decode: early, onText: () => {}, intervalMs: 100 });
+    await vi.advanceTimersByTimeAsync(250);
+    const earlyCalls = early.mock.calls.length;
+    expect(earlyCalls).toBeGreaterThan(0);
+    expect(scanLoopRunning()).toBe(true);
+    const stop = startScanLoop({ video: fakeVideo(), decode: view, onText: () => {}, intervalMs: 100 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(early.mock.calls.length).toBe(earlyCalls);
+    expect(view.mock.calls.length).toBeGreaterThan(3);
+    stop();
+    expect(scanLoopRunning()).toBe(false);
   });
 
   test('keeps a steady cadence when decoding is quick, and stopping ends it', async () => {

@@ -3,7 +3,7 @@
 
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { openStorage } from '../../src/app/adapters/storage.ts';
+import { DB_VERSION, openStorage } from '../../src/app/adapters/storage.ts';
 
 /** Fails instead of hanging when an open waits for ever on a tab that never closes. */
 function within<T>(promise: Promise<T>, ms = 2000): Promise<T> {
@@ -17,9 +17,9 @@ describe('storage with another tab', () => {
     const old = await openStorage(name, { onVersionChange });
     await old.saveSetting('app', { kiosk: true });
 
-    const newer = await within(openDB(name, 3)); // the next release, opened in another tab
+    const newer = await within(openDB(name, DB_VERSION + 1)); // the next release, opened in another tab
     expect(onVersionChange).toHaveBeenCalledTimes(1);
-    expect(newer.version).toBe(3);
+    expect(newer.version).toBe(DB_VERSION + 1);
     expect(await newer.get('settings', 'app')).toEqual({ kiosk: true });
     await expect(old.loadSetting('app')).rejects.toThrow(); // closed: this tab must reload to go on
     newer.close();

@@ -7,7 +7,6 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage, type AppStorage } from '../../src/app/adapters/storage.ts';
 import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
-import { SYNC_M } from '../../src/app/messages.ts';
 import { SettingsModel } from '../../src/app/models/settings-model.ts';
 import { SyncModel } from '../../src/app/models/sync-model.ts';
 import { TrustModel } from '../../src/app/models/trust-model.ts';
@@ -83,7 +82,7 @@ describe('enrolment', () => {
     const { settings, sync } = await build();
     expect(await sync.enrol(await code())).toBe(true);
     expect(seen.requests).toBe(1);
-    expect(sync.enrolMessage.value).toEqual({ ok: true, text: SYNC_M.enrolDone('Corner Shop') });
+    expect(sync.enrolMessage.value).toEqual({ ok: true, code: 'ENROLLED', partner: 'Corner Shop' });
     expect(sync.enrolment.value).toMatchObject({ serviceUrl: SVC, deviceToken: TOKEN, deviceId: 'dev-till1', partnerName: 'Corner Shop', schemeId: 'test-scheme', revoked: false });
     expect(settings.settings.value.profile.id).toBe('corner-shop');
     expect(sync.deviceId.value).toBe('dev-till1');
@@ -120,7 +119,7 @@ describe('enrolment', () => {
     const { sync, settings } = await build();
     const stranger = await generateSigningKey('ES256');
     expect(await sync.enrol(await code({}, stranger.privateJwk))).toBe(false);
-    expect(sync.enrolMessage.value).toEqual({ ok: false, text: SYNC_M.enrolCode['bad-signature'] });
+    expect(sync.enrolMessage.value).toEqual({ ok: false, code: 'CODE_BAD_SIGNATURE' });
     expect(seen.requests).toBe(0);
     expect(sync.enrolment.value).toBeUndefined();
     expect(settings.settings.value.profile.id).not.toBe('corner-shop');
@@ -131,7 +130,7 @@ describe('enrolment', () => {
     server.use(enrolHandler(seen));
     const { sync } = await build();
     expect(await sync.enrol(await code({ exp: NOW - 1 }))).toBe(false);
-    expect(sync.enrolMessage.value?.text).toBe(SYNC_M.enrolCode.expired);
+    expect(sync.enrolMessage.value?.code).toBe('CODE_EXPIRED');
     expect(seen.requests).toBe(0);
   });
 
@@ -139,7 +138,7 @@ describe('enrolment', () => {
     server.use(http.post(`${SVC}/v1/enrol`, () => HttpResponse.json({ error: 'used', message: 'This enrolment code has already been used. Ask the scheme for a new one.' }, { status: 409 })));
     const { sync } = await build();
     expect(await sync.enrol(await code())).toBe(false);
-    expect(sync.enrolMessage.value).toEqual({ ok: false, text: 'This enrolment code has already been used. Ask the scheme for a new one.' });
+    expect(sync.enrolMessage.value).toEqual({ ok: false, code: 'REFUSED', detail: 'This enrolment code has already been used. Ask the scheme for a new one.' });
     expect(sync.enrolment.value).toBeUndefined();
   });
 
@@ -147,7 +146,7 @@ describe('enrolment', () => {
     server.use(http.post(`${SVC}/v1/enrol`, () => HttpResponse.error()));
     const { sync } = await build();
     expect(await sync.enrol(await code())).toBe(false);
-    expect(sync.enrolMessage.value?.text).toBe(SYNC_M.offline);
+    expect(sync.enrolMessage.value?.code).toBe('OFFLINE');
   });
 });
 
@@ -201,7 +200,7 @@ describe('trust data refresh', () => {
     const { sync, trust } = await enrolled();
     const stranger = await generateSigningKey('ES256');
     serveTrust(await scheme.signBundle({ seq: 9, root: stranger }), []);
-    expect(await sync.refreshTrust()).toMatchObject({ outcome: 'bundle-refused', message: SYNC_M.trustBundleRefused });
+    expect(await sync.refreshTrust()).toMatchObject({ outcome: 'bundle-refused', listsUpdated: 0, bundleReplaced: false });
     expect(trust.state.value!.bundle.jwt).toBe(scheme.bundleJwt);
 
     serveTrust(await scheme.signBundle({ seq: 2 }), []);
@@ -225,7 +224,7 @@ describe('trust data refresh', () => {
   it('keeps working offline with the last good data, and says the update failed', async () => {
     const { sync, trust } = await enrolled();
     server.use(http.get(`${WK}/trust-bundle.jwt`, () => HttpResponse.error()), http.get(`${WK}/status-lists.json`, () => HttpResponse.error()));
-    expect(await sync.refreshTrust()).toMatchObject({ outcome: 'failed', message: SYNC_M.trustCheckFailed });
+    expect(await sync.refreshTrust()).toMatchObject({ outcome: 'failed', listsUpdated: 0, bundleReplaced: false });
     expect(trust.state.value!.bundle.jwt).toBe(scheme.bundleJwt);
   });
 

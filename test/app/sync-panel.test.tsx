@@ -7,7 +7,8 @@ import { cleanup } from '@testing-library/preact';
 import type { SyncClient } from '../../src/app/adapters/sync-client.ts';
 import { EnrolmentPanel } from '../../src/app/components/EnrolmentPanel.tsx';
 import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
-import { SYNC_M } from '../../src/app/messages.ts';
+import { rejectedReasonWords } from '../../src/app/components/sync-words.ts';
+import { english } from '../../src/i18n/english.ts';
 import { ModelsContext } from '../../src/app/models/context.ts';
 import { ALONE_ATTEMPTS, FAILED_EVERY_TIME } from '../../src/app/models/outbox-uploader.ts';
 import { SyncModel } from '../../src/app/models/sync-model.ts';
@@ -83,15 +84,15 @@ describe('the Settings panel for the scheme service', () => {
     const { show, calls } = await setup();
     const { render } = await import('@testing-library/preact');
     render(show(<SettingsScreen />));
-    expect(screen.getByText(SYNC_M.notEnrolled)).toBeTruthy();
+    expect(screen.getByText(english.t('sync.notEnrolled'))).toBeTruthy();
     expect(document.getElementById('partner-profile')).not.toBeNull();
-    fireEvent.input(screen.getByLabelText(SYNC_M.enrolCodeLabel), { target: { value: await enrolmentCode() } });
-    fireEvent.click(screen.getByRole('button', { name: SYNC_M.enrolButton }));
-    await screen.findByText(SYNC_M.enrolled('test-scheme', 'Corner Shop'));
-    await screen.findByText(SYNC_M.enrolDone('Corner Shop'));
+    fireEvent.input(screen.getByLabelText(english.t('sync.enrol.codeLabel')), { target: { value: await enrolmentCode() } });
+    fireEvent.click(screen.getByRole('button', { name: english.t('sync.enrol.button') }));
+    await screen.findByText(english.t('sync.enrolled', { scheme: 'test-scheme', partner: 'Corner Shop' }));
+    await screen.findByText(english.t('sync.enrol.done', { partner: 'Corner Shop' }));
     expect(calls).toContain('enrol');
     await waitFor(() => expect(document.getElementById('partner-profile')).toBeNull());
-    expect(screen.getByRole('button', { name: SYNC_M.trustUpdateNow })).toBeTruthy();
+    expect(screen.getByRole('button', { name: english.t('sync.trust.updateNow') })).toBeTruthy();
   });
 
   it('refuses a code from an untrusted signer in plain words, and calls nothing', async () => {
@@ -99,9 +100,9 @@ describe('the Settings panel for the scheme service', () => {
     const { render } = await import('@testing-library/preact');
     render(show(<EnrolmentPanel />));
     const stranger = await generateSigningKey('ES256');
-    fireEvent.input(screen.getByLabelText(SYNC_M.enrolCodeLabel), { target: { value: await enrolmentCode(stranger.privateJwk) } });
-    fireEvent.click(screen.getByRole('button', { name: SYNC_M.enrolButton }));
-    await screen.findByText(SYNC_M.enrolCode['bad-signature']);
+    fireEvent.input(screen.getByLabelText(english.t('sync.enrol.codeLabel')), { target: { value: await enrolmentCode(stranger.privateJwk) } });
+    fireEvent.click(screen.getByRole('button', { name: english.t('sync.enrol.button') }));
+    await screen.findByText(english.t('sync.enrol.code.bad-signature'));
     expect(calls).toEqual([]);
   });
 
@@ -112,9 +113,9 @@ describe('the Settings panel for the scheme service', () => {
     await addRecord(h);
     await sync.upload('manual');
     render(show(<><SyncStatus /><EnrolmentPanel /></>));
-    expect((await screen.findByRole('alert')).textContent).toBe(SYNC_M.deviceRevoked);
-    expect(screen.getByRole('status', { name: SYNC_M.statusLabel }).textContent).toBe(`${SYNC_M.waitingShort(1)}: ${SYNC_M.revokedShort}`);
-    expect(screen.queryByRole('button', { name: SYNC_M.uploadNow })).toBeNull();
+    expect((await screen.findByRole('alert')).textContent).toBe(english.t('sync.failure.revoked'));
+    expect(screen.getByRole('status', { name: english.t('sync.upload.statusLabel') }).textContent).toBe(`${english.t('sync.upload.waitingShort', { count: 1 })}: ${english.t('sync.upload.revokedShort')}`);
+    expect(screen.queryByRole('button', { name: english.t('sync.upload.now') })).toBeNull();
   });
 
   it('lists records the scheme refused, with the reason in plain words', async () => {
@@ -125,9 +126,9 @@ describe('the Settings panel for the scheme service', () => {
     await sync.upload('manual');
     await h.redemptions.load(90);
     render(show(<EnrolmentPanel />));
-    expect(screen.getByText(SYNC_M.rejectedHeading(1))).toBeTruthy();
-    expect(screen.getByText(/TST-1001/).textContent).toContain(SYNC_M.rejectedReason('not your device'));
-    expect(document.getElementById('upload-state')!.textContent).toContain(SYNC_M.waiting(0));
+    expect(screen.getByText(english.t('sync.upload.rejectedHeading', { count: 1 }))).toBeTruthy();
+    expect(screen.getByText(/TST-1001/).textContent).toContain(rejectedReasonWords(english, 'not your device'));
+    expect(document.getElementById('upload-state')!.textContent).toContain(english.t('sync.upload.waiting', { count: 0 }));
   });
 });
 
@@ -147,8 +148,8 @@ describe('a record the service fails on every time (issue 8, point 5)', () => {
     expect(rows.sort()).toEqual([['TST-1001', 'Yes'], ['TST-1002', 'Yes'], ['TST-BAD', 'Refused']]);
     view.unmount();
     render(show(<EnrolmentPanel />));
-    expect(screen.getByText(/TST-BAD/).textContent).toContain(SYNC_M.rejectedReason(FAILED_EVERY_TIME));
-    expect(SYNC_M.rejectedReason(FAILED_EVERY_TIME)).toBe('the scheme service failed every time it was sent, while it took the others (tell your coordinator)');
+    expect(screen.getByText(/TST-BAD/).textContent).toContain(rejectedReasonWords(english, FAILED_EVERY_TIME));
+    expect(rejectedReasonWords(english, FAILED_EVERY_TIME)).toBe('the scheme service failed every time it was sent, while it took the others (tell your coordinator)');
   });
 });
 
@@ -160,8 +161,8 @@ describe('the waiting count in the header', () => {
     await addRecord(h);
     await sync.uploader.refreshCounts();
     render(show(<SyncStatus />));
-    expect(screen.getByRole('status', { name: SYNC_M.statusLabel }).textContent).toBe('2 waiting');
+    expect(screen.getByRole('status', { name: english.t('sync.upload.statusLabel') }).textContent).toBe('2 waiting');
     await sync.enrol(await enrolmentCode());
-    await waitFor(() => expect(screen.getByRole('status', { name: SYNC_M.statusLabel }).textContent).toBe('All uploaded'));
+    await waitFor(() => expect(screen.getByRole('status', { name: english.t('sync.upload.statusLabel') }).textContent).toBe('All uploaded'));
   });
 });

@@ -8,6 +8,8 @@ import { openStorage } from '../../src/app/adapters/storage.ts';
 import { TrustModel } from '../../src/app/models/trust-model.ts';
 import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
 import { ISSUER_NAME, LIST_URI, makeAppScheme, type AppScheme } from './support/scheme.ts';
+import { fileProblemWords } from '../../src/app/components/trust-words.ts';
+import { english } from '../../src/i18n/english.ts';
 
 const NOW = Date.parse('2026-06-10T11:00:00Z') / 1000;
 let scheme: AppScheme;
@@ -69,7 +71,7 @@ describe('files chosen by staff', () => {
     const { trust } = await model(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }));
     const sameSeq = await scheme.signBundle({ seq: 1, iat: NOW - 60 });
     expect(await trust.loadFiles([{ name: 'same.jwt', text: sameSeq }])).toBe(0);
-    expect(trust.messages.value).toEqual(['same.jwt was not used: it is not newer than the trust list this device already holds']);
+    expect(trust.fileProblems.value.map((p) => fileProblemWords(english, p))).toEqual(['same.jwt was not used: it is not newer than the trust list this device already holds']);
     expect(trust.state.value?.bundle.jwt).toBe(scheme.bundleJwt);
   });
 
@@ -81,7 +83,7 @@ describe('files chosen by staff', () => {
       { name: 'list.jwt', text: newerList },
     ]);
     expect(loaded).toBe(2);
-    expect(trust.messages.value).toEqual([]);
+    expect(trust.fileProblems.value.map((p) => fileProblemWords(english, p))).toEqual([]);
     expect(trust.state.value?.bundle.seq).toBe(2);
     expect(trust.info.value?.lists[0]?.iat).toBe(NOW - 60);
     expect((await storage.loadTrust())?.listJwts).toEqual([newerList]);
@@ -96,7 +98,7 @@ describe('files chosen by staff', () => {
       { name: 'notes.txt', text: 'hello' },
     ]);
     expect(trust.state.value?.bundle.seq).toBe(3);
-    expect(trust.messages.value).toEqual([
+    expect(trust.fileProblems.value.map((p) => fileProblemWords(english, p))).toEqual([
       'old.jwt was not used: it is older than the trust bundle this device already holds',
       'stranger.jwt was not used: it was not signed by this scheme\u2019s trusted key',
       'notes.txt was not used: it is not a trust bundle or a cancellation list',
@@ -108,7 +110,7 @@ describe('files chosen by staff', () => {
     const stranger = await generateSigningKey('ES256');
     const forged = await signStatusList({ uri: LIST_URI, iat: NOW, bits: 2, statuses: new Uint8Array(1024) }, stranger.privateJwk);
     expect(await trust.loadFiles([{ name: 'forged.jwt', text: forged }])).toBe(0);
-    expect(trust.messages.value).toEqual(['forged.jwt was not used: the cancellation list could not be used (it is signed by a key this device does not trust)']);
+    expect(trust.fileProblems.value.map((p) => fileProblemWords(english, p))).toEqual(['forged.jwt was not used: the cancellation list could not be used (it is signed by a key this device does not trust)']);
     expect(trust.info.value?.lists[0]?.iat).toBe(NOW - 3600);
   });
 });

@@ -29,6 +29,20 @@ describe('the verdict model', () => {
     expect(model.shown.value?.verdict).toBe(valid);
   });
 
+  it('the same code read again while it is being checked (the early scan, then the camera view) is checked once', async () => {
+    const slow = deferred<Verdict>();
+    const verify = vi.fn(() => slow.promise);
+    const model = new VerdictModel({ verify, clearAfter: signal(30) });
+    const first = model.scan('CP1:/0102');
+    const again = model.scan('CP1:/0102');
+    slow.resolve(valid);
+    await Promise.all([first, again]);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(model.shown.value?.verdict).toBe(valid);
+    await model.scan('CP1:/0102'); // checked and shown: a new read of it is a new scan
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+
   it('says there is no trust data instead of a verdict when none is held', async () => {
     const model = new VerdictModel({ verify: async () => undefined, clearAfter: signal(30) });
     await model.scan('anything');

@@ -6,18 +6,23 @@
 //
 // BENCH_LOWEND_FIRST (visits with a fresh profile a rate, default 3) and BENCH_LOWEND_LATER (later visits after each
 // first one, default 3) trade time for steadiness; BENCH_LOWEND_RATES (default "1,4,6") picks the rates.
+// BENCH_LOWEND_BASELINE=<folder of another build> (say `git stash; npx vite build --outDir /tmp/base`) serves that build
+// beside this one and takes turns between them, visit for visit, so load from elsewhere on the machine falls on both.
+// After each profile's later visits, one more later visit is traced (not counted in the medians) for CPU time by
+// thread and kind of work.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium.ts';
 import { demoPassport } from '../e2e/support/scan-fixtures.ts';
 import { writeQrY4m } from '../e2e/support/y4m.ts';
 import { BenchSkipped, median, printTable, type Figure } from './report.ts';
+import { cpuByThread, navigationStart, startTrace } from './trace-cpu.ts';
 
 export const name = 'app-lowend';
 export const description = 'navigation to verdict with the CPU throttled (1x, 4x, 6x), first and later visits, and where the time goes (issue 13)';
@@ -31,50 +36,116 @@ const LINK = { offline: false, latency: 60, downloadThroughput: (9_000_000 / 8),
 const FIRST = positiveInt(process.env.BENCH_LOWEND_FIRST, 3);
 const LATER = positiveInt(process.env.BENCH_LOWEND_LATER, 3);
 const RATES = (process.env.BENCH_LOWEND_RATES ?? '1,4,6').split(',').map(Number).filter((r) => r >= 1);
+const BASELINE = process.env.BENCH_LOWEND_BASELINE;
 
 /** What one visit recorded: ms since navigation start, from the page's own clock. */
 type Visit = { controlled: boolean; verdict: number; marks: Record<string, number>; frames: number; scripts: { name: string; fetched: number; bytes: number }[]; wasm?: { fetched: number; bytes: number } };
+
+type Variant = { label: string; url: string };
+/** CPU ms of one traced later visit: thread -> kind -> ms. */
+type CpuTime = Map<string, Map<string, number>>;
 
 export async function run(): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) throw new BenchSkipped(`no Chromium at ${CHROMIUM_PATH}`);
   const outDir = mkdtempSync(join(tmpdir(), 'cp-bench-lowend-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const served = await serve(outDir);
+  const baseline = BASELINE ? await serve(BASELINE) : undefined;
+  const variants: Variant[] = [{ label: 'this build', url: served.url }, ...(baseline ? [{ label: `baseline ${BASELINE}`, url: baseline.url }] : [])];
   let browser: Browser | undefined;
   try {
     const passport = await demoPassport();
     browser = await launchChromium({ fakeCamera: writeQrY4m(passport.qrText, { moduleSize: 4 }) });
     const summary: Figure[] = [];
     const breakdowns: { title: string; visits: Visit[] }[] = [];
+    const cpuTables: { title: string; traces: CpuTime[] }[] = [];
     for (const rate of RATES) {
-      const firsts: Visit[] = [];
-      const laters: Visit[] = [];
+      const firsts = variants.map((): Visit[] => []);
+      const laters = variants.map((): Visit[] => []);
+      const traces = variants.map((): CpuTime[] => []);
       for (let i = 0; i < FIRST; i++) {
-        const context = await browser.newContext();
-        try {
-          await context.addInitScript({ content: verdictWatch(passport.name) });
-          const page = await context.newPage();
-          const cdp = await throttle(context, page, rate, true);
-          firsts.push(await visit(page, served.url));
-          await waitForServiceWorker(page);
-          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-          for (let j = 0; j < LATER; j++) laters.push(await visit(page, served.url));
-        } finally {
-          await context.close();
+        // the variants take turns, and which goes first alternates
+        const order = variants.map((_, v) => v);
+        if (i % 2 === 1) order.reverse();
+        for (const v of order) {
+          const context = await browser.newContext();
+          try {
+            await context.addInitScript({ content: verdictWatch(passport.name) });
+            const page = await context.newPage();
+            const cdp = await throttle(context, page, rate, true);
+            firsts[v]!.push(await visit(page, variants[v]!.url));
+            await waitForServiceWorker(page);
+            await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+            for (let j = 0; j < LATER; j++) laters[v]!.push(await visit(page, variants[v]!.url));
+            traces[v]!.push(await tracedVisit(browser, page, variants[v]!.url));
+          } finally {
+            await context.close();
+          }
         }
       }
       const [goalFirst, goalLater] = GOALS[rate] ?? [undefined, undefined];
-      summary.push(row(`${rate}x CPU, first visit (9 Mbps, 60 ms), median of ${firsts.length}`, firsts, goalFirst));
-      summary.push(row(`${rate}x CPU, later visits (service worker), median of ${laters.length}`, laters, goalLater));
-      breakdowns.push({ title: `${rate}x CPU, first visit`, visits: firsts }, { title: `${rate}x CPU, later visits`, visits: laters });
+      variants.forEach((variant, v) => {
+        const who = variants.length > 1 ? `${variant.label}: ` : '';
+        summary.push(row(`${who}${rate}x CPU, first visit (9 Mbps, 60 ms), median of ${firsts[v]!.length}`, firsts[v]!, goalFirst));
+        summary.push(row(`${who}${rate}x CPU, later visits (service worker), median of ${laters[v]!.length}`, laters[v]!, goalLater));
+      });
+      breakdowns.push({ title: `${rate}x CPU, first visit`, visits: firsts[0]! }, { title: `${rate}x CPU, later visits`, visits: laters[0]! });
+      cpuTables.push({ title: `${rate}x CPU, later visits`, traces: traces[0]! });
+      if (baseline) cpuTables.push({ title: `${rate}x CPU, later visits, baseline`, traces: traces[1]! });
     }
     printTable('navigation to verdict on screen, built app served by the scheme service', summary);
+    printTable('issue 13: goals beside the medians above', goalTable(summary));
     for (const b of breakdowns) printTable(`where the time goes: ${b.title} (median ms since navigation start)`, breakdown(b.visits));
+    for (const c of cpuTables) printTable(`CPU time by thread and kind of work, navigation to verdict: ${c.title} (median ms of ${c.traces.length} traced visits)`, cpuRows(c.traces));
   } finally {
     await browser?.close();
     await served.close();
+    await baseline?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** One more later visit with a performance trace from the browser (all threads): CPU time up to the verdict. */
+async function tracedVisit(browser: Browser, page: Page, url: string): Promise<CpuTime> {
+  const session: CDPSession = await browser.newBrowserCDPSession();
+  try {
+    const stop = await startTrace(session);
+    const seen = await visit(page, url);
+    const events = await stop();
+    const from = navigationStart(events);
+    return from === undefined ? new Map() : cpuByThread(events, from, seen.verdict);
+  } finally {
+    await session.detach();
+  }
+}
+
+function cpuRows(traces: CpuTime[]): Figure[] {
+  const keys = new Set(traces.flatMap((t) => [...t].flatMap(([thread, kinds]) => [...kinds.keys()].map((kind) => `${thread}\t${kind}`))));
+  const rows: Figure[] = [];
+  for (const key of [...keys].sort()) {
+    const [thread, kind] = key.split('\t') as [string, string];
+    const ms = median(traces.map((t) => t.get(thread)?.get(kind) ?? 0));
+    if (ms >= 1) rows.push({ figure: `${thread}: ${kind}`, value: Math.round(ms), unit: 'ms' });
+  }
+  for (const thread of new Set(traces.flatMap((t) => [...t.keys()]))) {
+    const total = median(traces.map((t) => [...(t.get(thread)?.values() ?? [])].reduce((a, b) => a + b, 0)));
+    rows.push({ figure: `${thread}: all`, value: Math.round(total), unit: 'ms' });
+  }
+  return rows;
+}
+
+/** Issue 13's table (first and later visits by CPU rate), the medians of this build beside the goals. */
+function goalTable(summary: Figure[]): Figure[] {
+  const ours = summary.filter((f) => !f.figure.startsWith('baseline'));
+  return RATES.map((rate) => {
+    const cell = (kind: string, goal: number | undefined) => {
+      const found = ours.find((f) => f.figure.includes(`${rate}x CPU, ${kind}`));
+      const value = typeof found?.value === 'number' ? `${found.value.toFixed(2)} s` : '-';
+      return `${kind} ${value} (goal ${goal === undefined ? 'none' : `${(goal / 1000).toFixed(1)} s`})`;
+    };
+    const [goalFirst, goalLater] = GOALS[rate] ?? [undefined, undefined];
+    return { figure: `${rate}x CPU`, value: cell('first visit', goalFirst), unit: cell('later visits', goalLater) };
+  });
 }
 
 /** The scheme service in-process with its own PGlite folder, serving the build (test/e2e/support/served-app.ts). */
@@ -177,10 +248,12 @@ const STEPS: [string, string][] = [
   ['first contentful paint', 'first contentful paint'],
   ['cp:trust-held', 'held trust data read and verified'],
   ['cp:trust-ready', 'shipped trust data fetched and checked (trust ready)'],
+  ['cp:early-camera-open', 'camera open for the early scan (boot.ts asked for it)'],
+  ['cp:early-camera-playing', 'early scan video playing (frames read from here)'],
   ['cp:decoder-started', 'decoder worker script running'],
   ['cp:wasm-fetched', '.wasm response headers in (compile streams from here)'],
   ['cp:decoder-ready', '.wasm compiled, decoder ready'],
-  ['cp:camera-open', 'camera open (getUserMedia resolved)'],
+  ['cp:camera-open', 'camera view has the camera (the early stream, or its own)'],
   ['cp:camera-playing', 'camera playing'],
   ['cp:qr-decoded', 'passport QR decoded'],
 ];

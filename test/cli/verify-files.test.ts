@@ -139,3 +139,17 @@ describe('verify: the QR text', () => {
     for (const run of runs) expect(expectUsageFailure(run)).toContain('--now must be an ISO 8601 time');
   });
 });
+
+describe('verify --explain', () => {
+  // the words the core held before issue 12 moved them into the catalogue: the printed bytes stay the same
+  it('prints the verdict in plain English on stderr, byte for byte as before', async () => {
+    const base = () => verify('--root', at('root.jwk'), '--trust', at('bundle.jwt'), '--explain');
+    const [warning, invalid] = await Promise.all([runCli([...base(), qrText]), runCli([...base(), 'hello'])]);
+    expect(warning.code).toBe(3);
+    expect(warning.stderr).toBe(
+      'Check: cancellation list missing. The passport is genuine, but this device has no cancellation list for it. Connect to update before relying on it.\n',
+    );
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toBe('Not a Carers Passport. This code is not a Carers Passport. Ask the carer to show the passport QR code.\n');
+  });
+});

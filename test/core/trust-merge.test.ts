@@ -25,4 +25,19 @@ describe('merging trust data into what is held', () => {
     const rollback = await mergeFetchedTrust(held, { bundleJwt: scheme.bundleJwt, listJwts: [] }, scheme.roots);
     expect(rollback).toMatchObject({ next: undefined, bundle: 'rejected', bundleRejection: 'rollback' });
   });
+
+  it('under the held bundle, held lists stand as decoded (not inflated again) beside a newer fetched one', async () => {
+    const other = 'https://status.example/other/1';
+    const second = await signStatusList({ uri: other, iat: NOW - 60, bits: 2, statuses: new Uint8Array(1024) }, scheme.issuer.privateJwk);
+    const merge = await mergeFetchedTrust(scheme.trust, { bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt, second] }, scheme.roots);
+    expect(merge).toMatchObject({ bundle: 'kept', listsUpdated: 1, listsIgnored: 0 });
+    const held = scheme.trust.statusLists.all()[0]!;
+    expect(merge.next?.statusLists.find(held.uri, held.issuer)).toBe(held);
+    expect(merge.next?.statusLists.all().map((l) => l.uri).sort()).toEqual([LIST_URI, other].sort());
+  });
+
+  it("the held bundle's own token is taken as held only while its root is pinned", async () => {
+    const unpinned = await mergeFetchedTrust(scheme.trust, { bundleJwt: scheme.bundleJwt, listJwts: [] }, []);
+    expect(unpinned).toMatchObject({ bundle: 'rejected', bundleRejection: 'unpinned-root' });
+  });
 });

@@ -37,7 +37,7 @@ describe.each(BACKENDS)('accounts and rights ($name)', (backend) => {
     const res = await login(name, password);
     expect(res.status, await res.clone().text()).toBe(303);
     const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
-    const page = await (await fetch(`${t.url}/admin`, { headers: { cookie } })).text();
+    const page = await (await fetch(`${t.url}/admin/classic`, { headers: { cookie } })).text();
     return { cookie, csrf: /<meta name="csrf-token" content="([^"]+)">/.exec(page)![1]! };
   };
   const as = async (who: Login, method: string, path: string, body?: unknown, csrf = who.csrf) => {
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('accounts and rights ($name)', (backend) => {
   it('the first coordinator comes from ADMIN_PASSWORD, and logs in with it; the cookie is HttpOnly and SameSite=Strict', async () => {
     const res = await login('coordinator', ADMIN_PASSWORD);
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin');
+    expect(res.headers.get('location')).toBe('/admin/classic');
     const cookies = res.headers.getSetCookie();
     expect(cookies.map((c) => c.split('; Path=')[1]!.split(';')[0])).toEqual(['/admin', '/v1/reports']);
     for (const c of cookies) expect(c).toMatch(/^cp_session=[A-Za-z0-9_-]{43}; Path=\S+; HttpOnly; SameSite=Strict$/);
@@ -114,7 +114,7 @@ describe.each(BACKENDS)('accounts and rights ($name)', (backend) => {
     const byPartner = await as(manager, 'GET', '/v1/reports/redemptions-by-partner');
     expect(byPartner.status).toBe(200);
     expect(byPartner.data.rows.every((r: any) => r.partnerId === 'corner-shop')).toBe(true);
-    const page = await (await fetch(`${t.url}/admin`, { headers: { cookie: manager.cookie } })).text();
+    const page = await (await fetch(`${t.url}/admin/classic`, { headers: { cookie: manager.cookie } })).text();
     expect(page).not.toContain('Issue a passport');
     expect(page).toContain('Remove device');
     expect(page).not.toContain(`<code>${foreignDevice.deviceId}</code>`);
@@ -145,7 +145,7 @@ describe.each(BACKENDS)('accounts and rights ($name)', (backend) => {
     expect((await as(staff, 'GET', '/admin/api/passports')).status).toBe(200);
     t.clock.now += 30 * 60;
     expect((await as(staff, 'GET', '/admin/api/passports')).status).toBe(401);
-    const page = await fetch(`${t.url}/admin`, { headers: { cookie: staff.cookie }, redirect: 'manual' });
+    const page = await fetch(`${t.url}/admin/classic`, { headers: { cookie: staff.cookie }, redirect: 'manual' });
     expect([page.status, page.headers.get('location')]).toEqual([303, '/admin/login?out=idle']);
 
     const again = await loggedIn('vasl-staff');

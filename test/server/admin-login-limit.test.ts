@@ -41,7 +41,7 @@ describe('admin login limit (PGlite)', () => {
     expect([right.status, guess.status]).toEqual([429, 429]);
     expect(await right.text()).toBe(await guess.text());
     // the limit covers every admin door: the page and the reports too
-    expect((await fetch(`${t.url}/admin`, { headers: adminHeaders() })).status).toBe(429);
+    expect((await fetch(`${t.url}/admin/classic`, { headers: adminHeaders() })).status).toBe(429);
     expect((await fetch(`${t.url}/v1/reports`, { headers: adminHeaders() })).status).toBe(429);
   });
 
@@ -58,7 +58,7 @@ describe('admin login limit (PGlite)', () => {
     for (let i = 0; i < 50; i++) expect((await fetch(`${t.url}/admin/api/devices`, { headers: adminHeaders() })).status).toBe(200);
     // and a browser's first request, without a password, is sent to the login form and not counted as a guess
     for (let i = 0; i < 20; i++) {
-      const res = await fetch(`${t.url}/admin`, { redirect: 'manual' });
+      const res = await fetch(`${t.url}/admin/classic`, { redirect: 'manual' });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/admin/login');
     }

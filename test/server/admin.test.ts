@@ -13,7 +13,7 @@ describe.each(BACKENDS)('admin ($name)', (backend) => {
   afterAll(() => t?.stop());
 
   it('sends the page to the login form, and asks every API route for a token', async () => {
-    const page = await fetch(`${t.url}/admin`, { redirect: 'manual' });
+    const page = await fetch(`${t.url}/admin/classic`, { redirect: 'manual' });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/admin/login');
     for (const [method, path] of [['GET', '/admin/api/passports'], ['POST', '/admin/api/passports'], ['GET', '/admin/api/devices'], ['PUT', '/admin/api/partners/x'], ['GET', '/admin/api/audit']] as const) {
@@ -31,7 +31,7 @@ describe.each(BACKENDS)('admin ($name)', (backend) => {
     expect(issued.status).toBe(201);
     expect(issued.data.qrSvg).toMatch(/^<svg/);
     expect(issued.data.qrText).toMatch(/^CP1:\/\d+$/);
-    const res = await fetch(`${t.url}/admin`, { headers: adminHeaders() });
+    const res = await fetch(`${t.url}/admin/classic`, { headers: adminHeaders() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const page = await res.text();
@@ -49,7 +49,7 @@ describe.each(BACKENDS)('admin ($name)', (backend) => {
     expect(issued.status).toBe(201);
     const { jti, exp } = issued.data.passport as { jti: string; exp: number };
     const row = async () => {
-      const page = await (await fetch(`${t.url}/admin?q=${jti}`, { headers: adminHeaders() })).text();
+      const page = await (await fetch(`${t.url}/admin/classic?q=${jti}`, { headers: adminHeaders() })).text();
       return page.slice(page.indexOf(`<code>${jti}</code>`)).split('</tr>')[0]!;
     };
     expect(await row()).toContain('>valid<');

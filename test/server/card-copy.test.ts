@@ -90,7 +90,7 @@ describe.each(BACKENDS)('the phone copy ($name)', (backend) => {
     expect(again.status).toBe(410);
     expect(again.data).toMatchObject({ error: 'collected', message: 'This passport has already been collected on a phone. Ask Test Carers Service (0116 496 0123) for a new code.' });
     // the admin page shows that a copy was collected, and when
-    const html = await (await fetch(`${t.url}/admin?q=${issued.passport.jti}`, { headers: adminHeaders() })).text();
+    const html = await (await fetch(`${t.url}/admin/classic?q=${issued.passport.jti}`, { headers: adminHeaders() })).text();
     expect(html).toMatch(/phone copy collected \d{4}-\d{2}-\d{2}/);
     const audit = await adminCall(t.url, 'GET', '/admin/api/audit');
     const actions = audit.data.entries.filter((e: { jti: string }) => e.jti === issued.passport.jti).map((e: { action: string }) => e.action);

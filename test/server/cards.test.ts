@@ -134,7 +134,7 @@ describe.each(BACKENDS)('cards from the service ($name)', (backend) => {
   });
 
   it('the admin page links each printable passport to its card and offers a postal run', async () => {
-    const html = await (await fetch(`${t.url}/admin`, { headers: adminHeaders() })).text();
+    const html = await (await fetch(`${t.url}/admin/classic`, { headers: adminHeaders() })).text();
     expect(html).toContain('Card (PDF)');
     expect(html).toContain('Cards for a postal run');
     expect(html).toMatch(/phone copy collected \d{4}-\d{2}-\d{2}/);

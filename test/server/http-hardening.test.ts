@@ -187,7 +187,7 @@ describe('headers', () => {
   });
 
   it('keeps admin and device answers out of every cache, and frames nothing', async () => {
-    const page = await fetch(`${t.url}/admin?q=Amara`, { headers: adminHeaders() });
+    const page = await fetch(`${t.url}/admin/classic?q=Amara`, { headers: adminHeaders() });
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
     const csp = page.headers.get('content-security-policy') ?? '';
@@ -197,7 +197,7 @@ describe('headers', () => {
     const encoded = await fetch(`${t.url}/%61dmin/api/passports`, { headers: adminHeaders() });
     expect(encoded.status).toBe(200);
     expect(encoded.headers.get('cache-control')).toBe('no-store');
-    expect((await fetch(`${t.url}/admin`)).headers.get('cache-control')).toBe('no-store'); // the 401 too
+    expect((await fetch(`${t.url}/admin/classic`)).headers.get('cache-control')).toBe('no-store'); // the 401 too
     expect((await fetch(`${t.url}/v1/profile`)).headers.get('cache-control')).toBe('no-store');
     // published data stays cacheable and readable from any page
     const roots = await fetch(`${t.url}${WELL_KNOWN}/roots.json`);

@@ -62,7 +62,7 @@ describe.each(BACKENDS)('partners on the admin page ($name)', (backend) => {
   });
 
   it('shows each partner with an editor holding its saved profile, the preview form and the sticker link', async () => {
-    const page = await (await fetch(`${t.url}/admin`, { headers: adminHeaders() })).text();
+    const page = await (await fetch(`${t.url}/admin/classic`, { headers: adminHeaders() })).text();
     expect(page).toContain('<h2 id="partners-heading">Partners and offers</h2>');
     expect(page).toContain('Edit Melton Bakery and its offers');
     expect(page).toContain(`href="/admin/api/partners/${bakery.id}/sticker.pdf"`);

@@ -9,6 +9,7 @@ import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
 import type { Models } from '../../src/app/models/context.ts';
 import { createModels } from '../../src/app/models/create-models.ts';
 import type { PartnerProfile } from '../../src/core/index.ts';
+import { fakeScanner, fakeUpdates } from '../app/support/fake-scanner.ts';
 import { BACKENDS } from './support/backends.ts';
 import { enrolmentCode, partnerProfile } from './support/scheme-fixtures.ts';
 import { adminCall, adminHeaders, startTestService, type TestService } from './support/test-service.ts';
@@ -41,6 +42,8 @@ describe.each(BACKENDS)('a recognition at a ward kiosk ($name)', (backend) => {
       feedback: { beep: () => {}, vibrate: () => {} },
       download: () => {},
       persistence: { state: async () => 'unsupported', request: async () => 'unsupported' },
+      scanner: fakeScanner().adapters,
+      updates: fakeUpdates(),
       sync: { client: createSyncClient({ timeoutMs: 10_000 }), isOnline: () => true },
       now: () => t.clock.now * 1000,
     });

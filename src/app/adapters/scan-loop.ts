@@ -43,8 +43,15 @@ export type ScanLoopOptions = {
   intervalMs?: number;
 };
 
+/** The loop reading frames now. One at a time, as they share one decoder: starting a loop stops the one before. */
+let running: (() => void) | undefined;
+
+/** True while a loop is reading frames. */
+export const scanLoopRunning = (): boolean => running !== undefined;
+
 /** Starts the loop; returns the function that stops it (safe to call twice). */
 export function startScanLoop({ video, decode, onText, onAdvice = () => {}, intervalMs = 100 }: ScanLoopOptions): () => void {
+  running?.();
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
@@ -92,8 +99,11 @@ export function startScanLoop({ video, decode, onText, onAdvice = () => {}, inte
   };
   void tick();
 
-  return () => {
+  const stop = () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
+    if (running === stop) running = undefined;
   };
+  running = stop;
+  return stop;
 }

@@ -3,6 +3,7 @@
 // not read is dropped and the model's default stands. storage.ts is the only caller.
 
 import { readPartnerProfile, readSharedRedemptions, readStayEvent, type StayEvent } from '../../core/index.ts';
+import { isLocale, type Locale } from '../../i18n/languages.ts';
 import type { OwnStayEvent } from '../models/stays-model.ts';
 import type { AppSettings } from '../models/settings-model.ts';
 import type { Enrolment, HeldShared, TrustCheck } from '../models/sync-model.ts';
@@ -61,6 +62,7 @@ const appSettings = some<AppSettings>({
   vibration: flag,
   retentionDays: count,
   kiosk: flag,
+  language: (v): Locale | undefined => (isLocale(v) ? v : undefined),
 });
 
 const pinHash = whole<PinHash>({
@@ -86,7 +88,8 @@ const OUTCOMES: readonly TrustCheck['outcome'][] = ['updated', 'up-to-date', 'fa
 const trustCheck = whole<TrustCheck>({
   at: time,
   outcome: (v) => OUTCOMES.find((o) => o === v),
-  message: text,
+  listsUpdated: count,
+  bundleReplaced: flag,
 });
 
 const stayEvents = (value: unknown): StayEvent[] =>
@@ -119,6 +122,8 @@ export const SETTING_READERS = {
   'sync-trust-checked': trustCheck,
   'sync-shared-redemptions': heldShared,
   'stay-events': ownStayEvents,
+  // issue 12: the camera staff chose on this device (a MediaDeviceInfo deviceId); was localStorage 'cp.camera'
+  'chosen-camera': text,
 } satisfies Record<string, Reader<unknown>>;
 
 export type SettingKey = keyof typeof SETTING_READERS;

@@ -6,6 +6,8 @@ import type { StoredRedemption } from '../../core/index.ts';
 import { readSetting, type SettingKey, type SettingValue } from './settings-schema.ts';
 
 export const DB_NAME = 'carers-passport-check';
+/** 3 (issue 12): stored data holds codes, never sentences. */
+export const DB_VERSION = 3;
 
 /** The trust data as held: the signed tokens themselves, re-verified at every start. */
 export type StoredTrust = { bundleJwt: string; listJwts: string[]; fetchedAt: string };
@@ -55,6 +57,20 @@ export type AppStorage = {
   close(): void;
 };
 
+const TRUST_CHECK_KEY = 'sync-trust-checked' satisfies SettingKey;
+
+/**
+ * A trust check stored by version 2, `{ at, outcome, message }` with an English sentence such as "New trust list
+ * adopted. 2 cancellation lists updated.", as the codes and counts that sentence was made from.
+ */
+export function trustCheckWithoutWords(held: unknown): unknown {
+  if (typeof held !== 'object' || held === null || !('message' in held)) return held;
+  const { message, ...rest } = held as Record<string, unknown>;
+  const words = typeof message === 'string' ? message : '';
+  const lists = /(\d+) cancellation lists? updated/.exec(words)?.[1];
+  return { ...rest, listsUpdated: lists === undefined ? 0 : Number(lists), bundleReplaced: words.includes('New trust list adopted') };
+}
+
 /** What the app hears when another tab of a different version wants the database (an update that bumps it). */
 export type OtherTabEvents = {
   /** A newer version opened elsewhere: this connection is already closed, so this tab must reload to go on. */
@@ -65,7 +81,7 @@ export type OtherTabEvents = {
 
 export async function openStorage(name = DB_NAME, events: OtherTabEvents = {}): Promise<AppStorage> {
   const added = new Set<() => void>();
-  const db: IDBPDatabase<PassportDb> = await openDB<PassportDb>(name, 2, {
+  const db: IDBPDatabase<PassportDb> = await openDB<PassportDb>(name, DB_VERSION, {
     // without these an old tab keeps the database and a new tab's open waits for ever behind it (a blank page)
     blocked() {
       events.onBlocked?.();
@@ -74,7 +90,7 @@ export async function openStorage(name = DB_NAME, events: OtherTabEvents = {}): 
       db.close();
       events.onVersionChange?.();
     },
-    upgrade(database, oldVersion) {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         database.createObjectStore('trust');
         const redemptions = database.createObjectStore('redemptions', { keyPath: 'id' });
@@ -85,6 +101,12 @@ export async function openStorage(name = DB_NAME, events: OtherTabEvents = {}): 
       }
       if (oldVersion < 2) {
         database.createObjectStore('rejected', { keyPath: 'id' });
+      }
+      if (oldVersion >= 1 && oldVersion < 3) {
+        // version 3 (issue 12): the last trust check held its English sentence; it holds codes and counts now
+        const settings = transaction.objectStore('settings');
+        const held = await settings.get(TRUST_CHECK_KEY);
+        if (held !== undefined) await settings.put(trustCheckWithoutWords(held), TRUST_CHECK_KEY);
       }
     },
   });

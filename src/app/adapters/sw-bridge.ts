@@ -1,10 +1,11 @@
 // The page's side of the service worker (workbox-window): the one module that registers it and talks to it.
 // Production builds only: the dev server has no sw.js (toolchain notes).
 
-import { signal } from '@preact/signals';
+import type { UpdateSource } from '../models/update-model.ts';
 
 /** True once a new version has installed and is waiting for the page's go-ahead. */
-export const updateAvailable = signal(false);
+let waiting = false;
+const waitingListeners = new Set<() => void>();
 
 type WaitingWorkbox = { messageSkipWaiting(): void; update(): Promise<unknown> };
 
@@ -26,7 +27,8 @@ async function register(): Promise<void> {
   const { Workbox } = await import('workbox-window');
   const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
   wb.addEventListener('waiting', () => {
-    updateAvailable.value = true;
+    waiting = true;
+    for (const listener of waitingListeners) listener();
   });
   // after the page allowed the update, the new worker takes over: reload into the new version
   wb.addEventListener('controlling', (event) => {
@@ -41,9 +43,17 @@ async function register(): Promise<void> {
   });
 }
 
-/** Tells the waiting version to take over; the page reloads when it does (see `controlling` above). */
-export function applyUpdate(): void {
-  if (!workbox || !updateAvailable.value) return;
-  updateAvailable.value = false;
-  workbox.messageSkipWaiting();
-}
+/** The service worker as the update model sees it (update-model.ts). */
+export const serviceWorkerUpdates: UpdateSource = {
+  onUpdateWaiting(listener) {
+    waitingListeners.add(listener);
+    if (waiting) listener();
+    return () => waitingListeners.delete(listener);
+  },
+  // the waiting version takes over; the page reloads when it does (see `controlling` above)
+  applyUpdate() {
+    if (!workbox || !waiting) return;
+    waiting = false;
+    workbox.messageSkipWaiting();
+  },
+};

@@ -2,9 +2,10 @@
 // far from the service's clock. Results that depend on the date may be wrong until staff put the clock right.
 
 import { useModels } from '../models/context.ts';
-import { CLOCK_M } from '../messages.ts';
+import { useT } from '../words.ts';
 
 export function ClockWarning() {
+  const { t } = useT();
   const { clockCheck } = useModels();
   const check = clockCheck.check.value;
   // role=status: it matters, but it must not interrupt a verdict being read out (that banner is role=alert)
@@ -12,7 +13,7 @@ export function ClockWarning() {
     <div class="clock-warning" role="status">
       {!check.ok && (
         <p>
-          <strong>{CLOCK_M.banner}</strong> {CLOCK_M.advice(check.code)}
+          <strong>{t('clock.banner')}</strong> {t(`clock.advice.${check.code}`)}
         </p>
       )}
     </div>

@@ -5,8 +5,8 @@ import { useState } from 'preact/hooks';
 import { CameraView } from './CameraView.tsx';
 import { useModels } from '../models/context.ts';
 import type { SyncModel } from '../models/sync-model.ts';
-import { agoWords, LOCALE } from '../messages.ts';
-import { SYNC_M } from '../messages.ts';
+import { useT } from '../words.ts';
+import { enrolNoticeWords, rejectedReasonWords, trustCheckWords } from './sync-words.ts';
 
 export function EnrolmentPanel() {
   const { sync } = useModels();
@@ -15,6 +15,8 @@ export function EnrolmentPanel() {
 
 function SchemeSection({ sync }: { sync: SyncModel }) {
   const { redemptions } = useModels();
+  const words = useT();
+  const { t, ago } = words;
   const held = sync.enrolment.value;
   const { waiting, status, retryAt, lastUploadedAt, rejected } = sync.uploader;
   const check = sync.lastCheck.value;
@@ -39,58 +41,62 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
   };
 
   const records = new Map(redemptions.records.value.map((r) => [r.id, r]));
-  const when = (iso: string) => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => words.date(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section class="settings__section" aria-labelledby="scheme-heading">
-      <h2 id="scheme-heading">{SYNC_M.sectionHeading}</h2>
+      <h2 id="scheme-heading">{t('sync.section')}</h2>
       {held ? (
         <p id="enrolment-state">
-          <strong>{SYNC_M.enrolled(held.schemeId, held.partnerName)}</strong> {SYNC_M.enrolledAt(when(held.enrolledAt))}
+          <strong>{t('sync.enrolled', { scheme: held.schemeId, partner: held.partnerName })}</strong> {t('sync.enrolledAt', { when: when(held.enrolledAt) })}
         </p>
       ) : (
-        <p id="enrolment-state">{SYNC_M.notEnrolled}</p>
+        <p id="enrolment-state">{t('sync.notEnrolled')}</p>
       )}
       {held?.revoked && (
         <p class="error" role="alert">
-          {SYNC_M.deviceRevoked}
+          {t('sync.failure.revoked')}
         </p>
       )}
 
       {held && (
         <>
           <p role="status">
-            {sync.checking.value ? SYNC_M.trustChecking : check ? `${SYNC_M.trustCheckedAgo(agoWords((nowMs - check.at) / 1000))} ${check.message}` : SYNC_M.trustNeverChecked}
+            {sync.checking.value
+              ? t('sync.trust.checking')
+              : check
+                ? `${t('sync.trust.checkedAgo', { ago: ago((nowMs - check.at) / 1000) })} ${trustCheckWords(words, check)}`
+                : t('sync.trust.neverChecked')}
           </p>
           <button type="button" disabled={sync.checking.value} onClick={() => void sync.refreshTrust()}>
-            {SYNC_M.trustUpdateNow}
+            {t('sync.trust.updateNow')}
           </button>
         </>
       )}
 
       <p id="upload-state">
-        {SYNC_M.waiting(waiting.value)}
-        {lastUploadedAt.value !== undefined && ` ${SYNC_M.uploadedAgo(agoWords((nowMs - lastUploadedAt.value) / 1000))}`}
-        {status.value === 'waiting-to-retry' && retryAt.value !== undefined && ` ${SYNC_M.retryIn(Math.max(1, Math.ceil((retryAt.value - nowMs) / 1000)))}`}
-        {!held && waiting.value > 0 && ` ${SYNC_M.notUploading}`}
+        {t('sync.upload.waiting', { count: waiting.value })}
+        {lastUploadedAt.value !== undefined && ` ${t('sync.upload.ago', { ago: ago((nowMs - lastUploadedAt.value) / 1000) })}`}
+        {status.value === 'waiting-to-retry' && retryAt.value !== undefined && ` ${t('sync.upload.retryIn', { seconds: Math.max(1, Math.ceil((retryAt.value - nowMs) / 1000)) })}`}
+        {!held && waiting.value > 0 && ` ${t('sync.upload.notEnrolled')}`}
       </p>
       {held && !held.revoked && (
         <button type="button" disabled={status.value === 'uploading'} onClick={() => void sync.upload('manual')}>
-          {SYNC_M.uploadNow}
+          {t('sync.upload.now')}
         </button>
       )}
 
       {rejected.value.length > 0 && (
         <details class="settings__offer">
-          <summary>{SYNC_M.rejectedHeading(rejected.value.length)}</summary>
-          <p class="hint">{SYNC_M.rejectedHint}</p>
+          <summary>{t('sync.upload.rejectedHeading', { count: rejected.value.length })}</summary>
+          <p class="hint">{t('sync.upload.rejectedHint')}</p>
           <ul>
             {rejected.value.map((r) => {
               const record = records.get(r.id);
               return (
                 <li key={r.id}>
                   {record ? `${when(record.redeemedAt)}, ${record.jti}: ` : ''}
-                  {SYNC_M.rejectedReason(r.reason)}
+                  {rejectedReasonWords(words, r.reason)}
                 </li>
               );
             })}
@@ -99,12 +105,12 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
       )}
 
       <form class="offer-editor" onSubmit={submit}>
-        <h3>{held ? SYNC_M.enrolAgainHeading : SYNC_M.enrolHeading}</h3>
-        <label for="device-name">{SYNC_M.deviceNameLabel}</label>
+        <h3>{held ? t('sync.enrol.againHeading') : t('sync.enrol.heading')}</h3>
+        <label for="device-name">{t('sync.enrol.deviceNameLabel')}</label>
         <input id="device-name" type="text" maxLength={64} autocomplete="off" value={deviceName} onInput={(e) => setDeviceName(e.currentTarget.value)} />
-        <label for="enrolment-code">{SYNC_M.enrolCodeLabel}</label>
+        <label for="enrolment-code">{t('sync.enrol.codeLabel')}</label>
         <p id="enrolment-code-hint" class="hint">
-          {SYNC_M.enrolHint}
+          {t('sync.enrol.hint')}
         </p>
         <textarea
           id="enrolment-code"
@@ -122,15 +128,15 @@ function SchemeSection({ sync }: { sync: SyncModel }) {
         />
         <div class="row">
           <button type="submit" disabled={sync.enrolling.value}>
-            {sync.enrolling.value ? SYNC_M.enrolling : SYNC_M.enrolButton}
+            {sync.enrolling.value ? t('sync.enrol.enrolling') : t('sync.enrol.button')}
           </button>
           <button type="button" aria-pressed={camera} onClick={() => setCamera(!camera)}>
-            {camera ? SYNC_M.enrolCameraStop : SYNC_M.enrolCamera}
+            {camera ? t('sync.enrol.cameraStop') : t('sync.enrol.camera')}
           </button>
         </div>
         {camera && <CameraView kiosk={false} onScan={scanned} />}
         <div role="status" id="enrolment-message">
-          {message && <p class={message.ok ? undefined : 'error'}>{message.text}</p>}
+          {message && <p class={message.ok ? undefined : 'error'}>{enrolNoticeWords(words, message)}</p>}
         </div>
       </form>
     </section>

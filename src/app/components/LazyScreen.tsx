@@ -2,9 +2,10 @@
 
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { M } from '../messages.ts';
+import { useT } from '../words.ts';
 
 export function LazyScreen({ load }: { load: () => Promise<ComponentType> }) {
+  const { t } = useT();
   const [Screen, setScreen] = useState<ComponentType | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -13,5 +14,5 @@ export function LazyScreen({ load }: { load: () => Promise<ComponentType> }) {
       live = false;
     };
   }, [load]);
-  return Screen ? <Screen /> : <p class="loading" role="status">{M.loading}</p>;
+  return Screen ? <Screen /> : <p class="loading" role="status">{t('app.loading')}</p>;
 }

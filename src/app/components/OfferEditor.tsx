@@ -2,12 +2,13 @@
 
 import { useState } from 'preact/hooks';
 import { CATEGORIES, type Offer, type OfferHours, type Weekday } from '../../core/index.ts';
-import { CATEGORY_WORDS, M, PHOTO_ID_M } from '../messages.ts';
+import { useT } from '../words.ts';
 
-const DAYS = M.weekdayShort.map((label, i) => ({ day: (i + 1) as Weekday, label }));
+const DAYS = [1, 2, 3, 4, 5, 6, 7] as Weekday[];
 const DEFAULT_HOURS: OfferHours = { days: [2, 4], from: '08:00', to: '09:00' };
 
 export function OfferEditor({ offer, onSave }: { offer: Offer; onSave: (offer: Offer) => Promise<string | undefined> }) {
+  const { t, weekday } = useT();
   const [draft, setDraft] = useState<Offer>(offer);
   const [outcome, setOutcome] = useState<string | undefined>(undefined);
   const id = (name: string) => `offer-${offer.id}-${name}`;
@@ -18,17 +19,17 @@ export function OfferEditor({ offer, onSave }: { offer: Offer; onSave: (offer: O
   const save = async (event: Event) => {
     event.preventDefault();
     const problem = await onSave(draft);
-    setOutcome(problem === undefined ? M.offerSaved : M.offerInvalid(problem));
+    setOutcome(problem === undefined ? t('settings.offer.saved') : t('settings.offer.invalid', { problem }));
   };
 
   return (
-    <form class="offer-editor" onSubmit={save} aria-label={`${M.offerEdit}: ${offer.title}`}>
-      <label for={id('title')}>{M.offerTitle}</label>
+    <form class="offer-editor" onSubmit={save} aria-label={`${t('settings.offer.edit')}: ${offer.title}`}>
+      <label for={id('title')}>{t('settings.offer.title')}</label>
       <input id={id('title')} value={draft.title} onInput={(e) => set({ title: e.currentTarget.value })} />
-      <label for={id('description')}>{M.offerDescription}</label>
+      <label for={id('description')}>{t('settings.offer.description')}</label>
       <textarea id={id('description')} rows={2} value={draft.description} onInput={(e) => set({ description: e.currentTarget.value })} />
       <fieldset>
-        <legend>{M.offerCategories}</legend>
+        <legend>{t('settings.offer.categories')}</legend>
         {CATEGORIES.map((cat) => (
           <label key={cat} class="check">
             <input
@@ -36,23 +37,23 @@ export function OfferEditor({ offer, onSave }: { offer: Offer; onSave: (offer: O
               checked={draft.categories.includes(cat)}
               onChange={(e) => set({ categories: e.currentTarget.checked ? [...draft.categories, cat] : draft.categories.filter((c) => c !== cat) })}
             />
-            {CATEGORY_WORDS[cat]}
+            {t(`category.${cat}`)}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>{M.offerLimit}</legend>
+        <legend>{t('settings.offer.limit')}</legend>
         <label class="check">
           <input
             type="checkbox"
             checked={draft.limit.kind === 'unlimited'}
             onChange={(e) => set({ limit: e.currentTarget.checked ? { kind: 'unlimited' } : { kind: 'per-period', count: 1, period: 'day' } })}
           />
-          {M.offerUnlimited}
+          {t('settings.offer.unlimited')}
         </label>
         {draft.limit.kind === 'per-period' && (
           <div class="row">
-            <label for={id('count')}>{M.offerLimitCount}</label>
+            <label for={id('count')}>{t('settings.offer.limitCount')}</label>
             <input
               id={id('count')}
               type="number"
@@ -61,15 +62,15 @@ export function OfferEditor({ offer, onSave }: { offer: Offer; onSave: (offer: O
               value={draft.limit.count}
               onInput={(e) => set({ limit: { kind: 'per-period', count: Number(e.currentTarget.value), period: draft.limit.kind === 'per-period' ? draft.limit.period : 'day' } })}
             />
-            <label for={id('period')}>{M.offerLimitPeriod}</label>
+            <label for={id('period')}>{t('settings.offer.limitPeriod')}</label>
             <select
               id={id('period')}
               value={draft.limit.period}
               onChange={(e) => set({ limit: { kind: 'per-period', count: draft.limit.kind === 'per-period' ? draft.limit.count : 1, period: e.currentTarget.value as 'day' | 'week' | 'month' } })}
             >
-              <option value="day">{M.periodDay}</option>
-              <option value="week">{M.periodWeek}</option>
-              <option value="month">{M.periodMonth}</option>
+              <option value="day">{t('settings.period.day')}</option>
+              <option value="week">{t('settings.period.week')}</option>
+              <option value="month">{t('settings.period.month')}</option>
             </select>
           </div>
         )}
@@ -83,10 +84,10 @@ export function OfferEditor({ offer, onSave }: { offer: Offer; onSave: (offer: O
             setDraft(e.currentTarget.checked ? { ...rest, requiresPhotoId: true } : rest);
           }}
         />
-        {PHOTO_ID_M.editorLabel}
+        {t('photoId.editorLabel')}
       </label>
       <fieldset>
-        <legend>{M.offerHoursOn}</legend>
+        <legend>{t('settings.offer.hoursOn')}</legend>
         <label class="check">
           <input
             type="checkbox"
@@ -99,33 +100,33 @@ export function OfferEditor({ offer, onSave }: { offer: Offer; onSave: (offer: O
               }
             }}
           />
-          {M.offerHoursOn}
+          {t('settings.offer.hoursOn')}
         </label>
         {hours && (
           <>
             <div class="row">
-              {DAYS.map(({ day, label }) => (
+              {DAYS.map((day) => (
                 <label key={day} class="check">
                   <input
                     type="checkbox"
                     checked={hours.days.includes(day)}
                     onChange={(e) => setHours({ days: e.currentTarget.checked ? [...hours.days, day].sort() : hours.days.filter((d) => d !== day) })}
                   />
-                  {label}
+                  {weekday(day, 'short')}
                 </label>
               ))}
             </div>
             <div class="row">
-              <label for={id('from')}>{M.hoursFrom}</label>
+              <label for={id('from')}>{t('settings.offer.hoursFrom')}</label>
               <input id={id('from')} type="time" value={hours.from} onInput={(e) => setHours({ from: e.currentTarget.value })} />
-              <label for={id('to')}>{M.hoursTo}</label>
+              <label for={id('to')}>{t('settings.offer.hoursTo')}</label>
               <input id={id('to')} type="time" value={hours.to} onInput={(e) => setHours({ to: e.currentTarget.value })} />
             </div>
           </>
         )}
       </fieldset>
       <button type="submit" class="primary">
-        {M.offerSave}
+        {t('settings.offer.save')}
       </button>
       {outcome && <p role="status">{outcome}</p>}
     </form>

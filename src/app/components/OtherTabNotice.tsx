@@ -1,7 +1,7 @@
 // What a tab shows instead of the app when another tab holds the database at another version (an update that
 // bumps the IndexedDB version, with a kiosk and a staff tab open): plain words rather than a blank page.
 
-import { OTHER_TAB_MESSAGES } from '../messages.ts';
+import { useT } from '../words.ts';
 
 export type OtherTabNoticeProps = {
   /** `updated`: a newer version opened elsewhere and this tab let go of its data. `waiting`: this tab waits on an older one. */
@@ -10,13 +10,14 @@ export type OtherTabNoticeProps = {
 };
 
 export function OtherTabNotice({ kind, reload = () => location.reload() }: OtherTabNoticeProps) {
+  const { t } = useT();
   return (
     <main class="page">
-      <p role="status">{kind === 'updated' ? OTHER_TAB_MESSAGES.updatedElsewhere : OTHER_TAB_MESSAGES.waitingForOtherTab}</p>
+      <p role="status">{kind === 'updated' ? t('otherTab.updatedElsewhere') : t('otherTab.waitingForOtherTab')}</p>
       {kind === 'updated' && (
         <p>
           <button type="button" class="primary" onClick={reload}>
-            {OTHER_TAB_MESSAGES.reload}
+            {t('otherTab.reload')}
           </button>
         </p>
       )}

@@ -1,11 +1,12 @@
 // "Paste or type the passport code": for a passport sent by message, read aloud, or when the camera is refused.
 
 import { useState } from 'preact/hooks';
-import { scanMessage } from '../scan-messages.ts';
+import { useT } from '../words.ts';
 
 type Props = { onScan: (text: string) => void };
 
 export function PasteBox({ onScan }: Props) {
+  const { t } = useT();
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
 
@@ -20,10 +21,10 @@ export function PasteBox({ onScan }: Props) {
 
   return (
     <form class="paste-box" onSubmit={submit} noValidate>
-      <h2 id="paste-heading">{scanMessage('paste.heading')}</h2>
-      <label for="paste-code">{scanMessage('paste.label')}</label>
+      <h2 id="paste-heading">{t('paste.heading')}</h2>
+      <label for="paste-code">{t('paste.label')}</label>
       <p id="paste-hint" class="hint">
-        {scanMessage('paste.hint')}
+        {t('paste.hint')}
       </p>
       <textarea
         id="paste-code"
@@ -39,10 +40,10 @@ export function PasteBox({ onScan }: Props) {
       />
       {empty && (
         <p id="paste-empty" class="error" role="alert">
-          {scanMessage('paste.empty')}
+          {t('paste.empty')}
         </p>
       )}
-      <button type="submit">{scanMessage('paste.check')}</button>
+      <button type="submit">{t('paste.check')}</button>
     </form>
   );
 }

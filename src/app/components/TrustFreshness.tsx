@@ -1,18 +1,19 @@
 // One line above the camera: how old the trust data is, or that there is none (so staff know before scanning).
 
 import { useModels } from '../models/context.ts';
-import { agoWords, M, SYNC_M } from '../messages.ts';
+import { useT } from '../words.ts';
 
 export function TrustFreshness() {
   const { trust } = useModels();
+  const { t, ago } = useT();
   const age = trust.age.value;
-  if (trust.loading.value && !age) return <p class="freshness">{M.loadingTrust}</p>;
-  if (!age) return <p class="freshness freshness--problem">{M.noTrust}</p>;
+  if (trust.loading.value && !age) return <p class="freshness">{t('app.loadingTrust')}</p>;
+  if (!age) return <p class="freshness freshness--problem">{t('app.noTrust')}</p>;
   // issue 4: the cancellation list's age is what tells staff whether a revocation could be missing
   return (
     <p class="freshness">
-      {M.trustAgeBadge(agoWords(age.bundle))}
-      {age.oldestList !== undefined && `. ${SYNC_M.listAgeBadge(agoWords(age.oldestList))}`}
+      {t('trust.ageBadge', { ago: ago(age.bundle) })}
+      {age.oldestList !== undefined && `. ${t('trust.listAgeBadge', { ago: ago(age.oldestList) })}`}
     </p>
   );
 }

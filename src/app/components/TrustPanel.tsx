@@ -2,10 +2,13 @@
 
 import { useState } from 'preact/hooks';
 import { useModels } from '../models/context.ts';
-import { agoWords, LOCALE, M } from '../messages.ts';
+import { useT } from '../words.ts';
+import { fileProblemWords } from './trust-words.ts';
 
 export function TrustPanel() {
   const { trust } = useModels();
+  const words = useT();
+  const { t, ago } = words;
   const info = trust.info.value;
   const age = trust.age.value;
   const [loaded, setLoaded] = useState<number | undefined>(undefined);
@@ -19,30 +22,30 @@ export function TrustPanel() {
 
   return (
     <section class="settings__section" aria-labelledby="trust-heading">
-      <h2 id="trust-heading">{M.trustSection}</h2>
+      <h2 id="trust-heading">{t('trustPanel.section')}</h2>
       {info && age ? (
         <ul class="trust-list">
           <li>
-            {M.trustBundleAge(agoWords(age.bundle))}.{' '}
-            {M.trustBundleSeq(info.seq, new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long' }).format(new Date(info.bundleExp * 1000)))}
+            {t('trustPanel.bundleAge', { ago: ago(age.bundle) })}.{' '}
+            {t('trustPanel.bundleSeq', { seq: info.seq, expires: words.date(info.bundleExp * 1000, { dateStyle: 'long' }) })}
           </li>
           {age.lists.map((l) => (
-            <li key={l.iss}>{l.seconds === undefined ? M.trustListMissing(l.issuer) : M.trustListAge(l.issuer, agoWords(l.seconds))}</li>
+            <li key={l.iss}>{l.seconds === undefined ? t('trustPanel.listMissing', { issuer: l.issuer }) : t('trustPanel.listAge', { issuer: l.issuer, ago: ago(l.seconds) })}</li>
           ))}
         </ul>
       ) : (
-        <p>{M.trustNone}</p>
+        <p>{t('trustPanel.none')}</p>
       )}
-      <label for="trust-files">{M.trustLoadFiles}</label>
+      <label for="trust-files">{t('trustPanel.loadFiles')}</label>
       <p id="trust-files-hint" class="hint">
-        {M.trustLoadHint}
+        {t('trustPanel.loadHint')}
       </p>
       <input id="trust-files" type="file" multiple accept=".jwt,.txt,application/jwt" aria-describedby="trust-files-hint" onChange={choose} />
       <div role="status">
-        {loaded !== undefined && loaded > 0 && <p>{M.trustLoaded(loaded)}</p>}
-        {trust.messages.value.map((message) => (
-          <p key={message} class="error">
-            {message}
+        {loaded !== undefined && loaded > 0 && <p>{t('trustPanel.loaded', { count: loaded })}</p>}
+        {trust.fileProblems.value.map((problem) => (
+          <p key={problem.file} class="error">
+            {fileProblemWords(words, problem)}
           </p>
         ))}
       </div>

@@ -6,10 +6,12 @@ import type { ClockModel } from './clock-model.ts';
 import type { KioskModel } from './kiosk-model.ts';
 import type { NavigationModel } from './navigation-model.ts';
 import type { RedemptionsModel } from './redemptions-model.ts';
+import type { ScannerModel } from './scanner-model.ts';
 import type { SettingsModel } from './settings-model.ts';
 import type { StaysModel } from './stays-model.ts';
 import type { SyncModel } from './sync-model.ts';
 import type { TrustModel } from './trust-model.ts';
+import type { UpdateModel } from './update-model.ts';
 import type { VerdictModel } from './verdict-model.ts';
 
 export type Models = {
@@ -23,6 +25,10 @@ export type Models = {
   /** Hospital stays of the partner's group (issue 11 point 2). */
   stays: StaysModel;
   navigation: NavigationModel;
+  /** Camera, handheld scanner, photo and pasted text: the one route to the verdict (issue 12 point 1). */
+  scanner: ScannerModel;
+  /** A new version of the app waiting to take over. */
+  update: UpdateModel;
   /** Enrolment, trust refresh and upload with the scheme service (issue 4); absent in tests that do not sync. */
   sync?: SyncModel;
   /** Offers a download (CSV export); a no-op in tests. */

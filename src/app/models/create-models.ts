@@ -11,11 +11,13 @@ import type { Models } from './context.ts';
 import { KioskModel, type KioskDeps } from './kiosk-model.ts';
 import { NavigationModel } from './navigation-model.ts';
 import { RedemptionsModel } from './redemptions-model.ts';
+import { ScannerModel, type ScannerAdapters } from './scanner-model.ts';
 import { resultFeedback, type FeedbackOutputs } from './result-feedback.ts';
 import { SettingsModel } from './settings-model.ts';
 import { StaysModel } from './stays-model.ts';
 import { SyncModel } from './sync-model.ts';
 import { TrustModel } from './trust-model.ts';
+import { UpdateModel, type UpdateSource } from './update-model.ts';
 import { VerdictModel } from './verdict-model.ts';
 import { recordWardKioskRecognitions } from './ward-kiosk.ts';
 
@@ -27,6 +29,10 @@ export type AppAdapters = {
   feedback: FeedbackOutputs;
   download: Models['download'];
   persistence: Models['persistence'];
+  /** Camera, decoder (started early by boot.ts), handheld scanner and page visibility (issue 12 point 1). */
+  scanner: ScannerAdapters;
+  /** The service worker's new versions. */
+  updates: UpdateSource;
   /** Sync with a scheme service (issue 4); without it the app works alone with the data it holds. */
   sync?: { client: SyncClient; isOnline: () => boolean; publicTrustSource?: string };
   /** Milliseconds since the epoch; tests move it. */
@@ -73,6 +79,7 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     serviceOffsetMs: sync ? sync.serviceClockOffset : signal(undefined),
   });
 
+  const navigation = new NavigationModel();
   const kiosk = new KioskModel({
     ...adapters.screen,
     remember: (active) => settings.update({ kiosk: active }),
@@ -91,6 +98,15 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     onResult: resultFeedback(settings.settings, adapters.feedback),
   });
 
+  // every way a passport reaches the app takes this one route to the verdict (issue 12 point 1)
+  const scanner = new ScannerModel({
+    adapters: adapters.scanner,
+    storage,
+    scan: (text) => verdict.scan(text),
+    // a scanner's burst is a passport to check on the scan screen (or its verdict) and in the kiosk, not in Settings
+    wedgeWanted: computed(() => kiosk.active.value || navigation.screen.value === 'scan'),
+  });
+
   // issue 11 point 2: hospital stays of the partner's group
   stays = new StaysModel({
     storage,
@@ -101,7 +117,6 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     now,
     onAdded: () => void sync?.sendStays(),
   });
-  await stays.load();
 
   const redemptions = new RedemptionsModel({
     storage,
@@ -117,7 +132,13 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     onStay: stays.onStay,
   });
   reloadRecords = () => void redemptions.load(settings.settings.peek().retentionDays);
-  await redemptions.load(settings.settings.peek().retentionDays);
+  // side by side: two independent reads (issue 13)
+  await Promise.all([stays.load(), scanner.load(), redemptions.load(settings.settings.peek().retentionDays)]);
+
+  const update = new UpdateModel({
+    source: adapters.updates,
+    busy: computed(() => verdict.shown.value !== undefined || verdict.checking.value || redemptions.pending.value.size > 0),
+  });
 
   // issue 11 point 2: a ward's kiosk counts the carers it identifies, through the same outbox as staff's records
   recordWardKioskRecognitions({
@@ -135,7 +156,9 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
     kiosk,
     clockCheck,
     stays,
-    navigation: new NavigationModel(),
+    navigation,
+    scanner,
+    update,
     ...(sync ? { sync } : {}),
     download: adapters.download,
     persistence: adapters.persistence,

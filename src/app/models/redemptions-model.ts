@@ -14,8 +14,14 @@ import {
   type StoredRedemption,
 } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { M, PHOTO_ID_M } from '../messages.ts';
 import type { ShownVerdict } from './verdict-model.ts';
+
+/** Why an offer was not given when staff tapped it: a code (and the value its words need), never words. */
+export type RedeemProblem =
+  | { code: 'CONFIRM_WARNING_FIRST' }
+  | { code: 'REFERENCE_NEEDED'; label: string }
+  | { code: 'PHOTO_ID_NEEDED' }
+  | { code: 'RECORD_FAILED' };
 
 export type RedemptionsDeps = {
   storage: AppStorage;
@@ -40,7 +46,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
   /** Offers whose "photo ID seen" box staff ticked for the verdict on screen (issue 11 point 5). */
   const photoIdSeen = signal<ReadonlySet<string>>(new Set());
   const recorded = signal<Readonly<Record<string, StoredRedemption>>>({});
-  const problems = signal<Readonly<Record<string, string>>>({});
+  const problems = signal<Readonly<Record<string, RedeemProblem>>>({});
   const pending = signal<ReadonlySet<string>>(new Set());
   const purged = signal(0);
   let loads = 0; // loads in progress
@@ -90,10 +96,10 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
     records.value = [stored, ...records.peek()];
   };
 
-  const setProblem = (offerId: string, text: string | undefined) => {
+  const setProblem = (offerId: string, problem: RedeemProblem | undefined) => {
     const next = { ...problems.peek() };
-    if (text === undefined) delete next[offerId];
-    else next[offerId] = text;
+    if (problem === undefined) delete next[offerId];
+    else next[offerId] = problem;
     problems.value = next;
   };
 
@@ -150,12 +156,12 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
       if (!shown || pending.peek().has(offerId) || recorded.peek()[offerId]) return recorded.peek()[offerId];
       const check = checks.peek().find((c) => c.offer.id === offerId);
       if (!check?.applies) return undefined; // invalid verdicts and refused offers cannot redeem
-      if (shown.verdict.result === 'warning' && !warningConfirmed.peek()) return setProblem(offerId, M.confirmWarningFirst), undefined;
+      if (shown.verdict.result === 'warning' && !warningConfirmed.peek()) return setProblem(offerId, { code: 'CONFIRM_WARNING_FIRST' }), undefined;
       const reference = references.peek()[offerId]?.trim() ?? '';
       const ask = check.offer.reference;
-      if (ask?.required && reference === '') return setProblem(offerId, M.referenceNeeded(ask.label)), undefined;
+      if (ask?.required && reference === '') return setProblem(offerId, { code: 'REFERENCE_NEEDED', label: ask.label }), undefined;
       const seen = photoIdSeen.peek().has(offerId);
-      if (check.offer.requiresPhotoId && !seen) return setProblem(offerId, PHOTO_ID_M.needed), undefined;
+      if (check.offer.requiresPhotoId && !seen) return setProblem(offerId, { code: 'PHOTO_ID_NEEDED' }), undefined;
       const record = buildRedemptionRecord({
         verdict: shown.verdict,
         offerId,
@@ -175,7 +181,7 @@ export const RedemptionsModel = createModel((deps: RedemptionsDeps) => {
         if (deps.shown.peek()?.id === shown.id) recorded.value = { ...recorded.peek(), [offerId]: stored };
         return stored;
       } catch {
-        setProblem(offerId, M.recordFailed);
+        setProblem(offerId, { code: 'RECORD_FAILED' });
         return undefined;
       } finally {
         const next = new Set(pending.peek());

@@ -3,6 +3,7 @@
 
 import { createModel, signal } from '@preact/signals';
 import { readPartnerProfile, type Offer, type PartnerProfile } from '../../core/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/languages.ts';
 import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import { DEMO_PROFILES, demoProfile } from '../partner-profiles.ts';
@@ -16,6 +17,8 @@ export type AppSettings = {
   vibration: boolean;
   retentionDays: number;
   kiosk: boolean;
+  /** The language of the app's words (issue 12): staff choose it in Settings; English until they do. */
+  language: Locale;
 };
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   vibration: false,
   retentionDays: 90,
   kiosk: false,
+  language: DEFAULT_LOCALE,
 };
 
 const SETTINGS_KEY = 'app' satisfies SettingKey;

@@ -8,6 +8,9 @@ import { DEMO_PIN, hashPin, isAcceptablePin, verifyPin, type PinHash } from '../
 import type { PinAttempts, SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 
+/** Whether a PIN may be chosen (the PIN screens check it as staff type; screens never import adapters). */
+export { isAcceptablePin };
+
 export const FREE_ATTEMPTS = 5;
 export const FIRST_WAIT_SECONDS = 30;
 export const LONGEST_WAIT_SECONDS = 15 * 60;

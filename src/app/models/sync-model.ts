@@ -8,7 +8,6 @@ import { mergeFetchedTrust, type PartnerProfile, type PinnedRoot, type SharedRed
 import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
-import { SYNC_M } from '../messages.ts';
 import { OutboxUploader, type UploadTrigger } from './outbox-uploader.ts';
 
 /** What enrolment gave this device, kept in the settings store. The token is a secret: never logged or shown. */
@@ -58,7 +57,27 @@ export type HeldShared = { etag?: string; recent: readonly SharedRedemption[]; s
 export const TRUST_EVERY_MS = 15 * 60_000;
 export const UPLOAD_EVERY_MS = 60_000;
 
-export type TrustCheck = { at: number; outcome: 'updated' | 'up-to-date' | 'failed' | 'bundle-refused'; message: string };
+/**
+ * The last check of the trust data with the scheme, kept in the settings store: codes and counts, never words (a
+ * store written before issue 12 held a sentence; storage.ts turns it back into these).
+ */
+export type TrustCheck = {
+  at: number;
+  outcome: 'updated' | 'up-to-date' | 'failed' | 'bundle-refused';
+  /** When updated: how many cancellation lists were replaced, and whether a newer trust bundle was adopted. */
+  listsUpdated: number;
+  bundleReplaced: boolean;
+};
+
+/** What enrolment said, as a code (and the values its words need); the Settings panel turns it into words. */
+export type EnrolNotice =
+  | { ok: true; code: 'ENROLLED'; partner: string }
+  | { ok: false; code: 'EMPTY' | 'CODE_MALFORMED' | 'CODE_BAD_SIGNATURE' | 'CODE_EXPIRED' }
+  | { ok: false; code: 'OFFLINE' | 'TIMEOUT' | 'DEVICE_REVOKED' | 'SERVICE_MALFORMED' | 'SERVICE_FAILED' }
+  /** The service refused the code; `detail` is the service's own explanation when it gave one. */
+  | { ok: false; code: 'REFUSED'; detail: string };
+
+const CODE_PROBLEMS = { malformed: 'CODE_MALFORMED', 'bad-signature': 'CODE_BAD_SIGNATURE', expired: 'CODE_EXPIRED' } as const;
 
 export const SyncModel = createModel((deps: SyncDeps) => {
   const now = deps.now ?? (() => Date.now());
@@ -66,7 +85,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
   const enrolment = signal<Enrolment | undefined>(undefined);
   const deviceId = signal('');
   const enrolling = signal(false);
-  const enrolMessage = signal<{ ok: boolean; text: string } | undefined>(undefined);
+  const enrolMessage = signal<EnrolNotice | undefined>(undefined);
   const checking = signal(false);
   const lastCheck = signal<TrustCheck | undefined>(undefined);
   const timers: ReturnType<typeof setInterval>[] = [];
@@ -111,20 +130,20 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     if (held && !held.revoked) await saveEnrolment({ ...held, revoked: true });
   };
 
-  const failureWords = (failure: SyncFailure): string => {
+  const failureNotice = (failure: SyncFailure): EnrolNotice => {
     switch (failure.kind) {
       case 'offline':
-        return SYNC_M.offline;
+        return { ok: false, code: 'OFFLINE' };
       case 'timeout':
-        return SYNC_M.timeout;
+        return { ok: false, code: 'TIMEOUT' };
       case 'unauthorised':
-        return SYNC_M.deviceRevoked;
+        return { ok: false, code: 'DEVICE_REVOKED' };
       case 'refused':
-        return SYNC_M.enrolRefused(failure.message);
+        return { ok: false, code: 'REFUSED', detail: failure.message };
       case 'malformed':
-        return SYNC_M.malformed;
+        return { ok: false, code: 'SERVICE_MALFORMED' };
       default:
-        return SYNC_M.server;
+        return { ok: false, code: 'SERVICE_FAILED' };
     }
   };
 
@@ -162,14 +181,15 @@ export const SyncModel = createModel((deps: SyncDeps) => {
       const fetched = await deps.client.fetchTrust(source);
       if (!fetched.ok) readClock(); // offline: the service's clock no longer speaks
       if (!fetched.ok && !held) return undefined; // not enrolled, and the app's origin publishes nothing
+      const checked = (outcome: TrustCheck['outcome'], listsUpdated = 0, bundleReplaced = false): TrustCheck => ({ at: now(), outcome, listsUpdated, bundleReplaced });
       let check: TrustCheck;
-      if (!fetched.ok) check = { at: now(), outcome: 'failed', message: SYNC_M.trustCheckFailed };
+      if (!fetched.ok) check = checked('failed');
       else {
         const merge = await mergeFetchedTrust(deps.trust.state.peek(), fetched, deps.roots);
         if (merge.next) await deps.trust.adopt(merge.next);
-        if (merge.bundle === 'rejected') check = { at: now(), outcome: 'bundle-refused', message: SYNC_M.trustBundleRefused };
-        else if (merge.next) check = { at: now(), outcome: 'updated', message: SYNC_M.trustUpdated(merge.listsUpdated, merge.bundle === 'replaced') };
-        else check = { at: now(), outcome: 'up-to-date', message: SYNC_M.trustUpToDate };
+        if (merge.bundle === 'rejected') check = checked('bundle-refused');
+        else if (merge.next) check = checked('updated', merge.listsUpdated, merge.bundle === 'replaced');
+        else check = checked('up-to-date');
       }
       lastCheck.value = check;
       await deps.storage.saveSetting(TRUST_CHECKED_KEY, check);
@@ -236,16 +256,16 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     async enrol(text: string, deviceName?: string): Promise<boolean> {
       if (enrolling.peek()) return false;
       const code = text.trim();
-      if (code === '') return (enrolMessage.value = { ok: false, text: SYNC_M.enrolEmpty }), false;
+      if (code === '') return (enrolMessage.value = { ok: false, code: 'EMPTY' }), false;
       enrolling.value = true;
       enrolMessage.value = undefined;
       try {
         const check = await verifyEnrolmentCode(code, { roots: deps.roots, now: Math.floor(now() / 1000) });
-        if (!check.ok) return (enrolMessage.value = { ok: false, text: SYNC_M.enrolCode[check.problem] }), false;
+        if (!check.ok) return (enrolMessage.value = { ok: false, code: CODE_PROBLEMS[check.problem] }), false;
         const name = deviceName?.trim() || deps.deviceName;
         const answer = await deps.client.enrol(check.claims.svc, code, name);
         readClock();
-        if (!answer.ok) return (enrolMessage.value = { ok: false, text: failureWords(answer) }), false;
+        if (!answer.ok) return (enrolMessage.value = failureNotice(answer)), false;
         // from now on every record carries the id the scheme knows this device by
         await deps.storage.setDeviceId(answer.deviceId);
         deviceId.value = answer.deviceId;
@@ -265,7 +285,7 @@ export const SyncModel = createModel((deps: SyncDeps) => {
         sharedEtag = undefined;
         await deps.storage.saveSetting(SHARED_KEY, { recent: [] } satisfies HeldShared);
         uploader.reset();
-        enrolMessage.value = { ok: true, text: SYNC_M.enrolDone(answer.profile.name) };
+        enrolMessage.value = { ok: true, code: 'ENROLLED', partner: answer.profile.name };
         inBackground(refreshProfile);
         inBackground(refreshTrust);
         void upload('manual');

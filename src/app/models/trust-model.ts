@@ -6,7 +6,7 @@
 import { computed, createModel, signal } from '@preact/signals';
 import { mergeFetchedTrust, type PinnedRoot, type TrustState } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { loadTrustFiles, type TrustFile, type TrustTokens } from '../trust-data.ts';
+import { loadTrustFiles, type TrustFile, type TrustFileProblem, type TrustTokens } from '../trust-data.ts';
 import { tickingClock } from './clock.ts';
 
 export type TrustDeps = {
@@ -42,7 +42,8 @@ export const TrustModel = createModel((deps: TrustDeps) => {
   const clock = tickingClock(now, deps.tickMs);
   const state = signal<TrustState | undefined>(undefined);
   const loading = signal(true);
-  const messages = signal<string[]>([]);
+  /** Why each file staff last chose was not used (codes). */
+  const fileProblems = signal<TrustFileProblem[]>([]);
   let ready: Promise<TrustState | undefined> = Promise.resolve(undefined);
   let usable: Promise<unknown> = Promise.resolve();
 
@@ -111,7 +112,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
   return {
     state,
     loading,
-    messages,
+    fileProblems,
     info,
     age,
     start() {
@@ -135,7 +136,7 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     async loadFiles(files: TrustFile[]): Promise<number> {
       const outcome = await loadTrustFiles(files, state.peek(), deps.roots);
       if (outcome.state) await save(outcome.state);
-      messages.value = outcome.messages;
+      fileProblems.value = outcome.problems;
       return outcome.loaded;
     },
   };

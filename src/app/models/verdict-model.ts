@@ -21,6 +21,8 @@ export const VerdictModel = createModel((deps: VerdictDeps) => {
   const noTrust = signal(false);
   const failed = signal(false);
   let scans = 0;
+  /** The text being checked now: read again meanwhile (the early scan and the camera view both saw it), one scan. */
+  let checkingText: string | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const stopTimer = () => {
@@ -51,6 +53,8 @@ export const VerdictModel = createModel((deps: VerdictDeps) => {
     /** The last check could not be done at all (not a verdict on the passport). */
     failed,
     async scan(text: string) {
+      if (checking.peek() && text === checkingText) return;
+      checkingText = text;
       const mine = ++scans;
       clear();
       noTrust.value = false;

@@ -3,23 +3,24 @@
 
 import type { Passport } from '../../core/index.ts';
 import { useModels } from '../models/context.ts';
-import { EMERGENCY_M } from '../messages.ts';
+import { useT } from '../words.ts';
 
 export function EmergencyPanel({ passport }: { passport: Passport }) {
+  const { t } = useT();
   const { trust } = useModels();
   // spec section 8: the issuer's contact in the bundle is display only; absent or malformed, the name alone
   const contact = trust.state.value?.bundle.issuers.find((i) => i.iss === passport.iss)?.contact;
   return (
     <section class="emergency" aria-labelledby="emergency-heading">
-      <h2 id="emergency-heading">{EMERGENCY_M.heading}</h2>
-      <p class="emergency__statement">{EMERGENCY_M.statement}</p>
-      <h3>{EMERGENCY_M.callHeading}</h3>
-      <p>{EMERGENCY_M.callIssuer(passport.issuer)}</p>
+      <h2 id="emergency-heading">{t('emergency.heading')}</h2>
+      <p class="emergency__statement">{t('emergency.statement')}</p>
+      <h3>{t('emergency.callHeading')}</h3>
+      <p>{t('emergency.callIssuer', { issuer: passport.issuer })}</p>
       {contact ? (
         <dl class="emergency__contact">
           {contact.phone && (
             <>
-              <dt>{EMERGENCY_M.phone}</dt>
+              <dt>{t('emergency.phone')}</dt>
               <dd>
                 <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`}>{contact.phone}</a>
               </dd>
@@ -27,13 +28,13 @@ export function EmergencyPanel({ passport }: { passport: Passport }) {
           )}
           {contact.hours && (
             <>
-              <dt>{EMERGENCY_M.hours}</dt>
+              <dt>{t('emergency.hours')}</dt>
               <dd>{contact.hours}</dd>
             </>
           )}
           {contact.web && (
             <>
-              <dt>{EMERGENCY_M.web}</dt>
+              <dt>{t('emergency.web')}</dt>
               <dd>
                 <a href={contact.web} rel="noopener noreferrer" target="_blank">
                   {contact.web}
@@ -43,12 +44,12 @@ export function EmergencyPanel({ passport }: { passport: Passport }) {
           )}
         </dl>
       ) : (
-        <p>{EMERGENCY_M.noContact}</p>
+        <p>{t('emergency.noContact')}</p>
       )}
       <p class="emergency__quote">
-        {EMERGENCY_M.quote}: <strong>{passport.jti}</strong>
+        {t('emergency.quote')}: <strong>{passport.jti}</strong>
       </p>
-      <p class="hint">{EMERGENCY_M.nothingKept}</p>
+      <p class="hint">{t('emergency.nothingKept')}</p>
     </section>
   );
 }

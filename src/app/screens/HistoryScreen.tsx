@@ -3,11 +3,12 @@
 
 import type { StoredRedemption } from '../../core/index.ts';
 import { useModels } from '../models/context.ts';
-import { LIMITS_M, LOCALE, M, PHOTO_ID_M } from '../messages.ts';
+import { useT } from '../words.ts';
 
 const RECENT = 50;
 
 export function HistoryScreen() {
+  const { t } = useT();
   const { redemptions, settings, download, sync } = useModels();
   const profile = settings.settings.value.profile;
   const titles = new Map(profile.offers.map((o) => [o.id, o.title]));
@@ -30,15 +31,15 @@ export function HistoryScreen() {
 
   return (
     <main class="page history" aria-labelledby="history-heading">
-      <h1 id="history-heading">{M.historyHeading}</h1>
+      <h1 id="history-heading">{t('history.heading')}</h1>
       <p class="history__waiting" role="status">
-        {waiting > 0 ? M.historyWaiting(waiting) : M.historyAllUploaded}
+        {waiting > 0 ? t('history.waiting', { count: waiting }) : t('history.allUploaded')}
       </p>
-      {purged > 0 && <p>{M.historyPurged(purged)}</p>}
+      {purged > 0 && <p>{t('history.purged', { count: purged })}</p>}
       <section aria-labelledby="counts-heading">
-        <h2 id="counts-heading">{M.historyCounts}</h2>
+        <h2 id="counts-heading">{t('history.counts')}</h2>
         {counts.size === 0 ? (
-          <p>{M.historyEmpty}</p>
+          <p>{t('history.empty')}</p>
         ) : (
           <ul class="history__counts">
             {[...counts].map(([offerId, count]) => (
@@ -49,16 +50,16 @@ export function HistoryScreen() {
           </ul>
         )}
       </section>
-      <RecordTable heading={M.historyToday} id="today" records={today} titles={titles} refused={refused} overLimit={overLimit} timeZone={profile.timeZone} timeOnly />
-      <RecordTable heading={M.historyRecent} id="recent" records={recent} titles={titles} refused={refused} overLimit={overLimit} timeZone={profile.timeZone} />
+      <RecordTable heading={t('history.today')} id="today" records={today} titles={titles} refused={refused} overLimit={overLimit} timeZone={profile.timeZone} timeOnly />
+      <RecordTable heading={t('history.recent')} id="recent" records={recent} titles={titles} refused={refused} overLimit={overLimit} timeZone={profile.timeZone} />
       <section aria-labelledby="export-heading">
         <h2 id="export-heading" class="visually-hidden">
-          {M.historyExport}
+          {t('history.export')}
         </h2>
         <button type="button" class="primary" onClick={exportCsv} disabled={redemptions.records.value.length === 0}>
-          {M.historyExport}
+          {t('history.export')}
         </button>
-        <p class="hint">{M.historyExportHint}</p>
+        <p class="hint">{t('history.exportHint')}</p>
       </section>
     </main>
   );
@@ -77,21 +78,22 @@ type TableProps = {
 };
 
 function RecordTable({ heading, id, records, titles, refused, overLimit, timeZone, timeOnly = false }: TableProps) {
-  const format = new Intl.DateTimeFormat(LOCALE, timeOnly ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const { t, locale } = useT();
+  const format = new Intl.DateTimeFormat(locale, timeOnly ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       {records.length === 0 ? (
-        <p>{M.historyEmpty}</p>
+        <p>{t('history.empty')}</p>
       ) : (
         <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-heading`}>
           <table>
             <thead>
               <tr>
-                <th scope="col">{M.colTime}</th>
-                <th scope="col">{M.colOffer}</th>
-                <th scope="col">{M.colPassport}</th>
-                <th scope="col">{M.colUploaded}</th>
+                <th scope="col">{t('history.col.time')}</th>
+                <th scope="col">{t('history.col.offer')}</th>
+                <th scope="col">{t('history.col.passport')}</th>
+                <th scope="col">{t('history.col.uploaded')}</th>
               </tr>
             </thead>
             <tbody>
@@ -100,11 +102,11 @@ function RecordTable({ heading, id, records, titles, refused, overLimit, timeZon
                   <td>{format.format(new Date(r.redeemedAt))}</td>
                   <td>
                     {titles.get(r.offerId) ?? r.offerId}
-                    {r.photoIdSeen && <span class="history__note">{PHOTO_ID_M.historyMark}</span>}
-                    {overLimit.has(r.id.toLowerCase()) && <span class="history__note history__note--over">{LIMITS_M.overLimit}</span>}
+                    {r.photoIdSeen && <span class="history__note">{t('photoId.historyMark')}</span>}
+                    {overLimit.has(r.id.toLowerCase()) && <span class="history__note history__note--over">{t('limits.overLimit')}</span>}
                   </td>
                   <td>{r.jti}</td>
-                  <td>{r.uploaded === 1 ? M.yes : refused.has(r.id) ? M.refused : M.no}</td>
+                  <td>{r.uploaded === 1 ? t('history.yes') : refused.has(r.id) ? t('history.refused') : t('history.no')}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,12 +6,14 @@ import { CheckFailed } from '../components/CheckFailed.tsx';
 import { ClockWarning } from '../components/ClockWarning.tsx';
 import { TrustFreshness } from '../components/TrustFreshness.tsx';
 import { useModels } from '../models/context.ts';
-import { M } from '../messages.ts';
+import './kiosk.css';
 import { PinPrompt } from './PinPrompt.tsx';
 import { ScanScreen } from './ScanScreen.tsx';
 import { VerdictScreen } from './VerdictScreen.tsx';
+import { useT } from '../words.ts';
 
 export function KioskScreen() {
+  const { t } = useT();
   const { verdict, kiosk } = useModels();
   const [leaving, setLeaving] = useState(false);
 
@@ -19,7 +21,7 @@ export function KioskScreen() {
     return (
       <main class="page kiosk kiosk--leaving" aria-labelledby="pin-heading">
         <PinPrompt
-          heading={M.kioskLeaveHeading}
+          heading={t('kiosk.leaveHeading')}
           onSubmit={async (pin) => {
             const ok = await kiosk.leave(pin);
             if (ok) setLeaving(false);
@@ -32,17 +34,23 @@ export function KioskScreen() {
   }
   return (
     <div class="kiosk">
-      <ClockWarning />
+      <header class="kiosk__header">
+        <ClockWarning />
+        <div class="kiosk__bar">
+          {/* the place kept for the kiosk's language picker (issue 12 point 3) */}
+          <div class="kiosk__language" />
+          <div class="kiosk__staff">
+            <button type="button" onClick={() => setLeaving(true)}>
+              {t('kiosk.leave')}
+            </button>
+          </div>
+        </div>
+      </header>
       {verdict.shown.value ? (
         <VerdictScreen mode="kiosk" />
       ) : (
-        <ScanScreen mode="kiosk" onScan={(text) => void verdict.scan(text)} freshness={verdict.noTrust.value ? <TrustFreshness /> : <CheckFailed />} />
+        <ScanScreen mode="kiosk" freshness={verdict.noTrust.value ? <TrustFreshness /> : <CheckFailed />} />
       )}
-      <footer class="kiosk__staff">
-        <button type="button" onClick={() => setLeaving(true)}>
-          {M.kioskLeave}
-        </button>
-      </footer>
     </div>
   );
 }

@@ -3,17 +3,22 @@
 
 import type { OfferCheck } from '../../core/index.ts';
 import { useModels } from '../models/context.ts';
-import { M, PHOTO_ID_M, refusalWords } from '../messages.ts';
+import { refusalWords } from '../../i18n/offer-words.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import type { RedeemProblem } from '../models/redemptions-model.ts';
+import { useT } from '../words.ts';
 
 export function OffersPanel() {
   const { verdict, redemptions } = useModels();
+  const words = useT();
+  const { t } = words;
   const shown = verdict.shown.value;
   if (!shown) return null;
   if (shown.verdict.result === 'invalid') {
     return (
       <section class="offers" aria-labelledby="offers-heading">
-        <h2 id="offers-heading">{M.offersHeading}</h2>
-        <p>{M.invalidNoOffers}</p>
+        <h2 id="offers-heading">{t('offers.heading')}</h2>
+        <p>{t('offers.invalidNoOffers')}</p>
       </section>
     );
   }
@@ -25,8 +30,8 @@ export function OffersPanel() {
 
   return (
     <section class="offers" aria-labelledby="offers-heading">
-      <h2 id="offers-heading">{M.offersHeading}</h2>
-      {checks.length === 0 && <p>{M.offersNone}</p>}
+      <h2 id="offers-heading">{t('offers.heading')}</h2>
+      {checks.length === 0 && <p>{t('offers.none')}</p>}
       {shown.verdict.result === 'warning' && (
         <label class="offers__confirm">
           <input
@@ -34,7 +39,7 @@ export function OffersPanel() {
             checked={redemptions.warningConfirmed.value}
             onChange={(e) => redemptions.confirmWarning(e.currentTarget.checked)}
           />
-          <span>{M.confirmWarning}</span>
+          <span>{t('offers.confirmWarning')}</span>
         </label>
       )}
       <ul class="offers__list">
@@ -44,12 +49,12 @@ export function OffersPanel() {
       </ul>
       {unavailable.length > 0 && (
         <>
-          <h3>{M.offersNotAvailable}</h3>
+          <h3>{t('offers.notAvailable')}</h3>
           <ul class="offers__list offers__list--refused">
             {unavailable.map((check) => (
               <li key={check.offer.id} class="offer offer--refused">
                 <span class="offer__title">{check.offer.title}</span>
-                <span class="offer__reason">{check.applies ? '' : refusalWords(check.refusal)}</span>
+                <span class="offer__reason">{check.applies ? '' : refusalWords(words, check.refusal)}</span>
               </li>
             ))}
           </ul>
@@ -61,13 +66,14 @@ export function OffersPanel() {
 
 function OfferItem({ check }: { check: OfferCheck }) {
   const { redemptions } = useModels();
+  const { t } = useT();
   const { offer } = check;
   const done = redemptions.recorded.value[offer.id];
   const pending = redemptions.pending.value.has(offer.id);
   const problem = redemptions.problems.value[offer.id];
   const inputId = `ref-${offer.id}`;
   const problemId = `problem-${offer.id}`;
-  const label = offer.kind === 'benefit' ? M.redeem(offer.title) : M.record(offer.title);
+  const label = offer.kind === 'benefit' ? t('offers.give', { title: offer.title }) : t('offers.record', { title: offer.title });
   // issue 11 point 5: the button waits for the tick, so photo ID is never skipped by a quick tap
   const needsPhotoId = offer.requiresPhotoId === true && !redemptions.photoIdSeen.value.has(offer.id);
   const photoId = `photo-${offer.id}`;
@@ -75,11 +81,11 @@ function OfferItem({ check }: { check: OfferCheck }) {
   return (
     <li class="offer">
       <p class="offer__description">{offer.description}</p>
-      {check.applies && check.remaining !== undefined && !done && <p class="offer__remaining">{M.remaining(check.remaining)}</p>}
+      {check.applies && check.remaining !== undefined && !done && <p class="offer__remaining">{t('offers.remaining', { count: check.remaining })}</p>}
       {offer.reference && !done && (
         <div class="offer__reference">
           <label for={inputId}>
-            {offer.reference.label} {!offer.reference.required && M.optional}
+            {offer.reference.label} {!offer.reference.required && t('offers.optional')}
           </label>
           <input
             id={inputId}
@@ -100,19 +106,19 @@ function OfferItem({ check }: { check: OfferCheck }) {
             aria-describedby={photoId}
             onChange={(e) => redemptions.setPhotoIdSeen(offer.id, e.currentTarget.checked)}
           />
-          <span>{PHOTO_ID_M.tick}</span>
+          <span>{t('photoId.tick')}</span>
         </label>
       )}
       {offer.requiresPhotoId && !done && (
         <p id={photoId} class="offer__photo-id-hint">
-          {PHOTO_ID_M.hint}
+          {t('photoId.hint')}
         </p>
       )}
       {done ? (
         <p class="offer__recorded" role="status">
           <span aria-hidden="true">✓ </span>
-          {M.recorded(offer.title)}
-          {done.photoIdSeen && <span class="offer__photo-id-done"> {PHOTO_ID_M.recordedWith}</span>}
+          {t('offers.recorded', { title: offer.title })}
+          {done.photoIdSeen && <span class="offer__photo-id-done"> {t('photoId.recordedWith')}</span>}
         </p>
       ) : (
         <button
@@ -123,14 +129,27 @@ function OfferItem({ check }: { check: OfferCheck }) {
           disabled={needsPhotoId}
           onClick={() => void redemptions.redeem(offer.id)}
         >
-          {pending ? M.recording : label}
+          {pending ? t('offers.recording') : label}
         </button>
       )}
       {problem && (
         <p id={problemId} class="error" role="alert">
-          {problem}
+          {problemWords(t, problem)}
         </p>
       )}
     </li>
   );
+}
+
+function problemWords(t: Translator['t'], problem: RedeemProblem): string {
+  switch (problem.code) {
+    case 'CONFIRM_WARNING_FIRST':
+      return t('offers.confirmWarningFirst');
+    case 'REFERENCE_NEEDED':
+      return t('offers.referenceNeeded', { label: problem.label.toLowerCase() });
+    case 'PHOTO_ID_NEEDED':
+      return t('photoId.needed');
+    case 'RECORD_FAILED':
+      return t('offers.recordFailed');
+  }
 }

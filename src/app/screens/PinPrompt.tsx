@@ -2,9 +2,9 @@
 // after too many wrong PINs both show the same live countdown and refuse tries until it ends.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isAcceptablePin } from '../adapters/pin-hash.ts';
 import { useModels } from '../models/context.ts';
-import { M } from '../messages.ts';
+import { isAcceptablePin } from '../models/staff-pin-model.ts';
+import { useT } from '../words.ts';
 
 export type PinPromptProps = {
   heading?: string;
@@ -13,7 +13,8 @@ export type PinPromptProps = {
   onCancel?: () => void;
 };
 
-export function PinPrompt({ heading = M.pinHeading, onSubmit, onCancel }: PinPromptProps) {
+export function PinPrompt({ heading, onSubmit, onCancel }: PinPromptProps) {
+  const { t } = useT();
   const { settings } = useModels();
   const [pin, setPin] = useState('');
   const [wrong, setWrong] = useState(false);
@@ -52,8 +53,8 @@ export function PinPrompt({ heading = M.pinHeading, onSubmit, onCancel }: PinPro
   const problem = waiting ? 'pin-wait' : wrong ? 'pin-wrong' : undefined;
   return (
     <form class="pin-prompt" onSubmit={submit}>
-      <h2 id="pin-heading">{heading}</h2>
-      <label for="staff-pin">{M.pinLabel}</label>
+      <h2 id="pin-heading">{heading ?? t('pin.heading')}</h2>
+      <label for="staff-pin">{t('pin.label')}</label>
       <input
         ref={input}
         id="staff-pin"
@@ -68,22 +69,23 @@ export function PinPrompt({ heading = M.pinHeading, onSubmit, onCancel }: PinPro
       />
       {waiting ? (
         <p id="pin-wait" class="error" role="timer">
-          {M.pinWait(wait)}
+          {t('pin.wait', { wait: minutesAndSeconds(wait) })}
         </p>
       ) : (
         wrong && (
           <p id="pin-wrong" class="error" role="alert">
-            {M.pinWrong}
+            {t('pin.wrong')}
           </p>
         )
       )}
-      <PinButtons submit={M.pinSubmit} disabled={busy || waiting} onCancel={onCancel} />
+      <PinButtons submit={t('pin.submit')} disabled={busy || waiting} onCancel={onCancel} />
     </form>
   );
 }
 
 /** The first staff PIN, on a device that has none yet (any build but the demo): chosen twice, then Settings open. */
 export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
+  const { t } = useT();
   const { settings } = useModels();
   const [first, setFirst] = useState('');
   const [again, setAgain] = useState('');
@@ -94,7 +96,7 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const trouble = !isAcceptablePin(first) ? M.pinTooShort : first !== again ? M.pinChooseMismatch : undefined;
+    const trouble = !isAcceptablePin(first) ? t('pin.tooShort') : first !== again ? t('pin.choose.mismatch') : undefined;
     if (!trouble) {
       setBusy(true);
       const ok = await settings.choosePin(first);
@@ -103,15 +105,15 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
     }
     setFirst('');
     setAgain('');
-    setProblem(trouble ?? M.pinTooShort);
+    setProblem(trouble ?? t('pin.tooShort'));
     input.current?.focus();
   };
 
   return (
     <form class="pin-prompt" onSubmit={submit}>
-      <h2 id="pin-heading">{M.pinChooseHeading}</h2>
-      <p id="pin-choose-hint">{M.pinChooseHint}</p>
-      <label for="new-staff-pin">{M.pinNew}</label>
+      <h2 id="pin-heading">{t('pin.choose.heading')}</h2>
+      <p id="pin-choose-hint">{t('pin.choose.hint')}</p>
+      <label for="new-staff-pin">{t('pin.new')}</label>
       <input
         ref={input}
         id="new-staff-pin"
@@ -123,7 +125,7 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
         aria-invalid={problem !== undefined}
         onInput={(e) => setFirst(e.currentTarget.value)}
       />
-      <label for="new-staff-pin-again">{M.pinChooseAgain}</label>
+      <label for="new-staff-pin-again">{t('pin.choose.again')}</label>
       <input
         id="new-staff-pin-again"
         type="password"
@@ -137,13 +139,14 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
           {problem}
         </p>
       )}
-      <PinButtons submit={M.pinChooseSubmit} disabled={busy} onCancel={onCancel} />
+      <PinButtons submit={t('pin.choose.submit')} disabled={busy} onCancel={onCancel} />
     </form>
   );
 }
 
 /** The form's own button, and Cancel where the screen has somewhere to go back to. */
 function PinButtons({ submit, disabled, onCancel }: { submit: string; disabled: boolean; onCancel: (() => void) | undefined }) {
+  const { t } = useT();
   return (
     <div class="row">
       <button type="submit" class="primary" disabled={disabled}>
@@ -151,9 +154,15 @@ function PinButtons({ submit, disabled, onCancel }: { submit: string; disabled: 
       </button>
       {onCancel && (
         <button type="button" onClick={onCancel}>
-          {M.pinCancel}
+          {t('pin.cancel')}
         </button>
       )}
     </div>
   );
+}
+
+/** A wait as the countdown shows it: 28 -> "0:28", 900 -> "15:00". */
+export function minutesAndSeconds(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }

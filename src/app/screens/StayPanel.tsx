@@ -3,63 +3,65 @@
 
 import { useState } from 'preact/hooks';
 import { useModels } from '../models/context.ts';
-import { LOCALE, STAY_M } from '../messages.ts';
+import type { MessageKey } from '../../i18n/catalogue.ts';
+import { useT } from '../words.ts';
 
 export function StayPanel() {
   const { stays, settings, verdict } = useModels();
+  const { t, date } = useT();
   const status = stays.current.value;
   const profile = settings.settings.value.profile;
   const [until, setUntil] = useState('');
   const [note, setNote] = useState('');
-  const [said, setSaid] = useState<string | undefined>(undefined);
+  const [said, setSaid] = useState<MessageKey | undefined>(undefined);
   if (!status || !profile.group) return null;
 
   const today = stays.today();
-  const day = (date: string) => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-  const act = async (done: () => Promise<boolean>, words: string) => {
+  const day = (iso: string) => date(new Date(`${iso}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const act = async (done: () => Promise<boolean>, words: MessageKey) => {
     verdict.extend();
-    if (until !== '' && until < today) return setSaid(STAY_M.badDate);
+    if (until !== '' && until < today) return setSaid('stay.badDate');
     if (await done()) setSaid(words);
   };
 
   return (
     <section class="stay" aria-labelledby="stay-heading">
-      <h2 id="stay-heading">{STAY_M.heading}</h2>
+      <h2 id="stay-heading">{t('stay.heading')}</h2>
       <p class="stay__status">
         {status.kind === 'on-stay'
-          ? STAY_M.onStay(day(status.stay.until), status.stay.note ?? profile.group.name)
+          ? t('stay.onStay', { until: day(status.stay.until), started: status.stay.note ?? profile.group.name })
           : status.kind === 'ended'
-            ? STAY_M.ended(status.stay.endedAt ? new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: profile.timeZone }).format(new Date(status.stay.endedAt)) : day(status.stay.until))
-            : STAY_M.none}
+            ? t('stay.ended', { date: status.stay.endedAt ? date(new Date(status.stay.endedAt), { dateStyle: 'long', timeZone: profile.timeZone }) : day(status.stay.until) })
+            : t('stay.none')}
       </p>
       <div class="row">
-        <label for="stay-until">{STAY_M.until}</label>
+        <label for="stay-until">{t('stay.until')}</label>
         <input id="stay-until" type="date" min={today} value={until} onInput={(e) => setUntil(e.currentTarget.value)} />
       </div>
       {status.kind !== 'on-stay' && (
         <div class="row">
-          <label for="stay-note">{STAY_M.note}</label>
+          <label for="stay-note">{t('stay.note')}</label>
           <input id="stay-note" type="text" maxLength={40} autocomplete="off" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         </div>
       )}
       <div class="row">
         {status.kind === 'on-stay' ? (
           <>
-            <button type="button" disabled={until === ''} onClick={() => void act(() => stays.change(until), STAY_M.changed)}>
-              {STAY_M.change}
+            <button type="button" disabled={until === ''} onClick={() => void act(() => stays.change(until), 'stay.changed')}>
+              {t('stay.change')}
             </button>
-            <button type="button" onClick={() => void act(() => stays.end(), STAY_M.endedNow)}>
-              {STAY_M.end}
+            <button type="button" onClick={() => void act(() => stays.end(), 'stay.endedNow')}>
+              {t('stay.end')}
             </button>
           </>
         ) : (
-          <button type="button" class="primary" disabled={until === ''} onClick={() => void act(() => stays.start(until, note), STAY_M.started)}>
-            {STAY_M.start}
+          <button type="button" class="primary" disabled={until === ''} onClick={() => void act(() => stays.start(until, note), 'stay.started')}>
+            {t('stay.start')}
           </button>
         )}
       </div>
       <p role="status" class="stay__said">
-        {said}
+        {said && t(said)}
       </p>
     </section>
   );

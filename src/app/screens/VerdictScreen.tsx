@@ -1,23 +1,22 @@
 // The full-screen result: green "Valid", amber "Check" or red "Not valid", each with an icon and words, the
 // reason in plain English and the passport's details. Announced to screen readers; focus moves to the heading.
+// A handheld scanner's next scan replaces it (the scanner model listens while it is shown).
 
 import { useEffect, useRef } from 'preact/hooks';
 import { localTime, verdictDependsOnTime, type Passport, type Verdict } from '../../core/index.ts';
-import { listenForWedgeScans } from '../adapters/wedge-scanner.ts';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
-import { CATEGORY_WORDS, CLOCK_M, LOCALE, M, RESULT_WORDS, verdictAdvice, verdictTitle } from '../messages.ts';
+import { useT } from '../words.ts';
 import { EmergencyPanel } from './EmergencyPanel.tsx';
 import { OffersPanel } from './OffersPanel.tsx';
 import { StayPanel } from './StayPanel.tsx';
 
 export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   const { verdict: model, settings, trust, clockCheck } = useModels();
+  const { t } = useT();
   const shown = model.shown.value;
   const heading = useRef<HTMLHeadingElement>(null);
 
-  // a new scan while the result is up (a handheld scanner) replaces it
-  useEffect(() => listenForWedgeScans(document, (text) => void model.scan(text.trim())), [model]);
   useEffect(() => heading.current?.focus(), [shown?.id]);
   // when the result goes, keyboard and screen reader users land on the screen's heading, not at the page top
   useEffect(() => () => void setTimeout(focusScreenHeading), []);
@@ -35,16 +34,16 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
       <div class="verdict__banner" role="alert" aria-live="assertive" aria-atomic="true">
         <ResultIcon result={verdict.result} />
         <h1 id="verdict-heading" ref={heading} tabIndex={-1}>
-          {RESULT_WORDS[verdict.result]}
+          {t(`result.${verdict.result}`)}
         </h1>
-        <p class="verdict__title">{verdictTitle(verdict.code)}</p>
+        <p class="verdict__title">{t(`verdict.${verdict.code}.title`)}</p>
       </div>
       <div class="verdict__body">
         <section class="verdict__advice" aria-labelledby="advice-heading">
-          <h2 id="advice-heading">{M.whatToDo}</h2>
-          <p>{verdictAdvice(verdict.code)}</p>
-          {clockCheck.wrong.value && verdictDependsOnTime(verdict.code) && <p class="verdict__clock">{CLOCK_M.verdictNote}</p>}
-          {staleDays !== undefined && <p>{M.staleListAge(staleDays)}</p>}
+          <h2 id="advice-heading">{t('verdictScreen.whatToDo')}</h2>
+          <p>{t(`verdict.${verdict.code}.advice`)}</p>
+          {clockCheck.wrong.value && verdictDependsOnTime(verdict.code) && <p class="verdict__clock">{t('verdictScreen.clockNote')}</p>}
+          {staleDays !== undefined && <p>{t('trust.staleListAge', { days: staleDays })}</p>}
         </section>
         {verdict.result !== 'invalid' && emergency && <EmergencyPanel passport={verdict.passport} />}
         {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}
@@ -53,10 +52,10 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
       </div>
       <footer class="verdict__footer">
         <p class="verdict__countdown" aria-live="off">
-          {mode === 'kiosk' ? M.kioskNextIn(model.secondsLeft.value) : M.clearsIn(model.secondsLeft.value)}
+          {mode === 'kiosk' ? t('kiosk.nextIn', { seconds: model.secondsLeft.value }) : t('verdictScreen.clearsIn', { seconds: model.secondsLeft.value })}
         </p>
         <button type="button" class="primary verdict__done" onClick={() => model.clear()}>
-          {M.done}
+          {t('verdictScreen.done')}
         </button>
       </footer>
     </main>
@@ -64,18 +63,19 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
 }
 
 function PassportDetails({ passport, timeZone }: { passport: Passport; timeZone: string }) {
-  const expires = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone }).format(new Date(passport.exp * 1000));
+  const { t, date } = useT();
+  const expires = date(passport.exp * 1000, { dateStyle: 'long', timeZone });
   return (
     <dl class="verdict__details">
-      <dt>{M.carerName}</dt>
+      <dt>{t('verdictScreen.name')}</dt>
       <dd class="verdict__name">{passport.name}</dd>
-      <dt>{M.carerKind}</dt>
-      <dd>{CATEGORY_WORDS[passport.cat]}</dd>
-      <dt>{M.issuer}</dt>
+      <dt>{t('verdictScreen.kind')}</dt>
+      <dd>{t(`category.${passport.cat}`)}</dd>
+      <dt>{t('verdictScreen.issuer')}</dt>
       <dd>{passport.issuer}</dd>
-      <dt>{M.passportNumber}</dt>
+      <dt>{t('verdictScreen.number')}</dt>
       <dd>{passport.jti}</dd>
-      <dt>{M.expires}</dt>
+      <dt>{t('verdictScreen.expires')}</dt>
       <dd>
         <time dateTime={localTime(passport.exp * 1000, timeZone).date}>{expires}</time>
       </dd>

@@ -3,7 +3,8 @@
 
 import { useEffect } from 'preact/hooks';
 import type { HeldPassport } from '../adapters/card-storage.ts';
-import { CATEGORY_WORDS, WORDS, contactWords, dateWords } from '../messages.ts';
+import { useT } from '../../app/words.ts';
+import { contactWords, dateWords, expiredRenew, howToRenew } from '../card-words.ts';
 import { cardState } from '../models/wallet-model.ts';
 import { QrCode } from './QrCode.tsx';
 
@@ -17,6 +18,8 @@ export type PassportCardProps = {
 
 export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardProps) {
   const { passport, contact } = held;
+  const words = useT();
+  const { t } = words;
   const state = cardState(passport, nowMs);
   const qrText = state.kind === 'valid' || state.kind === 'not-yet-valid' ? state.qrText : undefined;
   useEffect(() => (qrText ? keepAwake() : undefined), [qrText, keepAwake]);
@@ -24,36 +27,36 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
   return (
     <article class={`passport passport--${state.kind}`} aria-labelledby={`name-${passport.jti}`}>
       <h2 id={`name-${passport.jti}`} class="passport__name">{passport.name}</h2>
-      <p class="passport__kind">{CATEGORY_WORDS[passport.cat]}</p>
+      <p class="passport__kind">{t(`category.${passport.cat}`)}</p>
       <StateNotice held={held} nowMs={nowMs} />
       {qrText ? (
         <figure class="passport__qr">
-          <QrCode text={qrText} label={WORDS.qrLabel(passport.jti)} />
+          <QrCode text={qrText} label={t('card.qrLabel', { number: passport.jti })} />
           <figcaption>
-            <p>{WORDS.showAtTill}</p>
-            <p class="tip">{WORDS.brightness}</p>
+            <p>{t('card.showAtTill')}</p>
+            <p class="tip">{t('card.brightness')}</p>
           </figcaption>
         </figure>
       ) : null}
       <dl class="passport__details">
-        <dt>{WORDS.name}</dt>
+        <dt>{t('card.name')}</dt>
         <dd>{passport.name}</dd>
-        <dt>{WORDS.kind}</dt>
-        <dd>{CATEGORY_WORDS[passport.cat]}</dd>
-        <dt>{WORDS.issuer}</dt>
+        <dt>{t('card.kind')}</dt>
+        <dd>{t(`category.${passport.cat}`)}</dd>
+        <dt>{t('card.issuer')}</dt>
         <dd>{passport.issuerName}</dd>
-        <dt>{WORDS.number}</dt>
+        <dt>{t('card.number')}</dt>
         <dd class="passport__number">{passport.jti}</dd>
-        <dt>{WORDS.validUntil}</dt>
-        <dd>{dateWords(passport.exp)}</dd>
+        <dt>{t('card.validUntil')}</dt>
+        <dd>{dateWords(words, passport.exp)}</dd>
       </dl>
       <section class="contact" aria-labelledby={`contact-${passport.jti}`}>
-        <h3 id={`contact-${passport.jti}`}>{WORDS.contactHeading(passport.issuerName)}</h3>
+        <h3 id={`contact-${passport.jti}`}>{t('card.contactHeading', { issuer: passport.issuerName })}</h3>
         {contact?.phone || contact?.web ? (
           <dl>
             {contact.phone ? (
               <>
-                <dt>{WORDS.phone}</dt>
+                <dt>{t('card.phone')}</dt>
                 <dd>
                   <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
                   {contact.hours ? ` (${contact.hours})` : ''}
@@ -62,7 +65,7 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
             ) : null}
             {contact.web ? (
               <>
-                <dt>{WORDS.web}</dt>
+                <dt>{t('card.web')}</dt>
                 <dd>
                   <a href={contact.web} rel="noopener noreferrer">{contact.web.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>
                 </dd>
@@ -73,9 +76,9 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
           <p>{held.schemeName}</p>
         )}
       </section>
-      <p class="checked">{WORDS.lastChecked(dateWords(Math.floor(held.checkedAt / 1000)))}</p>
+      <p class="checked">{t('card.lastChecked', { date: dateWords(words, Math.floor(held.checkedAt / 1000)) })}</p>
       <button type="button" class="link-button" onClick={onRemove}>
-        {WORDS.remove}
+        {t('card.remove')}
       </button>
     </article>
   );
@@ -84,36 +87,38 @@ export function PassportCard({ held, nowMs, keepAwake, onRemove }: PassportCardP
 function StateNotice({ held, nowMs }: { held: HeldPassport; nowMs: number }) {
   const { passport, contact } = held;
   const state = cardState(passport, nowMs);
-  const who = contactWords(passport.issuerName, contact);
+  const words = useT();
+  const { t } = words;
+  const who = contactWords(words, passport.issuerName, contact);
   const lines: string[] = [];
   let tone: 'warning' | 'stop' | undefined;
   switch (state.kind) {
     case 'valid':
       if (state.endsInDays !== undefined) {
         tone = 'warning';
-        lines.push(WORDS.endsSoon(dateWords(passport.exp), state.endsInDays), WORDS.howToRenew(passport.issuerName, contact));
+        lines.push(t('card.endsSoon', { date: dateWords(words, passport.exp), days: state.endsInDays }), howToRenew(words, passport.issuerName, contact));
       }
       break;
     case 'not-yet-valid':
       tone = 'warning';
-      lines.push(WORDS.notYetValid(dateWords(passport.nbf)));
+      lines.push(t('card.notYetValid', { date: dateWords(words, passport.nbf) }));
       break;
     case 'expired':
       tone = 'stop';
-      lines.push(WORDS.expired(dateWords(passport.exp)), WORDS.expiredRenew(passport.issuerName, contact));
+      lines.push(t('card.expired', { date: dateWords(words, passport.exp) }), expiredRenew(words, passport.issuerName, contact));
       break;
     case 'suspended':
       tone = 'stop';
-      lines.push(WORDS.suspended, who);
+      lines.push(t('card.suspended'), who);
       break;
     case 'revoked':
       tone = 'stop';
-      lines.push(WORDS.revoked, who);
+      lines.push(t('card.revoked'), who);
       break;
   }
   if (held.ended && state.kind !== 'revoked') {
     tone ??= 'warning';
-    lines.push(WORDS.ended, who);
+    lines.push(t('card.ended'), who);
   }
   if (!tone) return null;
   return (

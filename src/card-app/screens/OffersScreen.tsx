@@ -2,61 +2,65 @@
 // carer; today's hours marked in each partner's own time zone.
 
 import { localTime } from '../../core/local-time.ts';
-import { PARTNER_KIND_WORDS, calendarDateWords, describeCategories, describeDates, describeHours, offerToday } from '../../core/offers-directory.ts';
+import { offerToday } from '../../core/offers-directory.ts';
 import { CATEGORIES, type Category } from '../../core/categories.ts';
-import { CATEGORY_WORDS, WORDS } from '../messages.ts';
+import { useT } from '../../app/words.ts';
+import { directoryAllHours, directoryCategories, directoryDates, directoryToday } from '../../i18n/directory-words.ts';
+import { calendarDate } from '../../i18n/offer-words.ts';
 import type { Directory } from '../models/directory-model.ts';
 
 export function OffersScreen({ directory, nowMs }: { directory: Directory; nowMs: number }) {
+  const words = useT();
+  const { t } = words;
   const held = directory.held.value;
   return (
     <section class="offers" aria-labelledby="offers-heading">
-      <h2 id="offers-heading">{WORDS.offersHeading}</h2>
+      <h2 id="offers-heading">{t('card.offers.heading')}</h2>
       {!held ? (
-        <p>{WORDS.offersNone}</p>
+        <p>{t('card.offers.none')}</p>
       ) : (
         <>
-          <p>{WORDS.offersAsOf(calendarDateWords(held.directory.date))}</p>
+          <p>{t('card.offers.asOf', { date: calendarDate(words, held.directory.date) })}</p>
           <div class="filters">
             <label>
-              {WORDS.area}
+              {t('card.offers.area')}
               <select value={directory.area.value} onChange={(e) => directory.setArea(e.currentTarget.value)}>
-                <option value="">{WORDS.allAreas}</option>
+                <option value="">{t('card.offers.allAreas')}</option>
                 {directory.areas.value.map((a) => (
                   <option key={a} value={a}>{a}</option>
                 ))}
               </select>
             </label>
             <label>
-              {WORDS.carerKind}
+              {t('card.offers.carerKind')}
               <select value={directory.carer.value} onChange={(e) => directory.setCarer(e.currentTarget.value as Category | '')}>
-                <option value="">{WORDS.everyCarer}</option>
+                <option value="">{t('card.offers.everyCarer')}</option>
                 {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>{CATEGORY_WORDS[c]}</option>
+                  <option key={c} value={c}>{t(`category.${c}`)}</option>
                 ))}
               </select>
             </label>
           </div>
-          {directory.shown.value.length === 0 ? <p role="status">{WORDS.offersNoMatch}</p> : null}
+          {directory.shown.value.length === 0 ? <p role="status">{t('card.offers.noMatch')}</p> : null}
           {directory.shown.value.map((partner) => {
             const local = localTime(nowMs, partner.timeZone);
             return (
               <article key={partner.id} class="partner">
                 <h3>{partner.name}</h3>
-                <p class="partner__place">{[PARTNER_KIND_WORDS[partner.kind], partner.address, partner.area].filter(Boolean).join(', ')}</p>
+                <p class="partner__place">{[t(`directory.kind.${partner.kind}`), partner.address, partner.area].filter(Boolean).join(', ')}</p>
                 <ul>
                   {partner.offers.map((offer) => {
                     const today = offerToday(offer, local);
                     const marked = today.today && today.hours.length > 0;
-                    const dates = describeDates(offer);
+                    const dates = directoryDates(words, offer);
                     return (
                       <li key={offer.id} class={marked ? 'offer offer--today' : 'offer'}>
                         <h4>{offer.title}</h4>
                         {offer.description ? <p>{offer.description}</p> : null}
-                        <p>{describeCategories(offer.categories)}.</p>
+                        <p>{directoryCategories(words, offer.categories)}.</p>
                         <p>
-                          {marked ? <strong>Today, {today.hours.map((h) => `${h.from} to ${h.to}`).join(' and ')}. </strong> : null}
-                          {offer.hours && offer.hours.length > 0 ? offer.hours.map(describeHours).join('; ') : WORDS.anyDay}.
+                          {marked ? <strong>{directoryToday(words, today.hours)} </strong> : null}
+                          {directoryAllHours(words, offer.hours)}.
                         </p>
                         {dates ? <p>{dates}.</p> : null}
                       </li>
@@ -69,7 +73,7 @@ export function OffersScreen({ directory, nowMs }: { directory: Directory; nowMs
         </>
       )}
       <p>
-        <a href="/offers">{WORDS.fullList}</a>
+        <a href="/offers">{t('card.offers.fullList')}</a>
       </p>
     </section>
   );

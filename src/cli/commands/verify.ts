@@ -4,7 +4,6 @@ import {
   buildTrustState,
   loadTrustBundle,
   pinRoot,
-  verdictMessage,
   verifyPassport,
   type PinnedRoot,
   type Verdict,
@@ -59,8 +58,9 @@ export const verifyCommand: Command = {
     const verdict = await verifyPassport(qrText, { bundle: state.bundle, statusLists: state.statusLists, now });
     io.stdout(`${verdictLine(verdict)}\n`);
     if (flags.explain) {
-      const message = verdictMessage(verdict.code);
-      io.stderr(`${message.title}. ${message.advice}\n`);
+      // the staff app's English words for the verdict code (src/i18n/catalogues/en-GB.json), read only when asked
+      const { english } = await import('../../i18n/english.ts');
+      io.stderr(`${english.t(`verdict.${verdict.code}.title`)}. ${english.t(`verdict.${verdict.code}.advice`)}\n`);
     }
     return verdict.result === 'valid' ? EXIT_VALID : verdict.result === 'warning' ? EXIT_WARNING : EXIT_INVALID;
   },

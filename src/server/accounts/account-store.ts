@@ -81,6 +81,34 @@ export async function disableAccount(ctx: SchemeContext, name: string, actor: st
   return { ok: true };
 }
 
+/** Lets a disabled account in again (its old sessions stay ended; its tokens work again unless revoked). */
+export async function enableAccount(ctx: SchemeContext, name: string, actor: string): Promise<{ ok: true } | { ok: false; problem: string }> {
+  const account = await findAccount(ctx.db, name);
+  if (!account) return { ok: false, problem: `There is no account named ${name}.` };
+  if (!account.disabled) return { ok: false, problem: `The account ${account.name} is not disabled.` };
+  await ctx.db.transaction(async (tx) => {
+    await tx.query('UPDATE accounts SET disabled_at = NULL WHERE id = $1', [account.id]);
+    await audit(tx, ctx.now(), { actor, action: 'account.enable', detail: { account: account.name } });
+  });
+  return { ok: true };
+}
+
+/** A coordinator's reset: a new password for someone who forgot theirs; every session of the account ends. */
+export async function resetPassword(ctx: SchemeContext, name: string, password: string, actor: string): Promise<{ ok: true } | { ok: false; problem: string }> {
+  const account = await findAccount(ctx.db, name);
+  if (!account) return { ok: false, problem: `There is no account named ${name}.` };
+  const weak = passwordProblem(password);
+  if (weak) return { ok: false, problem: weak };
+  const hash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    await tx.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, hash]);
+    await tx.query('DELETE FROM account_sessions WHERE account_id = $1', [account.id]);
+    await tx.query('DELETE FROM demo_logins WHERE account_id = $1', [account.id]);
+    await audit(tx, ctx.now(), { actor, action: 'account.password-reset', detail: { account: account.name } });
+  });
+  return { ok: true };
+}
+
 /** The account for this name and password, or undefined; as slow for an unknown name as for a wrong password. */
 export async function checkPassword(q: Queryable, name: string, password: string): Promise<Account | undefined> {
   const [row] = await q.query<Account & { hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, a.password_hash AS hash FROM accounts a WHERE lower(a.name) = lower($1)`, [name]);

@@ -1,5 +1,5 @@
 // Logging in and out (/admin/login, /admin/logout: plain forms, so they work without script) and an account's own
-// business on the admin API: who am I, change my password, my API tokens; the coordinator's list of accounts.
+// business on the admin API: who am I, change my password, my API tokens. Other accounts: account-admin-routes.ts.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { SchemeContext } from '../context.ts';
@@ -8,15 +8,26 @@ import { problem } from '../http/problem.ts';
 import { objectOf } from '../http/schemas.ts';
 import { NO_SCRIPT_PAGE_CSP } from '../http/security-headers.ts';
 import { audit } from '../register/audit-log.ts';
-import { actorOf, checkPassword, listAccounts, setPassword } from './account-store.ts';
+import { actorOf, checkPassword, setPassword, type Account } from './account-store.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { renderLoginPage } from './login-page.ts';
 import { passwordProblem } from './passwords.ts';
 import { endSession, findSession, startSession } from './sessions.ts';
 
 type LoginBody = { name?: unknown; password?: unknown; csrf?: unknown };
+type LoggedIn = { ok: true; account: Account; cookieValue: string; csrfToken: string };
+type NotLoggedIn = { ok: false; status: number; message: string; field?: string; retryAfter?: string };
 
-export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: AdminGate, admin: onRequestAsyncHookHandler): void {
+/** An account as the admin UI sees it: no database id. */
+function accountView({ id: _id, ...account }: Account): Omit<Account, 'id'> {
+  return account;
+}
+
+/** What the admin page needs to know of the service: the demo scheme (it says so), email sent (the issue form offers it). */
+export type ServiceFacts = { mail: boolean };
+
+export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: AdminGate, admin: onRequestAsyncHookHandler, facts: ServiceFacts = { mail: false }): void {
+  const about = { demo: ctx.keys.demo, mail: facts.mail };
   const secure = ctx.publicUrl.startsWith('https:');
   // the page lives under /admin and its CSV links under /v1/reports: one cookie for each path, nowhere else
   const cookies = (value: string, maxAge?: number) =>
@@ -36,21 +47,14 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
 
     forms.post<{ Body: LoginBody }>('/admin/login', { helmet, bodyLimit: 4096 }, async (req, reply) => {
       const name = typeof req.body?.name === 'string' ? req.body.name.trim().slice(0, 64) : '';
-      const password = typeof req.body?.password === 'string' ? req.body.password.slice(0, 256) : '';
       const again = (status: number, error: string) => page(reply, status, renderLoginPage({ name, error, demo: ctx.keys.demo }));
       if (!fromOwnOrigin(req)) return again(403, 'This form must be sent from this service’s own login page.');
-      if (name === '' || password === '') return again(400, 'Enter your account name and your password.');
-      const limited = attemptsLeft(gate, req.ip, name);
-      if (!limited.ok) return again(429, `Too many wrong passwords. Wait ${limited.retryAfter} seconds, then try again.`).header('retry-after', String(limited.retryAfter));
-      const account = await checkPassword(ctx.db, name, password);
-      if (!account) {
-        const counted = countFailure(gate, req.ip, name);
-        if (!counted.ok) return again(429, `Too many wrong passwords. Wait ${counted.retryAfter} seconds, then try again.`).header('retry-after', String(counted.retryAfter));
-        return again(401, 'The account name or the password is not right, or the account is disabled. Check them and try again.');
+      const outcome = await logIn(req, req.body ?? {});
+      if (!outcome.ok) {
+        if (outcome.retryAfter) reply.header('retry-after', outcome.retryAfter);
+        return again(outcome.status, outcome.message);
       }
-      const session = await startSession(ctx, account);
-      await audit(ctx.db, ctx.now(), { actor: actorOf(account), action: 'account.login' });
-      return reply.header('set-cookie', cookies(session.cookieValue)).redirect('/admin', 303);
+      return reply.header('set-cookie', cookies(outcome.cookieValue)).redirect('/admin/classic', 303);
     });
 
     forms.post<{ Body: LoginBody }>('/admin/logout', { helmet, bodyLimit: 4096 }, async (req, reply) => {
@@ -66,13 +70,58 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
     });
   });
 
+  /** One login for the form and the admin UI's JSON: the same limits, checks, session and audit entry. */
+  const logIn = async (req: FastifyRequest, body: LoginBody): Promise<LoggedIn | NotLoggedIn> => {
+    const name = typeof body.name === 'string' ? body.name.trim().slice(0, 64) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 256) : '';
+    if (name === '' || password === '') return { ok: false, status: 400, field: name === '' ? 'name' : 'password', message: 'Enter your account name and your password.' };
+    const wait = (retryAfter: number): NotLoggedIn => ({ ok: false, status: 429, message: `Too many wrong passwords. Wait ${retryAfter} seconds, then try again.`, retryAfter: String(retryAfter) });
+    const limited = attemptsLeft(gate, req.ip, name);
+    if (!limited.ok) return wait(limited.retryAfter);
+    const account = await checkPassword(ctx.db, name, password);
+    if (!account) {
+      const counted = countFailure(gate, req.ip, name);
+      if (!counted.ok) return wait(counted.retryAfter);
+      return { ok: false, status: 401, field: 'password', message: 'The account name or the password is not right, or the account is disabled. Check them and try again.' };
+    }
+    const session = await startSession(ctx, account);
+    await audit(ctx.db, ctx.now(), { actor: actorOf(account), action: 'account.login' });
+    return { ok: true, account, ...session };
+  };
+
+  // the admin UI (/admin/): JSON in, the same cookie out, and the CSRF token for its changes in the answer
+  app.post<{ Body: LoginBody }>(
+    '/admin/api/login',
+    { onRequest: requireSameOriginJson, bodyLimit: 4096, schema: { body: objectOf({ name: { type: 'string', maxLength: 256 }, password: { type: 'string', maxLength: 1024 } }, [], true) } },
+    async (req, reply) => {
+      const outcome = await logIn(req, req.body);
+      if (!outcome.ok) {
+        const error = outcome.status === 429 ? 'too-many-attempts' : outcome.status === 401 ? 'wrong-password' : 'bad-request';
+        return problem(reply, outcome.status, error, outcome.message, outcome.retryAfter ? { 'retry-after': outcome.retryAfter } : {}, outcome.field);
+      }
+      return reply.header('set-cookie', cookies(outcome.cookieValue)).send({ account: accountView(outcome.account), csrf: outcome.csrfToken, ...about });
+    },
+  );
+
   const read = { onRequest: admin, config: { access: 'any' as const } };
   const change = { onRequest: [admin, requireSameOriginJson], config: { access: 'any' as const }, bodyLimit: 4096 };
 
-  app.get('/admin/api/account', read, async (req) => {
-    const { id: _id, ...account } = req.account!;
-    return { account, via: req.session ? 'session' : 'token' };
+  // a session's end from the admin UI: the gate has checked its CSRF token
+  app.post('/admin/api/logout', change, async (req, reply) => {
+    if (req.session) {
+      await endSession(ctx.db, req.session.idHash);
+      await audit(ctx.db, ctx.now(), { actor: actorOf(req.session.account), action: 'account.logout' });
+    }
+    return reply.header('set-cookie', cookies('', 0)).send({ loggedOut: true });
   });
+
+  // the session's CSRF token goes only to its own page: other sites cannot read this answer (no CORS, SameSite=Strict)
+  app.get('/admin/api/account', read, async (req) => ({
+    account: accountView(req.account!),
+    via: req.session ? 'session' : 'token',
+    ...(req.session ? { csrf: req.session.csrfToken } : {}),
+    ...about,
+  }));
 
   app.post<{ Body: { current: string; password: string; repeat: string } }>(
     '/admin/api/account/password',
@@ -114,9 +163,6 @@ export function accountRoutes(app: FastifyInstance, ctx: SchemeContext, gate: Ad
       return { revoked: req.params.id };
     },
   );
-
-  // the coordinator's list (accounts are added with the CLI)
-  app.get('/admin/api/accounts', { onRequest: admin }, async () => ({ accounts: (await listAccounts(ctx.db)).map(({ id: _id, ...a }) => a) }));
 }
 
 /**

@@ -1,4 +1,4 @@
-// GET /admin: one server-rendered page for the scheme's staff: issue, revoke, enrol devices, reports as charts.
+// GET /admin/classic: the first admin page, server-rendered (the Preact admin UI at /admin/ replaces it): one page for the scheme's staff: issue, revoke, enrol devices, reports as charts.
 // Each account sees its own share (src/server/accounts/rights.ts): issuer staff their issuer's passports, partner
 // managers their partner's devices and reports and no passports.
 
@@ -29,7 +29,7 @@ export type AdminPageOptions = {
 
 export function adminPageRoute(app: FastifyInstance, ctx: SchemeContext, admin: onRequestAsyncHookHandler, options: AdminPageOptions = {}): void {
   app.get<{ Querystring: { q?: string } }>(
-    '/admin',
+    '/admin/classic',
     { onRequest: admin, config: { access: 'any' }, helmet: { contentSecurityPolicy: PAGE_CSP }, schema: { querystring: objectOf({ q: { type: 'string', maxLength: 200 } }, [], true) } },
     async (req, reply) => reply.type('text/html; charset=utf-8').send(await renderAdminPage(ctx, req.query.q ?? '', { ...options, account: req.account!, csrfToken: req.session?.csrfToken })),
   );
@@ -70,7 +70,7 @@ ${options.mail ? '<label>Email for the phone copy (optional, not kept) <input na
 <button>Issue</button></form><div id="issued" class="result" aria-live="polite"></div></section>
 
 <section><h2>Passports</h2>
-<form method="get" action="/admin"><label>Find by number or name <input name="q" value="${e(search)}"></label> <button>Find</button></form>
+<form method="get" action="/admin/classic"><label>Find by number or name <input name="q" value="${e(search)}"></label> <button>Find</button></form>
 <table><thead><tr><th>Number</th><th>Issuer</th><th>Name</th><th>Kind</th><th>Valid until</th><th>Status</th><th>Change</th></tr></thead>
 <tbody>${passports.map((p) => passportRow(p, ctx.now(), collected.get(`${p.iss} ${p.jti}`))).join('')}</tbody></table><div id="changed" class="result" aria-live="polite"></div></section>
 

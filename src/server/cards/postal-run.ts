@@ -1,7 +1,7 @@
 // A postal run (issue 9): the passports issued or renewed in a date range, or a selection, each card followed by its
 // covering letter with a fresh collection code for the phone copy.
 
-import { renderPostalRunPdf, type CardLayout, type PostalEntry } from '../../cards/index.ts';
+import { renderCardsPdf, renderPostalRunPdf, type CardLayout, type PostalEntry } from '../../cards/index.ts';
 import type { SchemeContext } from '../context.ts';
 import { toDate } from '../context.ts';
 import { createCollectionCode } from '../collection/collection-codes.ts';
@@ -14,7 +14,9 @@ const DAY = 86_400;
 /** By days (of one issuer's passports, for issuer staff), or a selection. */
 export type PostalRunChoice = { from: string; to: string; iss?: string } | { passports: readonly { iss: string; jti: string }[] };
 
-export type PostalRun = { ok: true; pdf: Uint8Array; count: number; skipped: number } | { ok: false; status: number; error: string; message: string };
+type Refused = { ok: false; status: number; error: string; message: string };
+
+export type PostalRun = { ok: true; pdf: Uint8Array; count: number; skipped: number } | Refused;
 
 /** `YYYY-MM-DD` as the start of that day (UTC), or undefined. */
 export function dayStart(text: string): number | undefined {
@@ -23,22 +25,39 @@ export function dayStart(text: string): number | undefined {
   return Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== text ? undefined : at / 1000;
 }
 
+/** The chosen passports' register entries, when every one of them may have a card now. */
+async function selectedForCards(ctx: SchemeContext, passports: readonly { iss: string; jti: string }[], now: number): Promise<{ ok: true; entries: RegisterEntry[] } | Refused> {
+  if (passports.length === 0 || passports.length > MAX_POSTAL_RUN) {
+    return { ok: false, status: 400, error: 'bad-request', message: `Choose 1 to ${MAX_POSTAL_RUN} passports.` };
+  }
+  const entries: RegisterEntry[] = [];
+  for (const { iss, jti } of passports) {
+    const entry = await findPassport(ctx.db, iss, jti);
+    if (!entry) return { ok: false, status: 404, error: 'not-found', message: `There is no passport ${jti} of ${iss}.` };
+    const refusal = cardRefusal(entry, now);
+    if (refusal) return { ok: false, status: 409, error: 'refused', message: refusal };
+    entries.push(entry);
+  }
+  return { ok: true, entries };
+}
+
+/** The cards alone (no letters, no new collection codes) of chosen passports: a bulk renewal's new cards. */
+export async function makeCardsPdf(ctx: SchemeContext, passports: readonly { iss: string; jti: string }[], options: { layout: CardLayout; title: string }): Promise<{ ok: true; pdf: Uint8Array; count: number } | Refused> {
+  const selected = await selectedForCards(ctx, passports, ctx.now());
+  if (!selected.ok) return selected;
+  const cards = [];
+  for (const entry of selected.entries) cards.push(await cardDetails(ctx, entry));
+  return { ok: true, pdf: await renderCardsPdf(cards, options), count: cards.length };
+}
+
 export async function makePostalRun(ctx: SchemeContext, choice: PostalRunChoice, options: { layout: CardLayout; actor: string; offersUrl?: string }): Promise<PostalRun> {
   const now = ctx.now();
   let entries: RegisterEntry[];
   let skipped = 0;
   if ('passports' in choice) {
-    if (choice.passports.length === 0 || choice.passports.length > MAX_POSTAL_RUN) {
-      return { ok: false, status: 400, error: 'bad-request', message: `Choose 1 to ${MAX_POSTAL_RUN} passports.` };
-    }
-    entries = [];
-    for (const { iss, jti } of choice.passports) {
-      const entry = await findPassport(ctx.db, iss, jti);
-      if (!entry) return { ok: false, status: 404, error: 'not-found', message: `There is no passport ${jti} of ${iss}.` };
-      const refusal = cardRefusal(entry, now);
-      if (refusal) return { ok: false, status: 409, error: 'refused', message: refusal };
-      entries.push(entry);
-    }
+    const selected = await selectedForCards(ctx, choice.passports, now);
+    if (!selected.ok) return selected;
+    entries = selected.entries;
   } else {
     const from = dayStart(choice.from);
     const to = dayStart(choice.to);

@@ -10,10 +10,12 @@ import { problem } from '../http/problem.ts';
 import { ISS, JTI, objectOf } from '../http/schemas.ts';
 import { findPassport } from '../register/passport-register.ts';
 import { cardDetails, cardRefusal } from './card-details.ts';
-import { MAX_POSTAL_RUN, makePostalRun, type PostalRunChoice } from './postal-run.ts';
+import { MAX_POSTAL_RUN, makeCardsPdf, makePostalRun, type PostalRunChoice } from './postal-run.ts';
 
 const LAYOUT = { type: 'string', enum: ['id1', 'a4'] } as const;
 const DAY = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+/** Chosen passports, each once. */
+const SELECTION = { type: 'array', minItems: 1, maxItems: MAX_POSTAL_RUN, uniqueItems: true, items: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']) };
 
 type PostalRunBody = { from?: string; to?: string; passports?: { iss: string; jti: string }[]; layout?: CardLayout };
 
@@ -48,7 +50,7 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
           type: 'object',
           properties: {
             from: DAY, to: DAY, layout: LAYOUT,
-            passports: { type: 'array', minItems: 1, maxItems: MAX_POSTAL_RUN, uniqueItems: true, items: objectOf({ iss: ISS, jti: JTI }, ['iss', 'jti']) },
+            passports: SELECTION,
           },
           additionalProperties: false,
         },
@@ -72,6 +74,31 @@ export function cardRoutes(app: FastifyInstance, ctx: SchemeContext, admin: onRe
       const name = passports ? 'carers-passports-postal-run.pdf' : `carers-passports-${from}-to-${to}.pdf`;
       reply.header('x-cards', String(run.count)).header('x-cards-skipped', String(run.skipped));
       return sendPdf(reply, run.pdf, name);
+    },
+  );
+
+  // a bulk renewal's new cards (issue 10, point 4): the same selection as POST /admin/api/renewals/renew
+  app.post<{ Body: { passports: { iss: string; jti: string }[]; layout?: CardLayout } }>(
+    '/admin/api/renewals/cards.pdf',
+    {
+      onRequest: [admin, requireSameOriginJson],
+      config: { access: 'issuer' },
+      bodyLimit: 256 * 1024,
+      schema: {
+        body: objectOf({ layout: LAYOUT, passports: SELECTION }, ['passports']),
+      },
+    },
+    async (req, reply) => {
+      let cards;
+      try {
+        cards = await makeCardsPdf(ctx, req.body.passports, { layout: req.body.layout ?? 'id1', title: 'Carers Passports: renewed cards' });
+      } catch (error) {
+        if (error instanceof CardTooLargeError) return problem(reply, 409, 'too-large', error.message);
+        throw error;
+      }
+      if (!cards.ok) return problem(reply, cards.status, cards.error, cards.message);
+      reply.header('x-cards', String(cards.count));
+      return sendPdf(reply, cards.pdf, 'carers-passports-renewed.pdf');
     },
   );
 }

@@ -2,10 +2,13 @@
 // are a plain GET form; printed, it is a dated booklet (print CSS hides the form and keeps each partner on one page).
 
 import {
-  CATEGORIES, PARTNER_KINDS, PARTNER_KIND_WORDS, calendarDateWords, describeCategories, describeDates, describeHours, directoryAreas,
-  filterDirectory, localTime, offerToday, type DirectoryFilter, type DirectoryOffer, type DirectoryPartner, type OffersDirectory,
+  CATEGORIES, PARTNER_KINDS, directoryAreas, filterDirectory, localTime, offerToday, type DirectoryFilter, type DirectoryOffer, type DirectoryPartner,
+  type OffersDirectory,
 } from '../../core/index.ts';
-import { CATEGORY_WORDS } from '../../cards/card-words.ts';
+import { directoryAllHours, directoryCategories, directoryDates, directoryToday } from '../../i18n/directory-words.ts';
+import { english } from '../../i18n/english.ts';
+import { calendarDate } from '../../i18n/offer-words.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import { escapeHtml as e } from '../admin/charts.ts';
 
 const STYLE = `
@@ -21,36 +24,39 @@ h3{font-size:1.2rem;margin:0}.place{margin:.25rem 0 .5rem;color:#383f43}.offers{
 @media print{form,.no-print{display:none}body{font-size:11pt}header,main,footer{max-width:none;padding:0}h2{break-after:avoid}
 .today{background:none;border-left:0;padding-left:0}a{color:inherit;text-decoration:none}}`;
 
-export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number): string {
+export function renderDirectoryPage(directory: OffersDirectory, filter: DirectoryFilter, nowMs: number, words: Translator = english): string {
+  const { t } = words;
   const shown = filterDirectory(directory, filter);
-  const dated = calendarDateWords(directory.date);
+  const dated = calendarDate(words, directory.date);
+  const other = t('directory.otherPlaces');
   const byArea = new Map<string, DirectoryPartner[]>();
-  for (const partner of shown) byArea.set(partner.area ?? 'Other places', [...(byArea.get(partner.area ?? 'Other places') ?? []), partner]);
+  for (const partner of shown) byArea.set(partner.area ?? other, [...(byArea.get(partner.area ?? other) ?? []), partner]);
   const offerCount = shown.reduce((n, p) => n + p.offers.length, 0);
   return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Where to use your Carers Passport (${e(dated)})</title><meta name="description" content="Shops, pharmacies, hospital wards and other places that welcome the Carers Passport, and what they offer.">
+<html lang="${e(words.locale)}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(t('directory.titleDated', { date: dated }))}</title><meta name="description" content="${e(t('directory.description'))}">
 <style>${STYLE}</style></head>
-<body><header><h1>Where to use your Carers Passport</h1>
-<p class="date">Offers current on ${e(dated)}.</p>
-<p class="no-print">Show your passport (the card or the copy on your phone) at any of these places. To make a booklet, print this page.</p></header>
+<body><header><h1>${e(t('directory.title'))}</h1>
+<p class="date">${e(t('directory.asOf', { date: dated }))}</p>
+<p class="no-print">${e(t('directory.intro'))}</p></header>
 <main>
-${filterForm(directory, filter)}
-<p class="count" role="status">${shown.length === 0 ? 'No places match these choices.' : `${shown.length} ${shown.length === 1 ? 'place' : 'places'}, ${offerCount} ${offerCount === 1 ? 'offer' : 'offers'}.`}</p>
-${[...byArea].map(([area, partners]) => `<section><h2>${e(area)}</h2>${partners.map((p) => partnerBlock(p, nowMs)).join('')}</section>`).join('\n')}
+${filterForm(words, directory, filter)}
+<p class="count" role="status">${e(shown.length === 0 ? t('directory.noMatch') : t('directory.count', { places: shown.length, offers: offerCount }))}</p>
+${[...byArea].map(([area, partners]) => `<section><h2>${e(area)}</h2>${partners.map((p) => partnerBlock(words, p, nowMs)).join('')}</section>`).join('\n')}
 </main>
-<footer><p>Hours and days are local time at each place. "Today" means ${e(dated)}.</p></footer>
+<footer><p>${e(t('directory.footer', { date: dated }))}</p></footer>
 </body></html>`;
 }
 
-function filterForm(directory: OffersDirectory, filter: DirectoryFilter): string {
+function filterForm(words: Translator, directory: OffersDirectory, filter: DirectoryFilter): string {
+  const { t } = words;
   const option = (value: string, words: string, chosen: string | undefined) => `<option value="${e(value)}"${value === (chosen ?? '') ? ' selected' : ''}>${e(words)}</option>`;
   const kinds = PARTNER_KINDS.filter((k) => directory.partners.some((p) => p.kind === k));
-  return `<form method="get" action="/offers" role="search" aria-label="Choose offers">
-<label for="f-area">Area<select id="f-area" name="area">${option('', 'All areas', filter.area)}${directoryAreas(directory).map((a) => option(a, a, filter.area)).join('')}</select></label>
-<label for="f-kind">Kind of place<select id="f-kind" name="kind">${option('', 'All places', filter.kind)}${kinds.map((k) => option(k, PARTNER_KIND_WORDS[k], filter.kind)).join('')}</select></label>
-<label for="f-carer">Kind of carer<select id="f-carer" name="carer">${option('', 'Every carer', filter.category)}${CATEGORIES.map((c) => option(c, CATEGORY_WORDS[c], filter.category)).join('')}</select></label>
-<button type="submit">Show offers</button> <a href="/offers">Show everything</a></form>`;
+  return `<form method="get" action="/offers" role="search" aria-label="${e(t('directory.filters'))}">
+<label for="f-area">${e(t('directory.area'))}<select id="f-area" name="area">${option('', t('directory.allAreas'), filter.area)}${directoryAreas(directory).map((a) => option(a, a, filter.area)).join('')}</select></label>
+<label for="f-kind">${e(t('directory.kindOfPlace'))}<select id="f-kind" name="kind">${option('', t('directory.allPlaces'), filter.kind)}${kinds.map((k) => option(k, t(`directory.kind.${k}`), filter.kind)).join('')}</select></label>
+<label for="f-carer">${e(t('directory.carerKind'))}<select id="f-carer" name="carer">${option('', t('directory.everyCarer'), filter.category)}${CATEGORIES.map((c) => option(c, t(`category.${c}`), filter.category)).join('')}</select></label>
+<button type="submit">${e(t('directory.show'))}</button> <a href="/offers">${e(t('directory.showAll'))}</a></form>`;
 }
 
 /** The fragment of a partner's entry on /offers: the window sticker's QR leads there (issue 10, point 3). */
@@ -58,20 +64,20 @@ export function directoryAnchor(partnerId: string): string {
   return `partner-${partnerId}`;
 }
 
-function partnerBlock(partner: DirectoryPartner, nowMs: number): string {
-  const place = [PARTNER_KIND_WORDS[partner.kind], partner.address].filter(Boolean).join(', ');
+function partnerBlock(words: Translator, partner: DirectoryPartner, nowMs: number): string {
+  const place = [words.t(`directory.kind.${partner.kind}`), partner.address].filter(Boolean).join(', ');
   return `<article class="partner" id="${e(directoryAnchor(partner.id))}"><h3>${e(partner.name)}</h3><p class="place">${e(place)}</p>
-<ul class="offers">${partner.offers.map((o) => offerItem(o, partner, nowMs)).join('')}</ul></article>`;
+<ul class="offers">${partner.offers.map((o) => offerItem(words, o, partner, nowMs)).join('')}</ul></article>`;
 }
 
-function offerItem(offer: DirectoryOffer, partner: DirectoryPartner, nowMs: number): string {
+function offerItem(words: Translator, offer: DirectoryOffer, partner: DirectoryPartner, nowMs: number): string {
   const local = localTime(nowMs, partner.timeZone);
   const today = offerToday(offer, local);
   // only offers limited to some days are marked: "today" on every all-week offer would mark nothing
   const marked = today.today && today.hours.length > 0;
-  const hours = offer.hours && offer.hours.length > 0 ? offer.hours.map(describeHours).join('; ') : 'Any day';
-  const dates = describeDates(offer);
+  const hours = directoryAllHours(words, offer.hours);
+  const dates = directoryDates(words, offer);
   return `<li class="offer${marked ? ' today' : ''}"><h4>${e(offer.title)}</h4>${offer.description ? `<p>${e(offer.description)}</p>` : ''}
-<p>${e(describeCategories(offer.categories))}.</p>
-<p>${marked ? `<span class="today-badge">Today, ${e(today.hours.map((h) => `${h.from} to ${h.to}`).join(' and '))}.</span> ` : ''}${e(hours)}.</p>${dates ? `<p>${e(dates)}.</p>` : ''}</li>`;
+<p>${e(directoryCategories(words, offer.categories))}.</p>
+<p>${marked ? `<span class="today-badge">${e(directoryToday(words, today.hours))}</span> ` : ''}${e(hours)}.</p>${dates ? `<p>${e(dates)}.</p>` : ''}</li>`;
 }

@@ -114,7 +114,7 @@ export function requireAdmin(gate: AdminGate): onRequestAsyncHookHandler {
     if (req.headers.authorization !== undefined) {
       const counted = countFailure(gate, req.ip, credentials?.id);
       if (!counted.ok) return tooManyAttempts(reply, counted.retryAfter);
-    } else if (req.method === 'GET' && req.routeOptions.url === '/admin') {
+    } else if (req.method === 'GET' && req.routeOptions.url === '/admin/classic') {
       return reply.redirect(cookie === undefined ? '/admin/login' : '/admin/login?out=idle', 303);
     }
     return problem(reply, 401, 'unauthorised', 'Log in on /admin/login, or send an API token (HTTP Basic token-id:secret, or Bearer token-id.secret).', {

@@ -35,7 +35,25 @@ export const APP_CSP: CspOptions = {
   },
 };
 
-/** Server-rendered pages (admin, demo cards): their own inline style and script, nothing from elsewhere. */
+/**
+ * The admin UI (/admin/, dist/admin/): its own scripts and styles only, no inline script or style element, no worker,
+ * no WebAssembly; QR codes as data: images; fetches to the admin API on its own origin.
+ */
+export const ADMIN_APP_CSP: CspOptions = {
+  useDefaults: false,
+  directives: {
+    ...ALWAYS,
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'worker-src': ["'none'"],
+    'manifest-src': ["'none'"],
+  },
+};
+
+/** Server-rendered pages (classic admin, demo cards): their own inline style and script, nothing from elsewhere. */
 export const PAGE_CSP: CspOptions = {
   useDefaults: false,
   directives: {

@@ -1,9 +1,10 @@
 // "Does it apply now to an adult carer?" for the admin page (issue 10, point 3): the core's own offer rules
 // (core/offers.ts) run on a valid passport of that kind at that moment, with no earlier uses, and the words staff see
-// at the till (app/messages.ts) for each offer that does not apply.
+// at the till (the English catalogue, src/i18n) for each offer that does not apply.
 
 import { checkOffers, localTime, type Category, type OfferRefusal, type PartnerProfile, type Verdict } from '../../core/index.ts';
-import { limitWords, refusalWords } from '../../app/messages.ts';
+import { english } from '../../i18n/english.ts';
+import { limitWords, refusalWords } from '../../i18n/offer-words.ts';
 
 export type OfferPreview = {
   offerId: string;
@@ -35,8 +36,8 @@ export function previewOffers(profile: PartnerProfile, cat: Category, atMs: numb
       offerId: check.offer.id,
       title: check.offer.title,
       applies: check.applies,
-      ...(check.applies ? {} : { code: check.refusal.code, why: refusalWords(check.refusal) }),
-      limit: limitWords(check.offer.limit),
+      ...(check.applies ? {} : { code: check.refusal.code, why: refusalWords(english, check.refusal) }),
+      limit: limitWords(english, check.offer.limit),
     })),
   };
 }

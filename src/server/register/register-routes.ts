@@ -1,5 +1,6 @@
 // The admin API for an imported register and its renewals (issue 10), beside the passport routes of
-// admin/api-routes.ts: POST /admin/api/passports/import, GET /admin/api/renewals, POST /admin/api/renewals/renew.
+// admin/api-routes.ts: POST /admin/api/passports/import, GET /admin/api/renewals, POST /admin/api/renewals/renew
+// (its renewed passports' cards: POST /admin/api/renewals/cards.pdf in cards/routes.ts).
 
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { issuerScope } from '../accounts/rights.ts';
@@ -71,6 +72,11 @@ export function registerRoutes(app: FastifyInstance, ctx: SchemeContext, admin: 
         ),
       },
     },
-    async (req) => renewMany(ctx, req.body.passports, { actor: req.actor!, ...(req.body.years === undefined ? {} : { years: req.body.years }) }),
+    async (req) => {
+      const result = await renewMany(ctx, req.body.passports, { actor: req.actor!, ...(req.body.years === undefined ? {} : { years: req.body.years }) });
+      // their new cards in one PDF: POST this body to the address (cards/routes.ts)
+      const passports = result.renewed.map(({ iss, jti }) => ({ iss, jti }));
+      return { ...result, ...(passports.length > 0 ? { cards: { method: 'POST', href: '/admin/api/renewals/cards.pdf', body: { passports } } } : {}) };
+    },
   );
 }

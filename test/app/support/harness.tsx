@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { openStorage, type AppStorage } from '../../../src/app/adapters/storage.ts';
 import { ModelsContext, type Models } from '../../../src/app/models/context.ts';
 import { createModels } from '../../../src/app/models/create-models.ts';
+import { fakeScanner, fakeUpdates, type FakeScanner } from './fake-scanner.ts';
 import type { AppScheme } from './scheme.ts';
 
 let dbCount = 0;
@@ -16,15 +17,21 @@ export type Harness = Models & {
   kioskCalls: string[];
   /** Milliseconds since the epoch as the models see it; tests move it. */
   clock: { now: number };
+  /** The scanner model's fake camera, decoder, handheld scanner and page (fake-scanner.ts). */
+  fakeScanner: FakeScanner;
+  /** The fake service worker: `arrive()` makes a new version wait. */
+  fakeUpdates: ReturnType<typeof fakeUpdates>;
   wrap: (children: ComponentChildren) => ReturnType<typeof render>;
 };
 
 /** `demoBuild` (default true, as the built demo): the staff PIN starts as 1234; false: none until staff choose one. */
-export async function makeHarness(scheme: AppScheme, options: { profileId?: string; storage?: AppStorage; demoBuild?: boolean } = {}): Promise<Harness> {
+export async function makeHarness(scheme: AppScheme, options: { profileId?: string; storage?: AppStorage; demoBuild?: boolean; scanner?: FakeScanner } = {}): Promise<Harness> {
   const storage = options.storage ?? (await openStorage(`test-db-${++dbCount}-${Math.random()}`));
   const clock = { now: scheme.now * 1000 };
   const kioskCalls: string[] = [];
   const downloads: { filename: string; text: string }[] = [];
+  const scanner = options.scanner ?? fakeScanner();
+  const updates = fakeUpdates();
   const persisted = signal<'granted' | 'not-granted'>('not-granted');
   // the app's own wiring (createModels, as main.tsx uses it), on fakes: no sync, a clock the test moves
   const models = await createModels({
@@ -42,6 +49,8 @@ export async function makeHarness(scheme: AppScheme, options: { profileId?: stri
       state: async () => persisted.value,
       request: async () => (persisted.value = 'granted'),
     },
+    scanner: scanner.adapters,
+    updates,
     now: () => clock.now,
     demoBuild: options.demoBuild ?? true,
   });
@@ -53,6 +62,8 @@ export async function makeHarness(scheme: AppScheme, options: { profileId?: stri
     downloads,
     kioskCalls,
     clock,
+    fakeScanner: scanner,
+    fakeUpdates: updates,
     wrap: (children) => render(<ModelsContext.Provider value={models}>{children}</ModelsContext.Provider>),
   };
 }

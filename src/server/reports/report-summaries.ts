@@ -32,7 +32,6 @@ WITH b AS (
 ${carersSet('new_offer', 'report_offer_carers', ['partner_id', 'offer_id', 'iss', 'jti']).replace('RETURNING partner_id', 'RETURNING partner_id, offer_id')},
 ${carersSet('new_partner', 'report_partner_carers', ['partner_id', 'iss', 'jti'])},
 ${carersSet('new_week', 'report_week_carers', ['week', 'iss', 'jti'])},
-${carersSet('new_carer', 'report_carers', ['iss', 'jti'])},
 offers AS (
   INSERT INTO report_offer_totals AS t (partner_id, offer_id, redemptions, carers)
   SELECT g.partner_id, g.offer_id, g.n, coalesce(c.n, 0)
@@ -43,7 +42,7 @@ offers AS (
   RETURNING 1),
 ${totals('partners', 'report_partner_totals', 'partner_id', 'new_partner')},
 ${totals('weeks', 'report_week_totals', 'week', 'new_week')}
-SELECT (SELECT count(*) FROM new_carer) AS carers, (SELECT count(*) FROM offers) + (SELECT count(*) FROM partners) + (SELECT count(*) FROM weeks) AS totals`;
+SELECT (SELECT count(*) FROM offers) + (SELECT count(*) FROM partners) + (SELECT count(*) FROM weeks) AS totals`;
 
 /** Adds just-stored records to the reports' totals: call it inside the transaction that stored them. */
 export async function summariseRedemptions(q: Queryable, records: readonly Summarised[]): Promise<void> {

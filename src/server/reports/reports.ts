@@ -52,7 +52,7 @@ export const REPORTS: Record<string, (q: Queryable, now?: number) => Promise<Rep
   },
   async 'carers-reached'(q) {
     const rows = await q.query<Record<string, string | number>>(
-      `SELECT (SELECT count(*) FROM report_carers)::int AS carers, coalesce(sum(redemptions), 0)::int AS redemptions, count(*)::int AS partners
+      `SELECT (SELECT count(*) FROM (SELECT DISTINCT iss, jti FROM report_partner_carers) c)::int AS carers, coalesce(sum(redemptions), 0)::int AS redemptions, count(*)::int AS partners
          FROM report_partner_totals`,
     );
     return { report: 'carers-reached', title: 'Carers reached (distinct passports)', columns: ['carers', 'redemptions', 'partners'], rows };

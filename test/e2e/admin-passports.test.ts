@@ -3,12 +3,13 @@
 // question, import a CSV by upload with a dry run (the bad lines listed, the good rows in, a second import adds 0),
 // the renewals list with its CSV and a bulk renewal; axe on each screen and state.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { importRegister } from '../../src/server/register/import-register.ts';
+import { pdfText } from '../cards/support.ts';
 import { ADMIN_PASSWORD } from '../server/support/test-service.ts';
 import { logInAdmin, openAdmin, openScreen } from './support/admin-ui.ts';
 import { seriousViolations } from './support/app-page.ts';
@@ -103,7 +104,7 @@ test('issues a passport (an empty name is refused at its field), shows its QR an
   await page.getByRole('button', { name: `Cancel passport ${jti}` }).click();
   const question = page.getByRole('group', { name: `Cancel passport ${jti}` });
   expect(await question.textContent()).toContain('This cannot be undone');
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group'); // focus moves after render
   expect(await seriousViolations(page)).toEqual([]);
   await question.getByRole('button', { name: 'Yes, cancel it' }).click();
   await page.getByRole('status').filter({ hasText: `Passport ${jti} cancelled.` }).waitFor();
@@ -165,6 +166,14 @@ test('lists renewals with a CSV for a mail-merge, and renews the selected ones',
   await expect.poll(() => page.locator('tbody tr', { hasText: 'UP-1' }).count()).toBe(0);
   const [renewed] = await served.service.ctx.db.query<{ exp: string }>(`SELECT exp FROM passports WHERE jti = 'UP-1'`);
   expect(Number(renewed!.exp) * 1000).toBeGreaterThan(Date.now() + 1000 * DAY_MS);
+
+  // their new cards, in one PDF, straight from the renewal's notice
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download their new cards (PDF)' }).click()]);
+  expect(download.suggestedFilename()).toBe('carers-passports-renewed.pdf');
+  const text = (await pdfText(new Uint8Array(await readFile((await download.path())!)))).replace(/\s+/g, ' ');
+  expect(text).toContain('UP-1');
+  expect(text).not.toContain('UP-3');
+  await page.getByRole('status').filter({ hasText: 'Cards for 1 renewed passport downloaded.' }).waitFor();
 
   // a window that is not a number is refused at its field
   await page.getByLabel('Expiring within (days)').fill('soon');

@@ -10,12 +10,16 @@ import { signAppPassports, type AppPassports } from './support/app-passports.ts'
 import { unlockSettings } from './support/app-page.ts';
 
 /**
- * Languages the kiosk is tried in: once the kiosk's language picker lands (branch i18n-langs), add 'gu' and 'ur'
- * (taller lines than English). Tried with i18n-langs merged, its picker in .kiosk__language: Gujarati passed every
- * size below; Urdu every size but 1280 x 800 at zoom 2 (a 640 x 400 page), where its verdict is 518 px tall in a
- * 344 px box and scrolls inside it (heading, Done and Staff stay in view).
+ * Languages the kiosk is tried in: English, and the two scripts with the tallest lines, Gujarati and Urdu.
  */
-const LANGUAGES = ['en'];
+const LANGUAGES = ['en', 'gu', 'ur'];
+
+/**
+ * The one case that does not fit: Urdu's Nastaliq lines at 200% on a landscape 1280 x 800 tablet (a 640 x 400 page),
+ * where the verdict's words need about 520 px. There only the verdict's body scrolls; its result, Done and the staff
+ * button stay in view.
+ */
+const bodyMayScroll = (language: string, height: number, zoom: number) => language === 'ur' && height === 800 && zoom === 2;
 
 /** Wall tablets and screens: [width, height, zoom]; zoom 2 is 200% text (the page is half as many CSS pixels). */
 const SIZES: [number, number, number][] = [
@@ -110,10 +114,16 @@ describe.each(LANGUAGES)('the kiosk in %s fits its screen', (language) => {
         await scannerBurst(page, code);
         await page.locator(`.verdict--kiosk.verdict--${result} #verdict-heading`).waitFor();
         const details = code === passports.revoked ? [] : ['.verdict__details']; // "Not valid" shows no details
-        expect(await fit(page, ['#verdict-heading', '.verdict__advice', ...details, '.verdict__done', '.kiosk__staff button'])).toEqual({
-          scrolls: [],
-          outside: [],
-        });
+        if (bodyMayScroll(language, height, zoom)) {
+          const { scrolls, outside } = await fit(page, ['#verdict-heading', '.verdict__done', '.kiosk__staff button']);
+          expect(outside).toEqual([]);
+          expect(scrolls.every((box) => box.startsWith('verdict__body '))).toBe(true);
+        } else {
+          expect(await fit(page, ['#verdict-heading', '.verdict__advice', ...details, '.verdict__done', '.kiosk__staff button'])).toEqual({
+            scrolls: [],
+            outside: [],
+          });
+        }
         await page.locator('.verdict__done').click();
         await page.locator('.scan-screen--kiosk').waitFor();
       }

@@ -2,12 +2,13 @@
 // for a mail-merge; select some (or all) and renew them together: same numbers, new expiry, 3 more years.
 
 import { useState } from 'preact/hooks';
-import { downloadUrl, getJson, sendJson } from '../api.ts';
+import { downloadUrl, getJson, sendForFile, sendJson } from '../api.ts';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { Field } from '../components/Field.tsx';
 import { Loaded } from '../components/Loaded.tsx';
 import { Notice, type NoticeState } from '../components/Notice.tsx';
 import { categoryWords } from '../issuers.ts';
+import { saveFile } from '../save-file.ts';
 import { useRequest, wordsFor } from '../use-request.ts';
 
 type RenewalEntry = { iss: string; issuerName: string; jti: string; name: string | null; cat: string; exp: number; expiry: string; due: 'expiring' | 'expired'; status: 'valid' | 'suspended' };
@@ -25,6 +26,9 @@ export function RenewalsScreen() {
   const [errors, setErrors] = useState<Partial<Window>>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<NoticeState>(undefined);
+  // the passports just renewed: their new cards, one PDF for each lot the service renews at once
+  const [renewedLots, setRenewedLots] = useState<{ iss: string; jti: string }[][]>([]);
+  const [cardsNotice, setCardsNotice] = useState<NoticeState>(undefined);
   const due = useRequest(
     () => getJson<{ passports: RenewalEntry[] }>(downloadUrl('/admin/api/renewals', { within: shown.within, expiredWithin: shown.expiredWithin })).then((r) => r.passports),
     [shown],
@@ -44,6 +48,7 @@ export function RenewalsScreen() {
   const renewSelected = async (list: readonly RenewalEntry[]) => {
     const chosen = list.filter((p) => selected.has(keyOf(p))).map(({ iss, jti }) => ({ iss, jti }));
     const result: BulkRenewal = { renewed: [], refused: [] };
+    setCardsNotice(undefined);
     try {
       for (let start = 0; start < chosen.length; start += BULK_LIMIT) {
         const part = await sendJson<BulkRenewal>('POST', '/admin/api/renewals/renew', { passports: chosen.slice(start, start + BULK_LIMIT) });
@@ -58,8 +63,20 @@ export function RenewalsScreen() {
     } catch (error) {
       setNotice({ kind: 'problem', text: `${result.renewed.length} renewed, then: ${wordsFor(error)}` });
     }
+    const renewed = result.renewed.map(({ iss, jti }) => ({ iss, jti }));
+    setRenewedLots(Array.from({ length: Math.ceil(renewed.length / BULK_LIMIT) }, (_, i) => renewed.slice(i * BULK_LIMIT, (i + 1) * BULK_LIMIT)));
     setSelected(new Set());
     due.reload();
+  };
+
+  const downloadCards = async (lot: readonly { iss: string; jti: string }[], part: number) => {
+    try {
+      const { blob } = await sendForFile('/admin/api/renewals/cards.pdf', { passports: lot });
+      saveFile(blob, renewedLots.length > 1 ? `carers-passports-renewed-${part}.pdf` : 'carers-passports-renewed.pdf');
+      setCardsNotice({ kind: 'done', text: `Cards for ${lot.length.toLocaleString('en-GB')} renewed ${lot.length === 1 ? 'passport' : 'passports'} downloaded.` });
+    } catch (error) {
+      setCardsNotice({ kind: 'problem', text: `The cards could not be made: ${wordsFor(error)}` });
+    }
   };
 
   return (
@@ -79,7 +96,18 @@ export function RenewalsScreen() {
           Download this list as CSV (for a mail-merge)
         </a>
       </p>
-      <Notice notice={notice} />
+      <Notice notice={notice}>
+        {renewedLots.length > 0 && notice?.kind !== undefined && (
+          <p class="row">
+            {renewedLots.map((lot, i) => (
+              <button type="button" onClick={() => void downloadCards(lot, i + 1)}>
+                {renewedLots.length > 1 ? `Download their new cards, part ${i + 1} (PDF)` : 'Download their new cards (PDF)'}
+              </button>
+            ))}
+          </p>
+        )}
+      </Notice>
+      <Notice notice={cardsNotice} />
       <Loaded request={due}>
         {(list) => {
           const allChosen = list.length > 0 && list.every((p) => selected.has(keyOf(p)));

@@ -44,7 +44,7 @@ test('every report opens as a chart and a table, and its CSV downloads with its 
   const { page, cspRefusals } = await openAdmin(browser!, served.service.url);
   await logInAdmin(page, 'e2e-coordinator', PASSWORD);
   await openScreen(page, 'Reports', 'Reports');
-  expect(await page.locator('.report-list button').count()).toBe(REPORT_NAMES.length);
+  await expect.poll(() => page.locator('.report-list button').count()).toBe(REPORT_NAMES.length); // the list of reports arrives after the screen
   for (const name of REPORT_NAMES) {
     await openReport(page, name);
     const expected = (await adminCall(served.service.url, 'GET', `/v1/reports/${name}`)).data as { columns: string[]; rows: unknown[] };
@@ -116,7 +116,7 @@ test('a coordinator adds an account who logs in with the password shown once; di
   // disabled: its session ends (the next request brings back the login)
   await page.getByRole('button', { name: 'Disable e2e-new-staff' }).click();
   await page.getByRole('status').filter({ hasText: 'e2e-new-staff is disabled' }).waitFor();
-  expect(await page.locator('tr[data-account="e2e-new-staff"] td').nth(3).textContent()).toBe('Disabled');
+  await expect.poll(() => page.locator('tr[data-account="e2e-new-staff"] td').nth(3).textContent()).toBe('Disabled');
   await newcomer.page.reload();
   await newcomer.page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
   await page.getByRole('button', { name: 'Enable e2e-new-staff' }).click();

@@ -74,7 +74,7 @@ async function main(): Promise<number> {
     service.seeded ? 'First run: seeded the demo scheme (2 issuers, 36 passports, 3 partners with offers).' : '',
     '',
     `  App:            ${base}/${existsSync(join(config.staticDir, 'index.html')) ? '' : '   (not built: run `npx vite build` first)'}`,
-    `  Admin page:     ${base}/admin/login`,
+    `  Admin page:     ${base}/admin/`,
     ...(keys.demo ? demoAccountLines(await demoLogins(db)) : ['                  (accounts: carers-passport admin account add; the first coordinator is "coordinator")']),
     keys.demo ? `  Demo cards:     ${base}/demo/cards   (print them, or show them on a second screen or a phone)` : '',
     `  Trust data:     ${base}/.well-known/carers-passport/trust-bundle.jwt`,

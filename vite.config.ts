@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { adminPagePlugin } from './src/build/admin-page-plugin.ts';
 import { cardPagePlugin } from './src/build/card-page-plugin.ts';
 import { compressPlugin } from './src/build/compress-plugin.ts';
+import { firstVerdictChunks } from './src/build/first-verdict-chunk.ts';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
 import { i18nPlugin } from './src/build/i18n-plugin.ts';
 import { preloadAppPlugin } from './src/build/preload-plugin.ts';
@@ -13,7 +14,11 @@ export default defineConfig({
   // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app, adminPagePlugin
   // the admin UI into dist/admin/; compressPlugin runs last and compresses all three
   plugins: [preact(), i18nPlugin(), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), adminPagePlugin(), compressPlugin()],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: { output: { codeSplitting: { groups: firstVerdictChunks(import.meta.dirname) } } },
+  },
   worker: { format: 'es' },
   test: {
     projects: [

@@ -2,22 +2,23 @@
 // covers everything while it is shown; kiosk mode replaces the whole shell.
 
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
-import { LazyScreen } from './components/LazyScreen.tsx';
+import { lazyComponent, Loading } from './components/lazy.tsx';
 import { SyncStatus } from './components/SyncStatus.tsx';
 import { CheckFailed } from './components/CheckFailed.tsx';
 import { ClockWarning } from './components/ClockWarning.tsx';
 import { TrustFreshness } from './components/TrustFreshness.tsx';
 import { useModels } from './models/context.ts';
 import type { ScreenName } from './models/navigation-model.ts';
-import { KioskScreen } from './screens/KioskScreen.tsx';
-import { ChoosePin, PinPrompt } from './screens/PinPrompt.tsx';
 import { ScanScreen } from './screens/ScanScreen.tsx';
 import { VerdictScreen } from './screens/VerdictScreen.tsx';
 import { needWords, useT } from './words.ts';
 
 // loaded on first use, with their words: staff open them rarely, and the first scan should not wait for them
-const loadHistory = () => Promise.all([import('./screens/HistoryScreen.tsx'), needWords('staff-later')]).then(([m]) => m.HistoryScreen);
-const loadSettings = () => Promise.all([import('./screens/SettingsScreen.tsx'), needWords('staff-later')]).then(([m]) => m.SettingsScreen);
+const HistoryScreen = lazyComponent(() => Promise.all([import('./screens/HistoryScreen.tsx'), needWords('staff-later')]).then(([m]) => m.HistoryScreen), Loading);
+const SettingsScreen = lazyComponent(() => Promise.all([import('./screens/SettingsScreen.tsx'), needWords('staff-later')]).then(([m]) => m.SettingsScreen), Loading);
+export const SettingsLock = lazyComponent(() => import('./screens/SettingsLock.tsx').then((m) => m.SettingsLock), Loading);
+/** The kiosk's code: main.tsx loads it before the first render on a device that is a kiosk. */
+export const KioskScreen = lazyComponent(() => import('./screens/KioskScreen.tsx').then((m) => m.KioskScreen), Loading);
 
 const NAV: { screen: ScreenName; label: 'nav.scan' | 'nav.history' | 'nav.settings' }[] = [
   { screen: 'scan', label: 'nav.scan' },
@@ -57,19 +58,8 @@ export function App() {
         ) : (
           <ScanScreen mode="staff" freshness={<><TrustFreshness /><CheckFailed /></>} />
         ))}
-      {screen === 'history' && <LazyScreen load={loadHistory} />}
-      {screen === 'settings' &&
-        (settings.unlocked.value ? (
-          <LazyScreen load={loadSettings} />
-        ) : (
-          <main class="page" aria-labelledby="pin-heading">
-            {settings.pin.hasPin.value === false ? (
-              <ChoosePin onCancel={() => navigation.go('scan')} />
-            ) : (
-              <PinPrompt onSubmit={(pin) => settings.unlock(pin)} onCancel={() => navigation.go('scan')} />
-            )}
-          </main>
-        ))}
+      {screen === 'history' && <HistoryScreen />}
+      {screen === 'settings' && (settings.unlocked.value ? <SettingsScreen /> : <SettingsLock />)}
       <UpdatePrompt />
     </>
   );

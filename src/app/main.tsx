@@ -11,7 +11,7 @@ import { sharedDecoder } from './adapters/decoder-bridge.ts';
 import { browserScanner } from './adapters/scanner-browser.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
 import { registerServiceWorker, serviceWorkerUpdates } from './adapters/sw-bridge.ts';
-import { App } from './App.tsx';
+import { App, KioskScreen } from './App.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
@@ -62,7 +62,10 @@ async function start(): Promise<void> {
   verificationShowing = () => verdict.shown.peek() !== undefined;
 
   // a kiosk that restarts comes back as a kiosk (full screen needs a tap, so not here)
-  if (settings.settings.peek().kiosk) kiosk.enter(false);
+  if (settings.settings.peek().kiosk) {
+    kiosk.enter(false);
+    await KioskScreen.preload().catch(() => undefined); // its first render says "Loading" and then the kiosk
+  }
   void requestPersistence();
 
   // a passport read by boot.ts's early scan while the app loaded is checked before the first render, so the first

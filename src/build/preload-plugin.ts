@@ -19,13 +19,15 @@ export function preloadAppPlugin(): Plugin {
       handler(_html, { bundle, chunk }) {
         if (!bundle || !chunk) return [];
         const tags: HtmlTagDescriptor[] = [];
-        for (const file of chunk.dynamicImports) {
+        // the app is imported by boot.ts, which is in the page's entry chunk or in a chunk that one imports
+        const bootChunks = [chunk, ...chunk.imports.map((file) => bundle[file]).filter((c) => c?.type === 'chunk')];
+        for (const file of bootChunks.flatMap((c) => c.dynamicImports)) {
           const app = bundle[file];
-          if (app?.type !== 'chunk' || !app.facadeModuleId || !APP_ENTRY.test(app.facadeModuleId)) continue;
+          if (app?.type !== 'chunk' || !app.moduleIds.some((id) => APP_ENTRY.test(id))) continue;
           for (const css of app.viteMetadata?.importedCss ?? []) {
             tags.push({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: base + css }, injectTo: 'head' });
           }
-          for (const script of [app.fileName, ...app.imports.filter((f) => f !== chunk.fileName)]) {
+          for (const script of [app.fileName, ...app.imports.filter((f) => !bootChunks.some((c) => c.fileName === f))]) {
             tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: base + script }, injectTo: 'head' });
           }
         }

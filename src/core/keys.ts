@@ -1,7 +1,6 @@
 // Public keys: shape checks, RFC 7638 thumbprints, and signature verification with keys imported once per kid.
 
-import { calculateJwkThumbprint, importJWK } from 'jose';
-import { decodeBase64url } from './base64url.ts';
+import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import type { Alg } from './jws.ts';
 
 export type PublicJwk =
@@ -31,9 +30,15 @@ function isCoordinate(value: unknown): value is string {
   return typeof value === 'string' && decodeBase64url(value)?.length === 32;
 }
 
-/** RFC 7638 SHA-256 thumbprint, base64url without padding: the `kid` every key must carry. */
-export function thumbprint(jwk: PublicJwk): Promise<string> {
-  return calculateJwkThumbprint(jwk, 'sha256');
+/**
+ * RFC 7638 SHA-256 thumbprint, base64url without padding: the `kid` every key must carry. The required members in
+ * lexicographic order, no white space (section 3.2), hashed with WebCrypto: the verifier's path imports no JOSE
+ * library, so a till's first scan does not download one (issue 12); tests hold it to jose's calculateJwkThumbprint.
+ */
+export async function thumbprint(jwk: PublicJwk): Promise<string> {
+  const members = jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(members)));
+  return encodeBase64url(new Uint8Array(digest));
 }
 
 export function algSuitsKey(alg: Alg, jwk: PublicJwk): boolean {
@@ -70,7 +75,7 @@ export class KeyCache {
 async function importVerifier(alg: Alg, jwk: PublicJwk): Promise<Verifier> {
   let key: CryptoKey;
   try {
-    key = (await importJWK({ ...jwk }, alg)) as CryptoKey;
+    key = await importPublicKey(jwk);
   } catch {
     if (jwk.kty === 'OKP') return nobleEd25519Verifier(jwk.x);
     return async () => false; // a key this browser cannot import verifies nothing
@@ -81,6 +86,13 @@ async function importVerifier(alg: Alg, jwk: PublicJwk): Promise<Verifier> {
   const params = alg === 'ES256' ? ECDSA_P256_SHA256 : ED25519;
   return (_compact, signingInput, signature) =>
     crypto.subtle.verify(params, key, signature as Uint8Array<ArrayBuffer>, signingInput as Uint8Array<ArrayBuffer>).catch(() => false);
+}
+
+/** The public key for verifying, through WebCrypto's own JWK import (RFC 7517 members only, checked by readPublicJwk). */
+export function importPublicKey(jwk: PublicJwk): Promise<CryptoKey> {
+  const { kid: _kid, ...members } = jwk;
+  const algorithm = jwk.kty === 'EC' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'Ed25519' };
+  return crypto.subtle.importKey('jwk', members, algorithm, false, ['verify']);
 }
 
 const ECDSA_P256_SHA256: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };

@@ -12,6 +12,7 @@ import { browserScanner } from './adapters/scanner-browser.ts';
 import { createSyncClient } from './adapters/sync-client.ts';
 import { registerServiceWorker, serviceWorkerUpdates } from './adapters/sw-bridge.ts';
 import { App, KioskScreen } from './App.tsx';
+import { preloadVerdictPanels } from './screens/VerdictScreen.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
@@ -62,9 +63,11 @@ async function start(): Promise<void> {
   verificationShowing = () => verdict.shown.peek() !== undefined;
 
   // a kiosk that restarts comes back as a kiosk (full screen needs a tap, so not here)
+  // what this device shows on its first screen and verdict, loaded before the first render (a moment, beside the words)
+  const parts = preloadVerdictPanels(settings.settings.peek().profile).catch(() => undefined);
   if (settings.settings.peek().kiosk) {
     kiosk.enter(false);
-    await KioskScreen.preload().catch(() => undefined); // its first render says "Loading" and then the kiosk
+    await KioskScreen.preload().catch(() => undefined); // otherwise its first render says "Loading" and then the kiosk
   }
   void requestPersistence();
 
@@ -72,7 +75,7 @@ async function start(): Promise<void> {
   // screen is its verdict rather than a camera view that would close again at once (issue 13); never held long
   let earlyScan: Promise<void> | undefined;
   onEarlyScan((text) => void (earlyScan = models.scanner.submit(text)));
-  await words;
+  await Promise.all([words, parts]);
   // a kiosk speaks its visitor's language (their choice lasts for their visit), the staff screens the staff app's
   followLanguage(() => (kiosk.active.value ? models.kioskLanguage.current.value : settings.settings.value.language));
   if (earlyScan) await Promise.race([earlyScan, new Promise((resolve) => setTimeout(resolve, 1_000))]);
@@ -84,19 +87,16 @@ async function start(): Promise<void> {
     root,
   );
   performance.mark('cp:rendered');
-  // what the first verdict does not need waits for it (issue 13): sync's refreshes and uploads, and an installed app's
-  // update check, start once a verdict is on screen, or half a second after the decoder and the trust data are ready
+  // what the first verdict does not need waits for it (issue 13): sync's code, refreshes and uploads, and the service
+  // worker (its first install downloads the whole app again; an installed app checks for an update) start a moment
+  // after the first verdict, so they take neither the link nor the CPU from it, or three seconds after the decoder and
+  // the trust data are ready on a till where no passport is shown yet (the held trust data applies meanwhile)
   const verdictShown = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && resolve()));
   const ready = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]);
-  const firstScanReady = Promise.race([verdictShown, ready.then(() => new Promise((resolve) => setTimeout(resolve, 500)))]);
-  // the first install downloads the whole app again: not while the first scan still needs the link and the CPU
-  // (issue 13): a moment after the first verdict, or a few seconds after the decoder and the trust data are ready
-  const firstVerdict = verdictShown.then(() => new Promise((resolve) => setTimeout(resolve, 1_000)));
-  const settled = ready.then(() => new Promise((resolve) => setTimeout(resolve, 3_000)));
-  // an installed app only checks for an update, which must be listening for a new version early, but not first
-  const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
-  void (installed ? firstScanReady : Promise.race([firstVerdict, settled])).then(() => registerServiceWorker());
-  void firstScanReady.then(() =>
+  const after = (ms: number) => () => new Promise((resolve) => setTimeout(resolve, ms));
+  const firstScanDone = Promise.race([verdictShown.then(after(1_000)), ready.then(after(3_000))]);
+  void firstScanDone.then(() => registerServiceWorker());
+  void firstScanDone.then(() =>
     models.sync?.start((listener) => {
       window.addEventListener('online', listener);
       return () => window.removeEventListener('online', listener);

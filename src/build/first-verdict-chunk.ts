@@ -24,8 +24,8 @@ export function firstVerdictChunks(root: string): Group[] {
     return chunks.boot.has(id) ? 'boot' : chunks.main.has(id) ? 'main' : undefined;
   };
   return [
-    { name: (id, context) => (chunkOf(id, context) === 'boot' ? 'boot' : null), priority: 2 },
-    { name: (id, context) => (chunkOf(id, context) === 'main' ? 'main' : null), priority: 1 },
+    { debugName: 'boot', name: (id, context) => (chunkOf(id, context) === 'boot' ? 'boot' : null), priority: 2 },
+    { debugName: 'main', name: (id, context) => (chunkOf(id, context) === 'main' ? 'main' : null), priority: 1 },
   ];
 }
 

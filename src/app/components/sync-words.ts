@@ -2,7 +2,7 @@
 
 import type { Translator } from '../../i18n/translator.ts';
 import type { EnrolNotice, TrustCheck } from '../models/sync-model.ts';
-import { FAILED_EVERY_TIME } from '../models/outbox-uploader.ts';
+import { FAILED_EVERY_TIME } from '../models/uploader-state.ts';
 
 export function trustCheckWords({ t }: Translator, check: TrustCheck): string {
   switch (check.outcome) {

@@ -7,17 +7,18 @@
 // others, is refused here with a reason. Back-pressure (429, 503, Retry-After) and a gateway's 502/504 are waited
 // out, never split: they say nothing about the records.
 
-import { signal, createModel } from '@preact/signals';
+import { createModel } from '@preact/signals';
 import { MAX_UPLOAD_BATCH, toUploadRecord, type RecordResult, type StoredRedemption } from '../../core/index.ts';
-import type { AppStorage, RejectedRecord } from '../adapters/storage.ts';
+import type { AppStorage } from '../adapters/storage.ts';
 import type { SyncClient, SyncFailure } from '../adapters/sync-client.ts';
+import { createUploaderState, FAILED_EVERY_TIME, type UploaderState } from './uploader-state.ts';
+
+export { FAILED_EVERY_TIME, type UploaderStatus } from './uploader-state.ts';
 
 export type UploadSession = { serviceUrl: string; token: string };
 
 /** What starts an upload. Automatic triggers respect the back-off; staff and the `online` event do not wait. */
 export type UploadTrigger = 'start' | 'online' | 'interval' | 'redemption' | 'manual' | 'retry';
-
-export type UploaderStatus = 'idle' | 'uploading' | 'waiting-to-retry' | 'revoked' | 'not-enrolled';
 
 export type UploaderDeps = {
   storage: Pick<AppStorage, 'listWaiting' | 'countWaiting' | 'markUploaded' | 'markRejected' | 'listRejected'>;
@@ -33,6 +34,8 @@ export type UploaderDeps = {
   maxDelayMs?: number;
   random?: () => number;
   now?: () => number;
+  /** What staff see (the counts, the status), made before this uploader when the app starts; otherwise its own. */
+  state?: UploaderState;
 };
 
 export const BASE_DELAY_MS = 2_000;
@@ -43,8 +46,6 @@ export const SPLIT_AFTER_FAILURES = 2;
 export const ALONE_ATTEMPTS = 3;
 /** Requests one splitting pass may make: about two a halving of a 500-record batch, for a couple of bad records. */
 export const SPLIT_REQUEST_BUDGET = 40;
-/** The reason kept for a record refused on the device (messages.ts has its words). */
-export const FAILED_EVERY_TIME = 'service-failed-every-time';
 
 /** A failure that may be caused by the records sent: a 5xx that is not back-pressure or a gateway's. */
 export function mayBeTheRecords(problem: SyncFailure): boolean {
@@ -61,12 +62,8 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
   const now = deps.now ?? (() => Date.now());
   const random = deps.random ?? Math.random;
   const batchSize = Math.min(MAX_UPLOAD_BATCH, deps.batchSize ?? MAX_UPLOAD_BATCH);
-  const waiting = signal(0);
-  const rejected = signal<RejectedRecord[]>([]);
-  const status = signal<UploaderStatus>('idle');
-  const lastProblem = signal<SyncFailure['kind'] | undefined>(undefined);
-  const lastUploadedAt = signal<number | undefined>(undefined);
-  const retryAt = signal<number | undefined>(undefined);
+  const state = deps.state ?? createUploaderState(deps.storage);
+  const { status, lastProblem, lastUploadedAt, retryAt, refreshCounts } = state;
   let failures = 0;
   /** Passes in a row whose first batch failed in a way that may be its records' fault. */
   let batchFailures = 0;
@@ -78,12 +75,6 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
   /** A trigger that came while an upload was in flight: 'forced' ones (staff, online, retry) beat the back-off. */
   let again: 'none' | 'automatic' | 'forced' = 'none';
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const refreshCounts = async () => {
-    const [count, refused] = await Promise.all([deps.storage.countWaiting(), deps.storage.listRejected()]);
-    waiting.value = count;
-    rejected.value = refused;
-  };
 
   const clearRetry = () => {
     if (retryTimer !== undefined) clearTimeout(retryTimer);
@@ -230,13 +221,7 @@ export const OutboxUploader = createModel((deps: UploaderDeps) => {
   };
 
   return {
-    waiting,
-    rejected,
-    status,
-    lastProblem,
-    lastUploadedAt,
-    retryAt,
-    refreshCounts,
+    ...state,
     upload,
     /** After enrolling again: the new token may upload. */
     reset() {

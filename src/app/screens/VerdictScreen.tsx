@@ -3,13 +3,22 @@
 // A handheld scanner's next scan replaces it (the scanner model listens while it is shown).
 
 import { useEffect, useRef } from 'preact/hooks';
-import { localTime, verdictDependsOnTime, type Passport, type Verdict } from '../../core/index.ts';
+import { localTime, verdictDependsOnTime, type PartnerProfile, type Passport, type Verdict } from '../../core/index.ts';
+import { lazyComponent } from '../components/lazy.tsx';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
 import { useT } from '../words.ts';
-import { EmergencyPanel } from './EmergencyPanel.tsx';
 import { OffersPanel } from './OffersPanel.tsx';
-import { StayPanel } from './StayPanel.tsx';
+
+// only some partners show these: an emergency service's panel, a ward's hospital stays (issue 11)
+export const EmergencyPanel = lazyComponent(() => import('./EmergencyPanel.tsx').then((m) => m.EmergencyPanel));
+export const StayPanel = lazyComponent(() => import('./StayPanel.tsx').then((m) => m.StayPanel));
+
+/** Loads the panels this partner's verdicts show, before the first one (main.tsx). */
+export function preloadVerdictPanels(profile: PartnerProfile): Promise<unknown> {
+  if (profile.kind === 'emergency') return EmergencyPanel.preload();
+  return profile.group ? StayPanel.preload() : Promise.resolve();
+}
 
 export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   const { verdict: model, settings, trust, clockCheck } = useModels();

@@ -5,6 +5,7 @@ import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { openStorage, type AppStorage } from '../../../src/app/adapters/storage.ts';
 import { KioskScreen, SettingsLock } from '../../../src/app/App.tsx';
+import { EmergencyPanel, StayPanel } from '../../../src/app/screens/VerdictScreen.tsx';
 import { ModelsContext, type Models } from '../../../src/app/models/context.ts';
 import { createModels } from '../../../src/app/models/create-models.ts';
 import { fakeScanner, fakeUpdates, type FakeScanner } from './fake-scanner.ts';
@@ -56,9 +57,9 @@ export async function makeHarness(scheme: AppScheme, options: { profileId?: stri
     demoBuild: options.demoBuild ?? true,
   });
   await models.trust.whenReady();
-  // the parts the app loads on first use (the kiosk, the PIN forms) are loaded here, so tests render them at once;
-  // the e2e tests open them in the built app as staff do
-  await Promise.all([KioskScreen.preload(), SettingsLock.preload()]);
+  // the parts the app loads on first use (the kiosk, the PIN forms, some partners' panels) are loaded here, so tests
+  // render them at once; the e2e tests open them in the built app as staff do
+  await Promise.all([KioskScreen.preload(), SettingsLock.preload(), EmergencyPanel.preload(), StayPanel.preload()]);
   if (options.profileId) await models.settings.chooseProfile(options.profileId);
   return {
     ...models,

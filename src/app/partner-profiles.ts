@@ -1,18 +1,12 @@
-// The three demo partner profiles shipped with the app (the next issue brings the profile from the scheme).
+// The four demo partner profiles shipped with the app; a device enrolled with a scheme gets its profile from it.
 
-import { readPartnerProfile, type PartnerProfile } from '../core/index.ts';
+import type { PartnerProfile } from '../core/index.ts';
 import emergency from '../demo/partners/emergency.json';
 import hospitalWard from '../demo/partners/hospital-ward.json';
 import pharmacy from '../demo/partners/pharmacy.json';
-import shop from '../demo/partners/shop.json';
+import { DEFAULT_PROFILE, readShippedProfile } from './default-profile.ts';
 
-function read(value: unknown): PartnerProfile {
-  const result = readPartnerProfile(value);
-  if (!result.ok) throw new Error(`a shipped demo profile is broken: ${result.problem}`); // a bug, caught by tests
-  return result.profile;
-}
-
-export const DEMO_PROFILES: readonly PartnerProfile[] = [read(shop), read(pharmacy), read(hospitalWard), read(emergency)];
+export const DEMO_PROFILES: readonly PartnerProfile[] = [DEFAULT_PROFILE, readShippedProfile(pharmacy), readShippedProfile(hospitalWard), readShippedProfile(emergency)];
 
 export function demoProfile(id: string): PartnerProfile | undefined {
   return DEMO_PROFILES.find((p) => p.id === id);

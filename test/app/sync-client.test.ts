@@ -4,7 +4,8 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSyncClient, readUploadResults } from '../../src/app/adapters/sync-client.ts';
+import { createSyncClient } from '../../src/app/adapters/sync-client.ts';
+import { readUploadResults } from '../../src/app/adapters/sync-device-calls.ts';
 import type { RedemptionRecord } from '../../src/core/index.ts';
 
 const SVC = 'https://scheme.test.example/passport';

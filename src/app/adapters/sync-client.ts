@@ -2,20 +2,11 @@
 // the app (the same layout, spec section 7), so both sources get the same timeout and checks. Every answer is parsed
 // into types here, at the edge: a broken network, a 500 or an answer of the wrong shape is a value, never a throw.
 // Routes: src/server/devices/routes.ts (enrol, profile), src/server/redemptions/routes.ts, spec section 7.
+// The device's own calls (enrol, profile, uploads: sync-device-calls.ts) are loaded when first made, after the first
+// verdict; the trust data at start needs only this file (issues 12 and 13).
 
-import {
-  isRecordStatus,
-  readPartnerProfile,
-  readSharedRedemptions,
-  readStayEvent,
-  TRUST_FILES,
-  WELL_KNOWN_PATH,
-  type PartnerProfile,
-  type RecordResult,
-  type RedemptionRecord,
-  type SharedRedemption,
-  type StayEvent,
-} from '../../core/index.ts';
+import { TRUST_FILES, WELL_KNOWN_PATH, type PartnerProfile, type RecordResult, type RedemptionRecord, type SharedRedemption, type StayEvent } from '../../core/index.ts';
+import type { DeviceCalls } from './sync-device-calls.ts';
 
 /** Why a call did not give an answer to act on. Each kind decides what the caller does next. */
 export type SyncFailure =
@@ -151,88 +142,22 @@ export function createSyncClient(options: SyncClientOptions = {}): SyncClient {
     return { ok: true, bundleJwt: bundle.jwt, listJwts, listsMissing: fetched.length - listJwts.length };
   }
 
+  // one module, however many calls ask for it at once
+  let loading: Promise<DeviceCalls> | undefined;
+  const device = () => (loading ??= import('./sync-device-calls.ts').then((m) => m.deviceCalls({ call, getJson, failure })));
+
   return {
     clockOffsetMs: () => clockOffset,
-
-    async enrol(serviceUrl, code, deviceName) {
-      const answer = await getJson(endpoint(serviceUrl, 'v1/enrol'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(deviceName === undefined ? { code } : { code, deviceName }),
-      });
-      if (!answer.ok) return answer;
-      const { deviceId, deviceToken, profile } = (answer.value ?? {}) as Record<string, unknown>;
-      if (typeof deviceId !== 'string' || deviceId === '' || typeof deviceToken !== 'string' || !/^[A-Za-z0-9_-]{16,128}$/.test(deviceToken)) {
-        return { ok: false, kind: 'malformed', detail: 'the enrolment answer has no device id or token' };
-      }
-      const read = readPartnerProfile(profile);
-      if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
-      return { ok: true, deviceId, deviceToken, profile: read.profile };
-    },
-
-    async profile(serviceUrl, token, etag) {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(etag === undefined ? {} : { 'if-none-match': etag }) };
-      const answer = await call(endpoint(serviceUrl, 'v1/profile'), { headers });
-      if (!answer.ok) return answer;
-      if (answer.status === 304 && etag !== undefined) return { ok: true, notModified: true };
-      if (answer.status < 200 || answer.status > 299) return failure(answer.status, answer.text, answer.headers);
-      const { deviceId, profile, recent, stays } = (parseJson(answer.text) ?? {}) as Record<string, unknown>;
-      if (typeof deviceId !== 'string') return { ok: false, kind: 'malformed', detail: 'the profile answer has no device id' };
-      const read = readPartnerProfile(profile);
-      if (!read.ok) return { ok: false, kind: 'malformed', detail: read.problem };
-      const tag = answer.headers.get('etag');
-      // events of the wrong shape are dropped at the edge, never trusted
-      const stayEvents = Array.isArray(stays) ? stays.flatMap((e) => { const r = readStayEvent(e); return r.ok ? [r.event] : []; }) : [];
-      return { ok: true, deviceId, profile: read.profile, recent: readSharedRedemptions(recent), stays: stayEvents, ...(tag === null ? {} : { etag: tag }) };
-    },
-
+    enrol: (...args) => device().then((d) => d.enrol(...args)),
+    profile: (...args) => device().then((d) => d.profile(...args)),
     fetchTrust: (serviceUrl) => fetchTrustFolder(endpoint(serviceUrl, `${WELL_KNOWN_PATH}/`)),
-
     async fetchShipped(appBase) {
       const folder = resolveHref(SHIPPED_TRUST_FOLDER, appBase);
       return folder === undefined ? { ok: false, kind: 'malformed', detail: 'the app has no address' } : fetchTrustFolder(folder);
     },
-
-    async uploadStays(serviceUrl, token, events) {
-      const answer = await getJson(endpoint(serviceUrl, 'v1/stays'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ events }),
-      });
-      if (!answer.ok) return answer;
-      return readUploadResults(answer.value, events);
-    },
-
-    async upload(serviceUrl, token, records) {
-      const answer = await getJson(endpoint(serviceUrl, 'v1/redemptions'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ records }),
-      });
-      if (!answer.ok) return answer;
-      return readUploadResults(answer.value, records);
-    },
+    uploadStays: (...args) => device().then((d) => d.uploadStays(...args)),
+    upload: (...args) => device().then((d) => d.upload(...args)),
   };
-}
-
-/**
- * The per-record answer, checked against what was sent: a result for a record that was not in the batch means the
- * answer cannot be trusted at all, so nothing is acknowledged (the records stay in the outbox, sending again is safe).
- */
-export function readUploadResults(value: unknown, sent: readonly { id: string }[]): UploadAnswer | SyncFailure {
-  const results = (value as { results?: unknown } | null)?.results;
-  if (!Array.isArray(results)) return { ok: false, kind: 'malformed', detail: 'the upload answer has no results' };
-  const sentIds = new Set(sent.map((r) => r.id.toLowerCase()));
-  const read: RecordResult[] = [];
-  for (const entry of results as unknown[]) {
-    const { id, status, reason } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || !isRecordStatus(status)) {
-      return { ok: false, kind: 'malformed', detail: 'an upload result is not {id, status}' };
-    }
-    if (!sentIds.has(id.toLowerCase())) return { ok: false, kind: 'malformed', detail: 'an upload result names a record that was not sent' };
-    read.push(typeof reason === 'string' ? { id, status, reason: reason.slice(0, 200) } : { id, status });
-  }
-  return { ok: true, results: read };
 }
 
 /** The service's Date (whole seconds, so +500 ms) against the middle of the round trip. */
@@ -243,7 +168,7 @@ function offsetFrom(date: string | null, sentAt: number, receivedAt: number): nu
 }
 
 /** The service's address with a path from its root (`/v1/enrol`, `/.well-known/...`). */
-function endpoint(serviceUrl: string, path: string): string {
+export function endpoint(serviceUrl: string, path: string): string {
   return `${serviceUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
@@ -256,7 +181,7 @@ function resolveHref(href: string, base: string): string | undefined {
   }
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -21,12 +21,12 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     ));
 
   function Lazy(props: P) {
-    const [, setLoaded] = useState(loaded);
+    const [, setLoaded] = useState(loaded !== undefined);
     useEffect(() => {
       if (loaded) return;
       let live = true;
       preload().then(
-        (component) => live && setLoaded(() => component),
+        () => live && setLoaded(true),
         (error: unknown) => console.warn('a part of the app did not load', (error as Error)?.name),
       );
       return () => {

@@ -6,7 +6,7 @@ import { readPartnerProfile, type Offer, type PartnerProfile } from '../../core/
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/languages.ts';
 import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { DEMO_PROFILES, demoProfile } from '../partner-profiles.ts';
+import { DEFAULT_PROFILE } from '../default-profile.ts';
 import { StaffPinModel } from './staff-pin-model.ts';
 
 export type AppSettings = {
@@ -22,7 +22,7 @@ export type AppSettings = {
 };
 
 export const DEFAULT_SETTINGS: AppSettings = {
-  profile: DEMO_PROFILES[0]!,
+  profile: DEFAULT_PROFILE,
   clearAfterSeconds: 30,
   kioskResetSeconds: 8,
   sound: false,
@@ -62,9 +62,11 @@ export const SettingsModel = createModel((storage: AppStorage, options: Settings
     update(patch: Partial<Omit<AppSettings, 'profile'>>) {
       return save({ ...settings.peek(), ...patch });
     },
-    chooseProfile(id: string) {
+    /** One of the demo partners (Settings, which load their list). */
+    async chooseProfile(id: string) {
+      const { demoProfile } = await import('../partner-profiles.ts');
       const profile = demoProfile(id);
-      return profile ? save({ ...settings.peek(), profile }) : Promise.resolve();
+      if (profile) await save({ ...settings.peek(), profile });
     },
     /** The profile the scheme service gave at enrolment (issue 4): it replaces the demo choice. */
     adoptProfile(profile: PartnerProfile) {

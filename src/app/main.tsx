@@ -64,7 +64,7 @@ async function start(): Promise<void> {
 
   // a kiosk that restarts comes back as a kiosk (full screen needs a tap, so not here)
   // what this device shows on its first screen and verdict, loaded before the first render (a moment, beside the words)
-  const parts = preloadVerdictPanels(settings.settings.peek().profile).catch(() => undefined);
+  const parts = Promise.all([preloadVerdictPanels(settings.settings.peek().profile), models.stays.whenReady()]).catch(() => undefined);
   if (settings.settings.peek().kiosk) {
     kiosk.enter(false);
     await KioskScreen.preload().catch(() => undefined); // otherwise its first render says "Loading" and then the kiosk

@@ -49,7 +49,7 @@ type BundleFile = { type: 'chunk'; fileName: string; isEntry: boolean; facadeMod
 export function cardPagePlugin(): Plugin {
   return {
     ...buildAfterStaffApp('carers-passport-card-page', (outer) =>
-      buildEntry(outer, { name: 'card', input: CARD_HTML_INPUT, dir: CARD_DIR, plugins: [preact(), i18nPlugin(), cardBundlePlugin()] }),
+      buildEntry(outer, { name: 'card', input: CARD_HTML_INPUT, dir: CARD_DIR, plugins: [preact(), i18nPlugin(['card']), cardBundlePlugin()] }),
     ),
     // the dev server: /card/ opens the entry, as the built page does
     configureServer(server) {

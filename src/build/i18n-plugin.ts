@@ -24,12 +24,20 @@ export function cataloguesPresent(): string[] {
     .sort();
 }
 
-export function i18nPlugin(): Plugin {
+/**
+ * `parts`: the parts of the catalogue a page's build may load (the staff app never loads the card page's, and the
+ * reverse); the dev server and the tests, which serve every page from one config, get them all.
+ */
+export function i18nPlugin(parts: readonly Part[] = PARTS): Plugin {
   const require = createRequire(import.meta.url);
   let noParser: string | undefined;
+  let shipped = parts;
   return {
     name: 'carers-passport-i18n',
     enforce: 'pre',
+    configResolved(config) {
+      if (config.command !== 'build') shipped = PARTS;
+    },
     resolveId(source, importer) {
       if (source === INDEX_ID) return `\0${INDEX_ID}`;
       if (source.startsWith(ONE_ID)) return `\0${source}`;
@@ -44,8 +52,8 @@ export function i18nPlugin(): Plugin {
       if (id === `\0${INDEX_ID}`) {
         // one dynamic import a language and part, so each is its own chunk and only what is needed is fetched
         const entries = cataloguesPresent().map((locale) => {
-          const parts = PARTS.map((part) => `${JSON.stringify(part)}: () => import(${JSON.stringify(`${ONE_ID}${locale}/${part}`)}).then((m) => m.default)`);
-          return `${JSON.stringify(locale)}: { ${parts.join(', ')} }`;
+          const loaders = shipped.map((part) => `${JSON.stringify(part)}: () => import(${JSON.stringify(`${ONE_ID}${locale}/${part}`)}).then((m) => m.default)`);
+          return `${JSON.stringify(locale)}: { ${loaders.join(', ')} }`;
         });
         return `export default {\n${entries.join(',\n')}\n};\n`;
       }

@@ -4,7 +4,7 @@
 // page fetches only its own. A test (test/i18n/parts.test.ts) checks that no screen shown before Settings or History
 // uses a key of a later part.
 
-export const PARTS = ['staff', 'staff-later', 'card'] as const;
+export const PARTS = ['staff', 'staff-later', 'staff-extra', 'card'] as const;
 export type Part = (typeof PARTS)[number];
 
 // Settings and History (loaded on first use, src/app/App.tsx) and what only they show
@@ -12,6 +12,9 @@ const STAFF_LATER = [
   'settings.', 'trustPanel.', 'bundleRejected.', 'listProblem.', 'history.', 'partnerKind.', 'limits.', 'photoId.historyMark', 'photoId.editorLabel',
   'sync.section', 'sync.enrolled', 'sync.notEnrolled', 'sync.enrol.', 'sync.trust.', 'sync.failure.', 'sync.upload.',
 ];
+// what only some devices show, or staff open now and then, with the code that shows it (loaded on first use): the
+// PIN forms (Settings, leaving the kiosk), a ward's hospital stays, an emergency service's panel
+const STAFF_EXTRA = ['pin.', 'stay.', 'emergency.'];
 // the header's upload status is on screen from the start
 const STAFF_HEADER = ['sync.upload.waitingShort', 'sync.upload.statusLabel', 'sync.upload.revokedShort', 'sync.upload.uploadingShort', 'sync.upload.retryShort'];
 const CARD = ['card.', 'directory.', 'category.', 'time.', 'languagePicker.'];
@@ -22,6 +25,7 @@ export function partsOf(key: string): Part[] {
   const parts: Part[] = [];
   if (startsWithAny(key, CARD)) parts.push('card');
   if (key.startsWith('card.') || key.startsWith('directory.')) return parts;
-  parts.push(startsWithAny(key, STAFF_LATER) && !STAFF_HEADER.includes(key) ? 'staff-later' : 'staff');
+  if (startsWithAny(key, STAFF_EXTRA)) parts.push('staff-extra');
+  else parts.push(startsWithAny(key, STAFF_LATER) && !STAFF_HEADER.includes(key) ? 'staff-later' : 'staff');
   return parts;
 }

@@ -1,7 +1,8 @@
 // Issue 11 point 2 in core: a stay is the fold of its events; its last day is inclusive in the group's time.
 
 import { describe, expect, it } from 'vitest';
-import { checkOffer, foldStays, readStayEvent, stayStatus, type Offer, type StayEvent, type Verdict } from '../../src/core/index.ts';
+import { checkOffer, readStayEvent, type Offer, type StayEvent, type Verdict } from '../../src/core/index.ts';
+import { foldStays, stayStatus } from '../../src/core/stay-rules.ts';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const base = { iss: 'uk.test', jti: 'TST-1', groupId: 'city-hospital', partnerId: 'ward-7', deviceId: 'dev-1' };

@@ -10,6 +10,11 @@ import { partsOf, type Part } from '../../src/i18n/parts.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 // loaded on first use (src/app/App.tsx), after needWords('staff-later'), and the modules only they import
+// loaded on first use with needWords('staff-extra') (src/app/App.tsx, src/app/screens/VerdictScreen.tsx)
+const STAFF_EXTRA_FILES = [
+  'src/app/screens/PinPrompt.tsx', 'src/app/screens/SettingsLock.tsx', 'src/app/screens/KioskScreen.tsx', 'src/app/screens/StayPanel.tsx',
+  'src/app/screens/EmergencyPanel.tsx',
+];
 const STAFF_LATER_FILES = [
   'src/app/screens/HistoryScreen.tsx', 'src/app/screens/SettingsScreen.tsx', 'src/app/components/EnrolmentPanel.tsx', 'src/app/components/TrustPanel.tsx',
   'src/app/components/OfferEditor.tsx', 'src/app/components/LanguagePicker.tsx', 'src/app/components/sync-words.ts', 'src/app/components/trust-words.ts',
@@ -41,13 +46,18 @@ describe('catalogue parts', () => {
   });
 
   it('screens shown before Settings or History use only the first part', () => {
-    const first = files(join(ROOT, 'src/app')).filter((f) => !STAFF_LATER_FILES.includes(f));
+    const first = files(join(ROOT, 'src/app')).filter((f) => !STAFF_LATER_FILES.includes(f) && !STAFF_EXTRA_FILES.includes(f));
     expect(first.some((f) => f.endsWith('VerdictScreen.tsx'))).toBe(true);
     expect(first.flatMap((f) => outside(f, ['staff']))).toEqual([]);
   });
 
   it('Settings and History use the staff parts', () => {
-    expect(STAFF_LATER_FILES.flatMap((f) => outside(f, ['staff', 'staff-later']))).toEqual([]);
+    expect(STAFF_LATER_FILES.flatMap((f) => outside(f, ['staff', 'staff-later', 'staff-extra']))).toEqual([]);
+  });
+
+  it('the PIN forms, the kiosk and the stay and emergency panels use the first part and their own', () => {
+    expect(STAFF_EXTRA_FILES.flatMap((f) => outside(f, ['staff', 'staff-extra']))).toEqual([]);
+    expect(partsOf('pin.heading')).toEqual(['staff-extra']);
   });
 
   it('the card page uses only its part', () => {

@@ -3,7 +3,7 @@
 // kept in the settings store until the service has them (outbox, exactly once by event id), then kept as shared.
 
 import { computed, createModel, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
-import { foldStays, localTime, stayStatus, type PartnerProfile, type StayEvent, type StayStatus } from '../../core/index.ts';
+import { localTime, type PartnerProfile, type StayEvent, type StayStatus } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 import type { SettingKey } from '../adapters/settings-schema.ts';
 import type { ShownVerdict } from './verdict-model.ts';
@@ -25,11 +25,20 @@ export type StaysDeps = {
   onAdded?: () => void;
 };
 
+/** How stay events fold into stays: loaded only on a device whose partner is in a group (a ward), issues 12 and 13. */
+type StayRules = typeof import('../../core/stay-rules.ts');
+
 export const StaysModel = createModel((deps: StaysDeps) => {
   const now = deps.now ?? (() => Date.now());
   const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
   const own = signal<OwnStayEvent[]>([]);
   const clock = signal(now());
+  const rules = signal<StayRules | undefined>(undefined);
+  let loadingRules: Promise<unknown> | undefined;
+  const loadRules = () => (loadingRules ??= import('../../core/stay-rules.ts').then((loaded) => (rules.value = loaded)));
+  effect(() => {
+    if (deps.profile.value.group) void loadRules();
+  });
 
   effect(() => {
     deps.shown.value; // a new verdict: judge its stay at the time it shows
@@ -38,18 +47,20 @@ export const StaysModel = createModel((deps: StaysDeps) => {
 
   const stays = computed(() => {
     const group = deps.profile.value.group;
-    if (!group) return [];
+    const fold = rules.value?.foldStays;
+    if (!group || !fold) return [];
     const mine = new Set(own.value.map((e) => e.id));
     const events = [...own.value, ...(deps.shared?.value ?? []).filter((e) => !mine.has(e.id))];
-    return foldStays(events.filter((e) => e.groupId === group.id));
+    return fold(events.filter((e) => e.groupId === group.id));
   });
 
   /** The stay of the passport on screen; undefined for a partner outside any group or an invalid verdict. */
   const current = computed((): StayStatus | undefined => {
     const shown = deps.shown.value;
     const profile = deps.profile.value;
-    if (!shown || shown.verdict.result === 'invalid' || !profile.group) return undefined;
-    return stayStatus(stays.value, shown.verdict.passport, clock.value, profile.timeZone);
+    const status = rules.value?.stayStatus;
+    if (!shown || shown.verdict.result === 'invalid' || !profile.group || !status) return undefined;
+    return status(stays.value, shown.verdict.passport, clock.value, profile.timeZone);
   });
   const onStay = computed(() => current.value?.kind === 'on-stay');
 
@@ -79,6 +90,8 @@ export const StaysModel = createModel((deps: StaysDeps) => {
       own.value = (await deps.storage.loadSetting(STAY_EVENTS_KEY)) ?? [];
       clock.value = now();
     },
+    /** Resolves once a ward's stay rules are loaded (main.tsx waits before the first render; nothing to load elsewhere). */
+    whenReady: (): Promise<unknown> => (deps.profile.peek().group ? loadRules() : Promise.resolve()),
     /** Starts a stay for the passport on screen until `until` (YYYY-MM-DD, inclusive), with an optional note. */
     start(until: string, note?: string) {
       const text = note?.trim() ?? '';

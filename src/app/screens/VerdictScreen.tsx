@@ -7,12 +7,12 @@ import { localTime, verdictDependsOnTime, type PartnerProfile, type Passport, ty
 import { lazyComponent } from '../components/lazy.tsx';
 import { ResultIcon } from '../components/ResultIcon.tsx';
 import { useModels } from '../models/context.ts';
-import { useT } from '../words.ts';
+import { needWords, useT } from '../words.ts';
 import { OffersPanel } from './OffersPanel.tsx';
 
 // only some partners show these: an emergency service's panel, a ward's hospital stays (issue 11)
-export const EmergencyPanel = lazyComponent(() => import('./EmergencyPanel.tsx').then((m) => m.EmergencyPanel));
-export const StayPanel = lazyComponent(() => import('./StayPanel.tsx').then((m) => m.StayPanel));
+export const EmergencyPanel = lazyComponent(() => Promise.all([import('./EmergencyPanel.tsx'), needWords('staff-extra')]).then(([m]) => m.EmergencyPanel));
+export const StayPanel = lazyComponent(() => Promise.all([import('./StayPanel.tsx'), needWords('staff-extra')]).then(([m]) => m.StayPanel));
 
 /** Loads the panels this partner's verdicts show, before the first one (main.tsx). */
 export function preloadVerdictPanels(profile: PartnerProfile): Promise<unknown> {

@@ -61,6 +61,7 @@ export async function makeHarness(scheme: AppScheme, options: { profileId?: stri
   // render them at once; the e2e tests open them in the built app as staff do
   await Promise.all([KioskScreen.preload(), SettingsLock.preload(), EmergencyPanel.preload(), StayPanel.preload()]);
   if (options.profileId) await models.settings.chooseProfile(options.profileId);
+  await models.stays.whenReady(); // a ward's stay rules
   return {
     ...models,
     storage,

@@ -15,10 +15,13 @@ import { needWords, useT } from './words.ts';
 
 // loaded on first use, with their words: staff open them rarely, and the first scan should not wait for them
 const HistoryScreen = lazyComponent(() => Promise.all([import('./screens/HistoryScreen.tsx'), needWords('staff-later')]).then(([m]) => m.HistoryScreen), Loading);
-const SettingsScreen = lazyComponent(() => Promise.all([import('./screens/SettingsScreen.tsx'), needWords('staff-later')]).then(([m]) => m.SettingsScreen), Loading);
-export const SettingsLock = lazyComponent(() => import('./screens/SettingsLock.tsx').then((m) => m.SettingsLock), Loading);
+const SettingsScreen = lazyComponent(
+  () => Promise.all([import('./screens/SettingsScreen.tsx'), needWords('staff-later'), needWords('staff-extra')]).then(([m]) => m.SettingsScreen),
+  Loading,
+);
+export const SettingsLock = lazyComponent(() => Promise.all([import('./screens/SettingsLock.tsx'), needWords('staff-extra')]).then(([m]) => m.SettingsLock), Loading);
 /** The kiosk's code: main.tsx loads it before the first render on a device that is a kiosk. */
-export const KioskScreen = lazyComponent(() => import('./screens/KioskScreen.tsx').then((m) => m.KioskScreen), Loading);
+export const KioskScreen = lazyComponent(() => Promise.all([import('./screens/KioskScreen.tsx'), needWords('staff-extra')]).then(([m]) => m.KioskScreen), Loading);
 
 const NAV: { screen: ScreenName; label: 'nav.scan' | 'nav.history' | 'nav.settings' }[] = [
   { screen: 'scan', label: 'nav.scan' },

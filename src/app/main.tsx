@@ -87,15 +87,18 @@ async function start(): Promise<void> {
     root,
   );
   performance.mark('cp:rendered');
-  // what the first verdict does not need waits for it (issue 13): sync's code, refreshes and uploads, and the service
-  // worker (its first install downloads the whole app again; an installed app checks for an update) start a moment
+  // what the first verdict does not need waits for it (issue 13): sync's code, refreshes and uploads start a moment
   // after the first verdict, so they take neither the link nor the CPU from it, or three seconds after the decoder and
   // the trust data are ready on a till where no passport is shown yet (the held trust data applies meanwhile)
   const verdictShown = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && resolve()));
   const ready = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]);
   const after = (ms: number) => () => new Promise((resolve) => setTimeout(resolve, ms));
   const firstScanDone = Promise.race([verdictShown.then(after(1_000)), ready.then(after(3_000))]);
-  void firstScanDone.then(() => registerServiceWorker());
+  // an installed app's update check is one small request, and it must be listening early for a new version that
+  // arrives while a verdict is on screen: at the first verdict, or half a second after the decoder and the trust data
+  // are ready; a first install downloads the whole app again, so it waits as sync does
+  const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+  void (installed ? Promise.race([verdictShown, ready.then(after(500))]) : firstScanDone).then(() => registerServiceWorker());
   void firstScanDone.then(() =>
     models.sync?.start((listener) => {
       window.addEventListener('online', listener);

@@ -79,24 +79,48 @@ export function numericToJws(digits: string): string | undefined {
 export function numericToJwsBytes(digits: string): Uint8Array | undefined {
   const count = digits.length;
   if (count === 0 || count % 2 !== 0) return undefined;
-  // the digits as bytes in one native call, then read as bytes: much quicker than charCodeAt on a long string
-  const digitBytes = count <= digitScratch.length ? digitScratch : new Uint8Array(count);
+  const [digitBytes, digitPairs] = count <= digitScratch.length ? [digitScratch, digitPairScratch] : pairedBytes(count);
+  // the digits as bytes in one native call (much quicker than charCodeAt over a long string), read back two at a time
   const { read, written } = asciiEncoder.encodeInto(digits, digitBytes);
   if (read !== count || written !== count) return undefined; // not all ASCII, so not all digits
   const characters = new Uint8Array(count / 2);
-  for (let i = 0, c = 0; i < count; i += 2, c++) {
-    const tens = digitBytes[i]! - 48;
-    const units = digitBytes[i + 1]! - 48;
-    // unsigned: a byte below '0' wraps to a large number
-    if (tens >>> 0 > 9 || units >>> 0 > 9) return undefined;
-    characters[c] = tens * 10 + units + 45;
+  for (let i = 0; i < characters.length; i++) {
+    const character = CHARACTER_OF_DIGIT_PAIR[digitPairs[i]!]!;
+    if (character === NOT_TWO_DIGITS) return undefined;
+    characters[i] = character;
   }
   return characters;
 }
 
+/** count bytes, and the same memory as count / 2 pairs of bytes. */
+function pairedBytes(count: number): [Uint8Array, Uint16Array] {
+  const pairs = new Uint16Array(count / 2);
+  return [new Uint8Array(pairs.buffer), pairs];
+}
+
 const asciiEncoder = new TextEncoder();
-/** Reused by numericToJwsBytes, which never yields while it holds it; a passport's digits fit (section 2: 4,091). */
-const digitScratch = new Uint8Array(MAX_QR_TEXT_CHARS);
+/** Reused by numericToJwsBytes, which never yields while it holds them; a passport's digits fit (section 2: 4,091). */
+const [digitScratch, digitPairScratch] = pairedBytes(MAX_QR_TEXT_CHARS);
+
+const NOT_TWO_DIGITS = 0; // no character of the numeric form has code 0 (they are 45 to 144)
+/**
+ * Two digits' bytes, read as one 16-bit pair, to the character they stand for (or NOT_TWO_DIGITS). Filled through the
+ * same kind of view the decoder reads with, so the platform's byte order needs no thought.
+ */
+const CHARACTER_OF_DIGIT_PAIR = digitPairTable();
+
+function digitPairTable(): Uint8Array {
+  const table = new Uint8Array(1 << 16).fill(NOT_TWO_DIGITS);
+  const [digitBytes, digitPair] = pairedBytes(2);
+  for (let tens = 0; tens <= 9; tens++) {
+    for (let units = 0; units <= 9; units++) {
+      digitBytes[0] = 48 + tens; // '0' is 48
+      digitBytes[1] = 48 + units;
+      table[digitPair[0]!] = tens * 10 + units + 45;
+    }
+  }
+  return table;
+}
 
 export function jwsToNumeric(jws: string): string {
   let digits = '';

@@ -1,6 +1,6 @@
 // Compact JWS parsing and the header rules common to all three documents (spec section 1).
 
-import { decodeBase64url, fromUtf8, parseJsonObject, utf8 } from './base64url.ts';
+import { byteText, decodeBase64url, decodeBase64urlBytes, fromUtf8, parseJsonObject, utf8 } from './base64url.ts';
 
 export type Alg = 'ES256' | 'EdDSA';
 export const ALLOWED_ALGS: readonly Alg[] = ['ES256', 'EdDSA'];
@@ -15,7 +15,7 @@ export type ProtectedHeader = { alg: Alg; kid: string; typ: string };
 
 export type ParsedJws = {
   header: ProtectedHeader;
-  /** The ASCII bytes of `header.payload`, what the signature covers. */
+  /** The ASCII bytes of `header.payload`, what the signature covers (a view of the bytes parsed, not a copy). */
   signingInput: Uint8Array;
   payload: Uint8Array;
   signature: Uint8Array;
@@ -60,30 +60,36 @@ export type ParseOptions = { typ: string; maxPayloadBytes?: number };
 
 /** Parses a compact JWS and applies the header rules of section 1; the payload is not parsed here. */
 export function parseCompactJws(compact: string, options: ParseOptions): JwsParse {
-  const parts = compact.split('.');
-  if (parts.length !== 3) return { ok: false, problem: 'shape' };
-  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
+  // a character that is not ASCII becomes bytes of 0x80 or more, none of them a dot or base64url: the same answer
+  return parseCompactJwsBytes(utf8(compact), options);
+}
+
+const DOT = 0x2e;
+
+/**
+ * parseCompactJws over the JWS's characters as bytes (see numericToJwsBytes): each part is decoded where it lies, and
+ * the signing input is a view of the same bytes, handed to WebCrypto with no copy.
+ */
+export function parseCompactJwsBytes(jws: Uint8Array, options: ParseOptions): JwsParse {
+  const headerEnd = jws.indexOf(DOT);
+  const payloadEnd = headerEnd < 0 ? -1 : jws.indexOf(DOT, headerEnd + 1);
+  if (payloadEnd < 0 || jws.indexOf(DOT, payloadEnd + 1) >= 0) return { ok: false, problem: 'shape' }; // not 3 parts
   // Loose decoding: the signature covers the text of header and payload, so a re-encoded header or payload fails at
   // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too. The
   // decoder refuses any character outside the base64url alphabet, so no pattern is matched first.
-  const payload = decodeBase64url(payloadPart, 'loose');
+  const payload = decodeBase64urlBytes(jws, headerEnd + 1, payloadEnd, 'loose');
   // canonical first (every signature a signer makes is); a second, loose read only to tell a re-encoded one from garbage
-  const signature = decodeBase64url(signaturePart) ?? (decodeBase64url(signaturePart, 'loose') ? NEVER_VERIFIES : undefined);
-  const header = readHeader(headerPart, options.typ);
+  const signatureStart = payloadEnd + 1;
+  const signature =
+    decodeBase64urlBytes(jws, signatureStart, jws.length) ??
+    (decodeBase64urlBytes(jws, signatureStart, jws.length, 'loose') ? NEVER_VERIFIES : undefined);
+  const header = readHeader(jws.subarray(0, headerEnd), options.typ);
   if (header === 'base64url' || !payload || !signature) return { ok: false, problem: 'base64url' };
   if (typeof header === 'string') return { ok: false, problem: header };
   if (options.maxPayloadBytes !== undefined && payload.length > options.maxPayloadBytes) {
     return { ok: false, problem: 'payload-too-large' };
   }
-  return {
-    ok: true,
-    jws: {
-      header,
-      signingInput: utf8(compact.slice(0, headerPart.length + 1 + payloadPart.length)),
-      payload,
-      signature,
-    },
-  };
+  return { ok: true, jws: { header, signingInput: jws.subarray(0, payloadEnd), payload, signature } };
 }
 
 /**
@@ -93,22 +99,32 @@ export function parseCompactJws(compact: string, options: ParseOptions): JwsPars
 const readHeaders = new Map<string, ProtectedHeader | JwsProblem>();
 const READ_HEADERS_KEPT = 64;
 const HEADER_CHARS_KEPT = 512;
+/** The header part read last, compared byte for byte before any key is built: a till's next scan nearly always has it. */
+let lastHeader: { expectedTyp: string; headerPart: Uint8Array; read: ProtectedHeader | JwsProblem } | undefined;
 
-/** The header part read and checked against the rules of section 1, or the problem with it. */
-function readHeader(headerPart: string, expectedTyp: string): ProtectedHeader | JwsProblem {
-  const key = `${expectedTyp}\n${headerPart}`;
-  const known = readHeaders.get(key);
-  if (known !== undefined) return known;
-  const read = readHeaderOnce(headerPart, expectedTyp);
-  if (headerPart.length <= HEADER_CHARS_KEPT) {
+/** The header part (its characters as bytes) read and checked against the rules of section 1, or the problem with it. */
+function readHeader(headerPart: Uint8Array, expectedTyp: string): ProtectedHeader | JwsProblem {
+  if (lastHeader && lastHeader.expectedTyp === expectedTyp && sameBytes(lastHeader.headerPart, headerPart)) return lastHeader.read;
+  if (headerPart.length > HEADER_CHARS_KEPT) return readHeaderOnce(headerPart, expectedTyp);
+  const key = `${expectedTyp}\n${byteText(headerPart)}`;
+  let read = readHeaders.get(key);
+  if (read === undefined) {
+    read = readHeaderOnce(headerPart, expectedTyp);
     if (readHeaders.size >= READ_HEADERS_KEPT) readHeaders.clear();
     readHeaders.set(key, read);
   }
+  lastHeader = { expectedTyp, headerPart: headerPart.slice(), read }; // a copy: the caller's bytes may change
   return read;
 }
 
-function readHeaderOnce(headerPart: string, expectedTyp: string): ProtectedHeader | JwsProblem {
-  const bytes = decodeBase64url(headerPart, 'loose');
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function readHeaderOnce(headerPart: Uint8Array, expectedTyp: string): ProtectedHeader | JwsProblem {
+  const bytes = decodeBase64urlBytes(headerPart, 0, headerPart.length, 'loose');
   if (!bytes) return 'base64url';
   const text = fromUtf8(bytes);
   const header = text === undefined ? undefined : parseJsonObject(text);

@@ -46,7 +46,7 @@ export function algSuitsKey(alg: Alg, jwk: PublicJwk): boolean {
 }
 
 /** Resolves true or false, never rejects. */
-type Verifier = (compact: string, signingInput: Uint8Array, signature: Uint8Array) => Promise<boolean>;
+type Verifier = (signingInput: Uint8Array, signature: Uint8Array) => Promise<boolean>;
 
 /**
  * Imports each key once (by kid, which is its thumbprint, so it names the key material exactly) and verifies
@@ -57,18 +57,23 @@ export class KeyCache {
   /** The same verifiers once imported: a scan with a known key goes straight to WebCrypto, with no await between. */
   readonly #ready = new Map<string, Verifier>();
 
-  verify(alg: Alg, jwk: PublicJwk & { kid: string }, compact: string, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  /** verifySignature, for callers holding the compact text too (the signature covers signingInput alone). */
+  verify(alg: Alg, jwk: PublicJwk & { kid: string }, _compact: string, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    return this.verifySignature(alg, jwk, signingInput, signature);
+  }
+
+  verifySignature(alg: Alg, jwk: PublicJwk & { kid: string }, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
     // spec section 1: a signature under an alg that does not suit the key does not verify
     if (!algSuitsKey(alg, jwk)) return Promise.resolve(false);
     const ready = this.#ready.get(jwk.kid);
-    if (ready) return ready(compact, signingInput, signature);
+    if (ready) return ready(signingInput, signature);
     let verifier = this.#verifiers.get(jwk.kid);
     if (!verifier) {
       verifier = importVerifier(alg, jwk);
       this.#verifiers.set(jwk.kid, verifier);
       verifier.then((imported) => this.#ready.set(jwk.kid, imported), () => undefined);
     }
-    return verifier.then((imported) => imported(compact, signingInput, signature)).catch(() => false);
+    return verifier.then((imported) => imported(signingInput, signature)).catch(() => false);
   }
 }
 
@@ -84,7 +89,7 @@ async function importVerifier(alg: Alg, jwk: PublicJwk): Promise<Verifier> {
   // for this alg, so the signature goes straight to WebCrypto: jose's compactVerify would re-split, re-decode and
   // re-parse the token, about 15-20 us (a fifth of a verify) on every scan (measured with test/bench/verify.bench.ts).
   const params = alg === 'ES256' ? ECDSA_P256_SHA256 : ED25519;
-  return (_compact, signingInput, signature) =>
+  return (signingInput, signature) =>
     crypto.subtle.verify(params, key, signature as Uint8Array<ArrayBuffer>, signingInput as Uint8Array<ArrayBuffer>).catch(() => false);
 }
 
@@ -103,7 +108,7 @@ async function nobleEd25519Verifier(x: string): Promise<Verifier> {
   const publicKey = decodeBase64url(x)!;
   // zip215: false is RFC 8032 (spec section 1: Ed25519), as WebCrypto is; noble's default (ZIP-215) would accept a
   // non-canonical R, so a re-encoded token would verify on an old tablet and fail in Chromium
-  return async (_compact, signingInput, signature) => {
+  return async (signingInput, signature) => {
     try {
       return ed25519.verify(signature, signingInput, publicKey, { zip215: false });
     } catch {

@@ -116,6 +116,8 @@ export function isStatusListStale(list: StatusList, now: NumericDate, statusMaxA
  */
 export class StatusListSet {
   readonly #lists = new Map<string, StatusList>();
+  /** The last lookup and its answer: a till's passports nearly all point at one list, so most scans build no key. */
+  #lastFound: { uri: string; issuer: string; list: StatusList | undefined } | undefined;
 
   /** Adds a decoded list; returns false when an equal or newer list for the same uri and issuer is already held. */
   add(list: StatusList): boolean {
@@ -123,11 +125,16 @@ export class StatusListSet {
     const held = this.#lists.get(key);
     if (held && held.iat >= list.iat) return false;
     this.#lists.set(key, list);
+    this.#lastFound = undefined;
     return true;
   }
 
   find(uri: string, issuer: string): StatusList | undefined {
-    return this.#lists.get(`${issuer}\n${uri}`);
+    const last = this.#lastFound;
+    if (last && last.uri === uri && last.issuer === issuer) return last.list;
+    const list = this.#lists.get(`${issuer}\n${uri}`);
+    this.#lastFound = { uri, issuer, list };
+    return list;
   }
 
   all(): StatusList[] {

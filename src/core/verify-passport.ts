@@ -1,16 +1,18 @@
 // QR text -> verdict, in the exact order of spec section 5. Fully offline: trust data and time come in as arguments.
 
-import { parseClaims, parseCompactJws } from './jws.ts';
+import { utf8 } from './base64url.ts';
+import { parseClaims, parseCompactJwsBytes, type ParseOptions } from './jws.ts';
 import { sharedKeyCache, type KeyCache } from './keys.ts';
 import type { NumericDate } from './numeric-date.ts';
 import { readPassportClaims } from './passport-claims.ts';
-import { numericToJws, readQrText } from './qr-text.ts';
+import { numericToJwsBytes, readQrText } from './qr-text.ts';
 import { STATUS_SUSPENDED, STATUS_VALID, isStatusListStale, statusAt, type StatusListSet } from './status-list.ts';
 import { isBundleStale, type TrustBundle } from './trust-bundle.ts';
 import type { Passport, Verdict } from './verdict.ts';
 
 export const DEFAULT_CLOCK_SKEW = 300;
 export const MAX_PAYLOAD_BYTES = 2048;
+const PASSPORT_JWS: ParseOptions = { typ: 'cp+jwt', maxPayloadBytes: MAX_PAYLOAD_BYTES };
 
 export type VerificationContext = {
   bundle: TrustBundle;
@@ -29,16 +31,17 @@ export async function verifyPassport(qrText: string, context: VerificationContex
   const shape = readQrText(qrText);
   if (shape.kind === 'none') return { result: 'invalid', code: 'NOT_A_PASSPORT' };
   if (shape.kind === 'too-long') return { result: 'invalid', code: 'MALFORMED' };
-  const compact = shape.kind === 'numeric' ? numericToJws(shape.digits) : shape.jws;
-  if (compact === undefined) return { result: 'invalid', code: 'MALFORMED' };
-  const parsed = parseCompactJws(compact, { typ: 'cp+jwt', maxPayloadBytes: MAX_PAYLOAD_BYTES });
+  // the JWS's characters as bytes (a bare JWS is ASCII, row 1): parsed where they lie, the signed part never copied
+  const jws = shape.kind === 'numeric' ? numericToJwsBytes(shape.digits) : utf8(shape.jws);
+  if (jws === undefined) return { result: 'invalid', code: 'MALFORMED' };
+  const parsed = parseCompactJwsBytes(jws, PASSPORT_JWS);
   if (!parsed.ok) return { result: 'invalid', code: 'MALFORMED' }; // row 2
   const { header, signingInput, payload, signature } = parsed.jws;
 
   const holder = bundle.keysByKid.get(header.kid);
   if (!holder) return { result: 'invalid', code: 'UNTRUSTED_ISSUER' }; // row 3
   const keyCache = context.keyCache ?? sharedKeyCache;
-  const signed = keyCache.verify(header.alg, holder.key, compact, signingInput, signature);
+  const signed = keyCache.verifySignature(header.alg, holder.key, signingInput, signature);
   // read while WebCrypto checks the signature; judged only after it (row 5 comes after row 4)
   const rawClaims = parseClaims(payload);
   const claims = rawClaims && readPassportClaims(rawClaims);

@@ -8,6 +8,7 @@ export * from './keys.ts';
 export * from './numeric-date.ts';
 export * from './passport-claims.ts';
 export * from './qr-text.ts';
+export * from './qr-numeric.ts';
 export * from './signing.ts';
 export * from './status-list.ts';
 export * from './trust-bundle.ts';

@@ -1,6 +1,5 @@
 // QR text <-> compact JWS (spec section 2 and section 5, row 1).
 
-import { byteText } from './base64url.ts';
 
 const PREFIX = 'CP1:/';
 const BARE_JWS_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -64,62 +63,6 @@ export function recogniseQrText(raw: string): QrShape {
   }
   if (BARE_JWS_SHAPE.test(text)) return { kind: 'bare', jws: text, text };
   return { kind: 'none' };
-}
-
-/** The numeric form: each character c becomes two digits, c.charCodeAt(0) - 45. Undefined when not well-formed. */
-export function numericToJws(digits: string): string | undefined {
-  const characters = numericToJwsBytes(digits);
-  return characters && byteText(characters);
-}
-
-/**
- * numericToJws with each character of the JWS as one byte (its code, 45 to 144): a JWS's characters are ASCII, so
- * these are the bytes its signature covers, and base64url decodes its parts where they lie.
- */
-export function numericToJwsBytes(digits: string): Uint8Array | undefined {
-  const count = digits.length;
-  if (count === 0 || count % 2 !== 0) return undefined;
-  const [digitBytes, digitPairs] = count <= digitScratch.length ? [digitScratch, digitPairScratch] : pairedBytes(count);
-  // the digits as bytes in one native call (much quicker than charCodeAt over a long string), read back two at a time
-  const { read, written } = asciiEncoder.encodeInto(digits, digitBytes);
-  if (read !== count || written !== count) return undefined; // not all ASCII, so not all digits
-  const characters = new Uint8Array(count / 2);
-  for (let i = 0; i < characters.length; i++) {
-    const character = CHARACTER_OF_DIGIT_PAIR[digitPairs[i]!]!;
-    if (character === NOT_TWO_DIGITS) return undefined;
-    characters[i] = character;
-  }
-  return characters;
-}
-
-/** count bytes, and the same memory as count / 2 pairs of bytes. */
-function pairedBytes(count: number): [Uint8Array, Uint16Array] {
-  const pairs = new Uint16Array(count / 2);
-  return [new Uint8Array(pairs.buffer), pairs];
-}
-
-const asciiEncoder = new TextEncoder();
-/** Reused by numericToJwsBytes, which never yields while it holds them; a passport's digits fit (section 2: 4,091). */
-const [digitScratch, digitPairScratch] = pairedBytes(MAX_QR_TEXT_CHARS);
-
-const NOT_TWO_DIGITS = 0; // no character of the numeric form has code 0 (they are 45 to 144)
-/**
- * Two digits' bytes, read as one 16-bit pair, to the character they stand for (or NOT_TWO_DIGITS). Filled through the
- * same kind of view the decoder reads with, so the platform's byte order needs no thought.
- */
-const CHARACTER_OF_DIGIT_PAIR = digitPairTable();
-
-function digitPairTable(): Uint8Array {
-  const table = new Uint8Array(1 << 16).fill(NOT_TWO_DIGITS);
-  const [digitBytes, digitPair] = pairedBytes(2);
-  for (let tens = 0; tens <= 9; tens++) {
-    for (let units = 0; units <= 9; units++) {
-      digitBytes[0] = 48 + tens; // '0' is 48
-      digitBytes[1] = 48 + units;
-      table[digitPair[0]!] = tens * 10 + units + 45;
-    }
-  }
-  return table;
 }
 
 export function jwsToNumeric(jws: string): string {

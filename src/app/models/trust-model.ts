@@ -6,7 +6,7 @@
 import { computed, createModel, signal } from '@preact/signals';
 import { mergeFetchedTrust, type PinnedRoot, type TrustState } from '../../core/index.ts';
 import type { AppStorage } from '../adapters/storage.ts';
-import { loadTrustFiles, type TrustFile, type TrustFileProblem, type TrustTokens } from '../trust-data.ts';
+import type { TrustFile, TrustFileProblem, TrustTokens } from '../trust-data.ts';
 import { tickingClock } from './clock.ts';
 
 export type TrustDeps = {
@@ -133,7 +133,9 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     whenUsable: (): Promise<TrustState | undefined> => usable.then(() => state.peek()),
     /** Adopts a state already verified and merged by the caller (the sync model's refresh from the service). */
     adopt: (next: TrustState): Promise<void> => save(next),
+    /** Files staff chose in Settings (read by code loaded then: no till needs it before its first verdict). */
     async loadFiles(files: TrustFile[]): Promise<number> {
+      const { loadTrustFiles } = await import('../trust-data.ts');
       const outcome = await loadTrustFiles(files, state.peek(), deps.roots);
       if (outcome.state) await save(outcome.state);
       fileProblems.value = outcome.problems;

@@ -113,6 +113,26 @@ describe('the decode loop', () => {
     expect(scanLoopRunning()).toBe(false);
   });
 
+  test('a loop that hands over still reports the passport in the frame it was decoding; a stopped one does not', async () => {
+    vi.useFakeTimers();
+    stubCanvas();
+    const slowRead = (text: string) => vi.fn(() => new Promise<DecodeResult>((resolve) => setTimeout(() => resolve({ text, texts: [text], ms: 50 }), 50)));
+    const early: string[] = [];
+    startScanLoop({ video: fakeVideo(), decode: slowRead('CP1:/0102'), onText: (t) => early.push(t), intervalMs: 100 });
+    await vi.advanceTimersByTimeAsync(10); // the early loop's first frame is in the decoder
+    const stopView = startScanLoop({ video: fakeVideo(), decode: slowRead('CP1:/0304'), onText: () => {}, intervalMs: 100 });
+    await vi.advanceTimersByTimeAsync(60);
+    expect(early).toEqual(['CP1:/0102']);
+    stopView();
+
+    const stopped: string[] = [];
+    const stop = startScanLoop({ video: fakeVideo(), decode: slowRead('CP1:/0506'), onText: (t) => stopped.push(t), intervalMs: 100 });
+    await vi.advanceTimersByTimeAsync(10);
+    stop(); // a verdict from the wedge, or the page hidden: what the decoder was reading no longer counts
+    await vi.advanceTimersByTimeAsync(100);
+    expect(stopped).toEqual([]);
+  });
+
   test('keeps a steady cadence when decoding is quick, and stopping ends it', async () => {
     vi.useFakeTimers();
     stubCanvas();

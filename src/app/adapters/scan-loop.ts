@@ -43,16 +43,21 @@ export type ScanLoopOptions = {
   intervalMs?: number;
 };
 
-/** The loop reading frames now. One at a time, as they share one decoder: starting a loop stops the one before. */
-let running: (() => void) | undefined;
+/**
+ * The loop reading frames now. One at a time, as they share one decoder: starting a loop hands over from the one
+ * before, which reads no more frames but still reports a passport in the frame it was decoding (at start, the early
+ * scan's first frame is often on its way through the decoder when the camera view's loop begins: issue 13).
+ */
+let running: ((handover?: 'handover') => void) | undefined;
 
 /** True while a loop is reading frames. */
 export const scanLoopRunning = (): boolean => running !== undefined;
 
 /** Starts the loop; returns the function that stops it (safe to call twice). */
 export function startScanLoop({ video, decode, onText, onAdvice = () => {}, intervalMs = 100 }: ScanLoopOptions): () => void {
-  running?.();
+  running?.('handover');
   let stopped = false;
+  let handedOver = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   let advice: ScanAdvice | undefined;
@@ -82,9 +87,10 @@ export function startScanLoop({ video, decode, onText, onAdvice = () => {}, inte
     if (grabbed) {
       const result = await decode(grabbed.image, grabbed.tweaks);
       globalThis.performance?.mark?.('cp:frame-decoded'); // counted by `npm run bench -- app-lowend`
-      // the screen may have moved on while the worker was busy (a verdict from the wedge, the page hidden)
-      if (stopped) return;
       const passport = (result.texts ?? [result.text ?? '']).find(isPassportShaped);
+      // the screen may have moved on while the worker was busy (a verdict from the wedge, the page hidden); a loop that
+      // handed over to the next still reports the passport it read (the scanner counts one read twice as one scan)
+      if (stopped && !(handedOver && passport !== undefined)) return;
       if (passport !== undefined) {
         stopped = true;
         onText(passport);
@@ -99,11 +105,12 @@ export function startScanLoop({ video, decode, onText, onAdvice = () => {}, inte
   };
   void tick();
 
-  const stop = () => {
+  const stop = (handover?: 'handover') => {
+    if (!stopped) handedOver = handover === 'handover';
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     if (running === stop) running = undefined;
   };
   running = stop;
-  return stop;
+  return () => stop();
 }

@@ -6,6 +6,7 @@ import { cardPagePlugin } from './src/build/card-page-plugin.ts';
 import { compressPlugin } from './src/build/compress-plugin.ts';
 import { firstVerdictChunks } from './src/build/first-verdict-chunk.ts';
 import { demoDataPlugin } from './src/build/demo-data-plugin.ts';
+import { headCameraPlugin } from './src/build/head-camera-plugin.ts';
 import { i18nPlugin } from './src/build/i18n-plugin.ts';
 import { preloadAppPlugin } from './src/build/preload-plugin.ts';
 import { pwaPlugin } from './src/build/pwa-plugin.ts';
@@ -13,7 +14,7 @@ import { pwaPlugin } from './src/build/pwa-plugin.ts';
 export default defineConfig({
   // cardPagePlugin builds the carer's page, My Carers Passport, into dist/card/ after the staff app, adminPagePlugin
   // the admin UI into dist/admin/; compressPlugin runs last and compresses all three
-  plugins: [preact(), i18nPlugin(['staff', 'staff-later', 'staff-extra']), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), cardPagePlugin(), adminPagePlugin(), compressPlugin()],
+  plugins: [preact(), i18nPlugin(['staff', 'staff-later', 'staff-extra']), ...demoDataPlugin(), ...pwaPlugin(), preloadAppPlugin(), headCameraPlugin(), cardPagePlugin(), adminPagePlugin(), compressPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,

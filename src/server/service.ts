@@ -7,7 +7,8 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -31,7 +32,7 @@ import { adminGate, requireAdmin } from './http/auth.ts';
 import { installErrorHandling, pathOf, routedPathOf } from './http/errors.ts';
 import { PROBLEM_TYPE, problem, problemBody } from './http/problem.ts';
 import type { RateLimit } from './http/rate-limiter.ts';
-import { PERMISSIONS_POLICY, helmetOptions } from './http/security-headers.ts';
+import { PERMISSIONS_POLICY, helmetOptions, inlineScriptHashes } from './http/security-headers.ts';
 import { demoKeyMaterial, type KeyMaterial } from './keys/key-material.ts';
 import { publicationRoutes } from './publication/routes.ts';
 import { refreshStatusListsIfDue } from './publication/status-lists.ts';
@@ -202,7 +203,9 @@ async function buildApp(ctx: SchemeContext, options: ServiceOptions, server: Ser
 
   const staticDir = options.staticDir === undefined ? undefined : resolve(options.staticDir);
   installErrorHandling(app, { spaFallback: staticDir !== undefined });
-  await app.register(fastifyHelmet, helmetOptions(ctx.publicUrl));
+  // the built app's one inline script (the head camera request) is allowed by its hash
+  const appPage = staticDir === undefined ? '' : await readFile(join(staticDir, 'index.html'), 'utf8').catch(() => '');
+  await app.register(fastifyHelmet, helmetOptions(ctx.publicUrl, inlineScriptHashes(appPage)));
   await app.register(fastifyRateLimit, { global: false });
 
   app.addHook('onRequest', async (req, reply) => {

@@ -2,6 +2,7 @@
 // clients, failing handlers, and the headers every answer carries. Every request gets an HTTP answer and the service
 // stays up.
 
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database.ts';
 import { WELL_KNOWN_PATH as WELL_KNOWN } from '../../src/core/index.ts';
+import { HEAD_CAMERA_SCRIPT } from '../../src/app/head-camera.ts';
 import { startService } from '../../src/server/service.ts';
 import { openTestDatabase } from './support/backends.ts';
 import { ADMIN_PASSWORD, adminHeaders, makeTestKeys, startTestService, type TestService } from './support/test-service.ts';
@@ -43,7 +45,7 @@ describe('malformed requests and a fuzz of 10,000 (PGlite)', () => {
   let dist: string;
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'cp-dist-'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(dist, 'index.html'), `<!doctype html><head><script>${HEAD_CAMERA_SCRIPT}</script><title>app</title>`);
     t = await startTestService({ name: 'PGlite' }, { staticDir: dist });
     port = portOf(t);
   });
@@ -138,7 +140,7 @@ describe('headers', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'cp-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(dist, 'index.html'), `<!doctype html><head><script>${HEAD_CAMERA_SCRIPT}</script><title>app</title>`);
     writeFileSync(join(dist, 'assets', 'main-AbC123xy.js'), 'console.log(1)');
     writeFileSync(join(dist, 'assets', 'main-AbC123xy.js.map'), '{"sources":["secret.ts"]}');
     writeFileSync(join(dist, 'decoder.wasm'), new Uint8Array([0, 97, 115, 109]));
@@ -157,6 +159,10 @@ describe('headers', () => {
     expect(shell.status).toBe(200);
     const csp = shell.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    // the page's one inline script (the head camera request) by its hash, and no other inline script
+    const hash = createHash('sha256').update(HEAD_CAMERA_SCRIPT).digest('base64');
+    expect(csp).toMatch(new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`));
+    expect(csp.split(';').find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline');
     expect(csp).toContain("worker-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("base-uri 'none'");

@@ -5,7 +5,8 @@
 // (scanEarly): a passport held up at start is decoded beside the app's own start, not after it, and main.tsx checks it
 // as soon as the models exist.
 
-import { openCamera, stopStream, type OpenCamera } from './camera.ts';
+import { takeHeadCameraRequest } from '../head-camera.ts';
+import { cameraFrom, openCamera, stopStream, type OpenCamera } from './camera.ts';
 import { scanLoopRunning, startScanLoop, type ScanLoopOptions } from './scan-loop.ts';
 
 /** Where an earlier version kept the chosen camera; it now lives in the settings store (settings-schema.ts). */
@@ -33,8 +34,12 @@ export function takeLegacyCameraChoice(): string | undefined {
 
 /** Starts opening the default camera now, for the scanner model to take; does nothing on a hidden page or without a camera API. */
 export function openCameraEarly(): void {
-  if (early || typeof document === 'undefined' || document.visibilityState === 'hidden' || !navigator.mediaDevices?.getUserMedia) return;
-  const opened = openCamera();
+  const asked = takeHeadCameraRequest(); // the page's head asked already (head-camera.ts)
+  if (early || typeof document === 'undefined' || document.visibilityState === 'hidden' || !navigator.mediaDevices?.getUserMedia) {
+    void asked?.then(stopStream, () => undefined); // hidden since: nobody will take it
+    return;
+  }
+  const opened = asked ? cameraFrom(asked) : openCamera();
   const mine: Early = { opened, stopScan: () => {} };
   early = mine;
   const letGo = () => {

@@ -56,7 +56,16 @@ export function cameraConstraints(deviceId?: string): MediaStreamConstraints {
 export async function openCamera(deviceId?: string): Promise<OpenCamera> {
   if (!navigator.mediaDevices?.getUserMedia) return { ok: false, problem: 'unsupported' };
   try {
-    const stream = await navigator.mediaDevices.getUserMedia(cameraConstraints(deviceId));
+    return await cameraFrom(navigator.mediaDevices.getUserMedia(cameraConstraints(deviceId)));
+  } catch (error) {
+    return { ok: false, problem: problemFromError(error) }; // thrown before any promise (an odd browser)
+  }
+}
+
+/** The camera a getUserMedia request gives, or why it gave none (openCamera's, or the page head's: head-camera.ts). */
+export async function cameraFrom(request: Promise<MediaStream>): Promise<OpenCamera> {
+  try {
+    const stream = await request;
     const track = stream.getVideoTracks()[0];
     if (!track) {
       stopStream(stream);

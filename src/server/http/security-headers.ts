@@ -2,6 +2,7 @@
 // what it needs, no framing anywhere, no referrer, nosniff, and HSTS when the service is reached over https.
 
 import type { FastifyHelmetOptions } from '@fastify/helmet';
+import { createHash } from 'node:crypto';
 
 type CspOptions = Exclude<NonNullable<FastifyHelmetOptions['contentSecurityPolicy']>, boolean>;
 
@@ -77,10 +78,19 @@ export const NO_SCRIPT_PAGE_CSP: CspOptions = {
   },
 };
 
-export function helmetOptions(publicUrl: string): FastifyHelmetOptions {
+/**
+ * The app shell's inline scripts, each allowed by its hash (CSP level 2): the built index.html holds one, the head
+ * camera script (src/app/head-camera.ts). Read from the page the service serves, so the two never disagree.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+}
+
+export function helmetOptions(publicUrl: string, appScriptHashes: readonly string[] = []): FastifyHelmetOptions {
+  const appCsp: CspOptions = { ...APP_CSP, directives: { ...APP_CSP.directives, 'script-src': ["'self'", "'wasm-unsafe-eval'", ...appScriptHashes] } };
   return {
     global: true,
-    contentSecurityPolicy: APP_CSP,
+    contentSecurityPolicy: appCsp,
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     // the published trust data is read by pages of other origins (spec section 7); nothing else is embeddable

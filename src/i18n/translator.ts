@@ -28,6 +28,14 @@ export function createTranslator(catalogue: RuntimeCatalogue): Translator {
   const formatters = new Map<string, IntlMessageFormat>();
   const lists = new Map<string, Intl.ListFormat>();
   let relative: Intl.RelativeTimeFormat | undefined;
+  // a formatter is costly to make (a few ms each on a slow tablet, several a verdict): one for each set of options
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+    const key = JSON.stringify(options);
+    let format = dateFormats.get(key);
+    if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+    return format;
+  };
 
   const t = (key: MessageKey, values?: MessageValues): string => {
     const message = catalogue.messages[key];
@@ -49,10 +57,10 @@ export function createTranslator(catalogue: RuntimeCatalogue): Translator {
     },
     weekday(day, width = 'long') {
       // 2024-01-01 was a Monday
-      return new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2024, 0, day));
+      return dateFormat({ weekday: width, timeZone: 'UTC' }).format(Date.UTC(2024, 0, day));
     },
     date(value, options) {
-      return new Intl.DateTimeFormat(locale, options).format(value);
+      return dateFormat(options).format(value);
     },
     ago(seconds) {
       const s = Math.max(0, Math.round(seconds));

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import pinnedRoots, { demo as demoBuild } from 'virtual:carers-passport/pinned-roots';
 import { pinRoot, type PinnedRoot } from '../core/index.ts';
-import { downloadText, enterFullscreen, exitFullscreen, keepAwake, persistedState, requestPersistence } from './adapters/device.ts';
+import { downloadText, kioskDisplay, persistedState, requestPersistence } from './adapters/device.ts';
 import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
 import { onEarlyScan } from './adapters/camera-early.ts';
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
       const shipped = await client.fetchShipped(document.baseURI);
       return shipped.ok ? shipped : undefined;
     },
-    screen: { enterFullscreen, exitFullscreen, keepAwake },
+    screen: kioskDisplay,
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },

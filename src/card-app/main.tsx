@@ -2,7 +2,8 @@
 
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { keepAwake, requestPersistence } from '../app/adapters/device.ts';
+import { requestPersistence } from '../app/adapters/device.ts';
+import { keepAwake } from '../app/adapters/kiosk-screen.ts';
 import { followLanguage, loadLanguage } from '../app/words.ts';
 import { createCardClient } from './adapters/card-client.ts';
 import { openCardStorage } from './adapters/card-storage.ts';

@@ -4,7 +4,7 @@
 
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { keepAwake } from '../../src/app/adapters/device.ts';
+import { keepAwake } from '../../src/app/adapters/kiosk-screen.ts';
 import { App } from '../../src/app/App.tsx';
 import { demoProfile } from '../../src/app/partner-profiles.ts';
 import { DAY, ISS, makeAppScheme, REVOKED_IDX, type AppScheme } from './support/scheme.ts';

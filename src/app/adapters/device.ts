@@ -1,49 +1,29 @@
-// Browser features the kiosk and settings use, each feature-detected: fullscreen, wake lock, persistent storage.
+// Browser features the app uses, each feature-detected: persistent storage, downloads, and a kiosk's full screen and
+// wake lock (kiosk-screen.ts, loaded when a kiosk starts: issues 12 and 13).
 
-export async function enterFullscreen(): Promise<void> {
-  try {
-    if (!document.fullscreenElement && document.documentElement.requestFullscreen) await document.documentElement.requestFullscreen();
-  } catch {
-    // not allowed here (no user gesture, or an iframe): kiosk still works in the window
-  }
-}
+import type * as KioskScreen from './kiosk-screen.ts';
 
-export async function exitFullscreen(): Promise<void> {
-  try {
-    if (document.fullscreenElement) await document.exitFullscreen();
-  } catch {
-    // already left
-  }
-}
+let loading: Promise<typeof KioskScreen> | undefined;
+const kioskScreen = () => (loading ??= import('./kiosk-screen.ts'));
 
-type Sentinel = { release(): Promise<void>; released: boolean };
+/** Full screen and the wake lock for the kiosk, through kiosk-screen.ts loaded on first use. */
+export const kioskDisplay = {
+  enterFullscreen: (): Promise<void> => kioskScreen().then((screen) => screen.enterFullscreen()),
+  exitFullscreen: (): Promise<void> => kioskScreen().then((screen) => screen.exitFullscreen()),
+  /** Keeps the screen awake until the returned function is called. */
+  keepAwake(): () => void {
+    let release: (() => void) | undefined;
+    let stopped = false;
+    void kioskScreen().then((screen) => {
+      if (!stopped) release = screen.keepAwake();
+    });
+    return () => {
+      stopped = true;
+      release?.();
+    };
+  },
+};
 
-/** Keeps the screen awake until the returned function is called; re-acquires when the page becomes visible again. */
-export function keepAwake(): () => void {
-  let sentinel: Sentinel | undefined;
-  let stopped = false;
-  const acquire = async () => {
-    const lock = (navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<Sentinel> } }).wakeLock;
-    if (!lock || stopped || document.visibilityState !== 'visible') return;
-    try {
-      sentinel = await lock.request('screen');
-      if (stopped) void sentinel.release();
-    } catch {
-      // refused (battery saver): the kiosk still works, the screen may dim
-    }
-  };
-  // the browser releases the lock when the page is hidden; take it again on return
-  const onVisibility = () => {
-    if (document.visibilityState === 'visible' && (!sentinel || sentinel.released)) void acquire();
-  };
-  document.addEventListener('visibilitychange', onVisibility);
-  void acquire();
-  return () => {
-    stopped = true;
-    document.removeEventListener('visibilitychange', onVisibility);
-    void sentinel?.release().catch(() => undefined);
-  };
-}
 
 export type PersistState = 'granted' | 'not-granted' | 'unsupported';
 

@@ -62,9 +62,9 @@ async function start(): Promise<void> {
   const { settings, kiosk, verdict } = models;
   verificationShowing = () => verdict.shown.peek() !== undefined;
 
-  // a kiosk that restarts comes back as a kiosk (full screen needs a tap, so not here)
   // what this device shows on its first screen and verdict, loaded before the first render (a moment, beside the words)
   const parts = Promise.all([preloadVerdictPanels(settings.settings.peek().profile), models.stays.whenReady()]).catch(() => undefined);
+  // a kiosk that restarts comes back as a kiosk (full screen needs a tap, so not here)
   if (settings.settings.peek().kiosk) {
     kiosk.enter(false);
     await KioskScreen.preload().catch(() => undefined); // otherwise its first render says "Loading" and then the kiosk

@@ -35,7 +35,14 @@ export const StaysModel = createModel((deps: StaysDeps) => {
   const clock = signal(now());
   const rules = signal<StayRules | undefined>(undefined);
   let loadingRules: Promise<unknown> | undefined;
-  const loadRules = () => (loadingRules ??= import('../../core/stay-rules.ts').then((loaded) => (rules.value = loaded)));
+  const loadRules = () =>
+    (loadingRules ??= import('../../core/stay-rules.ts').then(
+      (loaded) => (rules.value = loaded),
+      (error: unknown) => {
+        loadingRules = undefined; // tried again at the next profile change or start
+        console.warn('the stay rules did not load', (error as Error)?.name);
+      },
+    ));
   effect(() => {
     if (deps.profile.value.group) void loadRules();
   });

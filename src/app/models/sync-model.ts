@@ -103,6 +103,13 @@ function createSyncState() {
   };
 }
 
+/**
+ * A refresh nobody waits for (start-up, timers, back online): its failure (storage closed as the tab goes away,
+ * a network error the client did not foresee) is shown by the next check, never an unhandled rejection.
+ */
+export const inBackground = (run: () => Promise<unknown>): void =>
+  void run().catch((error: unknown) => console.warn('background sync step failed', (error as Error)?.name));
+
 export const SyncModel = createModel((deps: SyncDeps) => {
   const isOnline = deps.isOnline ?? (() => true);
   const state = createSyncState();
@@ -115,11 +122,6 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     loading ??= import('./sync-work.ts').then((m) => (loaded = m.createSyncWork(deps, state, uploaderState)));
     return use(loaded ?? (await loading));
   };
-  /**
-   * A refresh nobody waits for (start-up, timers, back online): its failure (storage closed as the tab goes away,
-   * a network error the client did not foresee) is shown by the next check, never an unhandled rejection.
-   */
-  const inBackground = (run: () => Promise<unknown>) => void run().catch((error: unknown) => console.warn('background sync step failed', (error as Error)?.name));
   const refreshTrust = () => withWork((w) => w.refreshTrust());
   const refreshProfile = () => withWork((w) => w.refreshProfile());
   const upload = (trigger: UploadTrigger) => withWork((w) => w.upload(trigger));
@@ -138,8 +140,6 @@ export const SyncModel = createModel((deps: SyncDeps) => {
     uploader: {
       ...uploaderState,
       upload: (trigger: UploadTrigger) => withWork((w) => w.uploader.upload(trigger)),
-      /** After enrolling again: the new token may upload. */
-      reset: () => loaded?.uploader.reset(),
       stop: () => loaded?.uploader.stop(),
     },
     sendStays: () => withWork((w) => w.sendStays()),

@@ -6,7 +6,7 @@ import { verifyEnrolmentCode } from '../../core/enrolment-code.ts';
 import { mergeFetchedTrust, type StayEvent } from '../../core/index.ts';
 import type { SyncFailure } from '../adapters/sync-client.ts';
 import { OutboxUploader, type UploadTrigger } from './outbox-uploader.ts';
-import { ENROLMENT_KEY, SHARED_KEY, TRUST_CHECKED_KEY, type EnrolNotice, type Enrolment, type HeldShared, type SyncDeps, type SyncState, type TrustCheck } from './sync-model.ts';
+import { ENROLMENT_KEY, inBackground, SHARED_KEY, TRUST_CHECKED_KEY, type EnrolNotice, type Enrolment, type HeldShared, type SyncDeps, type SyncState, type TrustCheck } from './sync-model.ts';
 import type { UploaderState } from './uploader-state.ts';
 
 const CODE_PROBLEMS = { malformed: 'CODE_MALFORMED', 'bad-signature': 'CODE_BAD_SIGNATURE', expired: 'CODE_EXPIRED' } as const;
@@ -15,8 +15,6 @@ export function createSyncWork(deps: SyncDeps, state: SyncState, uploaderState: 
   const now = deps.now ?? (() => Date.now());
   const isOnline = deps.isOnline ?? (() => true);
   const { enrolment, deviceId, enrolling, enrolMessage, checking, lastCheck, serviceClockOffset, shared, sharedStays } = state;
-  /** A step nobody waits for: its failure is shown by the next check, never an unhandled rejection. */
-  const inBackground = (work: () => Promise<unknown>) => void work().catch((error: unknown) => console.warn('background sync step failed', (error as Error)?.name));
   const readClock = () => {
     serviceClockOffset.value = isOnline() ? deps.client.clockOffsetMs?.() : undefined;
   };

@@ -35,6 +35,8 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
   const timeZone = settings.settings.value.profile.timeZone;
   // issue 11 point 3: an emergency service identifies the carer; it never gives offers nor records anything
   const emergency = settings.settings.value.profile.kind === 'emergency';
+  // issue 11 point 2: hospital stays on a ward (a partner in a group); elsewhere its code is never fetched
+  const ward = settings.settings.value.profile.group !== undefined;
   // stale by age: how many days old (stale because the list passed its own end date: the general advice only)
   const staleDays = verdict.code === 'STATUS_STALE' ? trust.age.value?.lists.find((l) => l.iss === verdict.passport.iss)?.staleDays : undefined;
 
@@ -56,7 +58,7 @@ export function VerdictScreen({ mode }: { mode: 'staff' | 'kiosk' }) {
         </section>
         {verdict.result !== 'invalid' && emergency && <EmergencyPanel passport={verdict.passport} />}
         {verdict.result !== 'invalid' && <PassportDetails passport={verdict.passport} timeZone={timeZone} />}
-        {mode === 'staff' && !emergency && <StayPanel />}
+        {mode === 'staff' && !emergency && ward && <StayPanel />}
         {mode === 'staff' && !emergency && <OffersPanel />}
       </div>
       <footer class="verdict__footer">

@@ -39,6 +39,11 @@ async function start(): Promise<void> {
   const roots = (await pinning).filter((r): r is PinnedRoot => r !== undefined);
   // one client for both sources of trust data: the files shipped beside the app and the scheme service
   const client = createSyncClient();
+  // an installed app holds its trust data: the shipped files are then an update check, made with the service worker's
+  // (below), so their fetches and checks take nothing from the first verdict (issue 13)
+  const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+  let updateCheckTime = () => {};
+  const updateCheck = new Promise<void>((resolve) => (updateCheckTime = resolve));
 
   const models = await createModels({
     storage,
@@ -48,6 +53,7 @@ async function start(): Promise<void> {
       const shipped = await client.fetchShipped(document.baseURI);
       return shipped.ok ? shipped : undefined;
     },
+    ...(installed ? { shippedCheckWhen: () => updateCheck } : {}),
     screen: kioskDisplay,
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
@@ -91,14 +97,16 @@ async function start(): Promise<void> {
   // after the first verdict, so they take neither the link nor the CPU from it, or three seconds after the decoder and
   // the trust data are ready on a till where no passport is shown yet (the held trust data applies meanwhile)
   const verdictShown = new Promise<void>((resolve) => verdict.shown.subscribe((shown) => shown !== undefined && resolve()));
-  const ready = Promise.allSettled([sharedDecoder().ready, models.trust.whenReady()]);
+  const ready = Promise.allSettled([sharedDecoder().ready, models.trust.whenUsable()]);
   const after = (ms: number) => () => new Promise((resolve) => setTimeout(resolve, ms));
   const firstScanDone = Promise.race([verdictShown.then(after(1_000)), ready.then(after(3_000))]);
-  // an installed app's update check is one small request, and it must be listening early for a new version that
-  // arrives while a verdict is on screen: at the first verdict, or half a second after the decoder and the trust data
-  // are ready; a first install downloads the whole app again, so it waits as sync does
-  const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
-  void (installed ? Promise.race([verdictShown, ready.then(after(500))]) : firstScanDone).then(() => registerServiceWorker());
+  // an installed app's update checks (a new version; newer shipped trust files) are small, and it must be listening
+  // early for a new version that arrives while a verdict is on screen: at the first verdict, or half a second after
+  // the decoder and the trust data are ready; a first install downloads the whole app again, so it waits as sync does
+  void (installed ? Promise.race([verdictShown, ready.then(after(500))]) : firstScanDone).then(() => {
+    updateCheckTime();
+    registerServiceWorker();
+  });
   void firstScanDone.then(() =>
     models.sync?.start((listener) => {
       window.addEventListener('online', listener);

@@ -59,6 +59,34 @@ describe('loading trust data', () => {
     expect(trust.state.value?.bundle.jwt).toBe(higher);
   });
 
+  it('with a copy held, checks the shipped files only when told to (after the first verdict), and adopts a newer bundle then', async () => {
+    const name = `t-${Math.random()}`;
+    await model(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }), name);
+    const newer = await scheme.signBundle({ seq: 2, iat: NOW - 60 });
+    const fetchShipped = vi.fn(async () => ({ bundleJwt: newer, listJwts: [] }));
+    let checkNow = () => {};
+    const shippedCheckWhen = () => new Promise<void>((resolve) => (checkNow = resolve));
+    const trust = new TrustModel({ storage: await openStorage(name), roots: scheme.roots, fetchShipped, shippedCheckWhen, now: () => NOW * 1000 });
+    const ready = trust.start();
+    // usable at once from the held copy, and nothing fetched yet
+    expect((await trust.whenUsable())?.bundle.seq).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fetchShipped).not.toHaveBeenCalled();
+    checkNow();
+    await ready;
+    expect(fetchShipped).toHaveBeenCalledTimes(1);
+    expect(trust.state.value?.bundle.seq).toBe(2);
+  });
+
+  it('with nothing held, fetches the shipped files at once even when told to wait (a first visit has nothing else)', async () => {
+    const fetchShipped = vi.fn(async () => ({ bundleJwt: scheme.bundleJwt, listJwts: [scheme.listJwt] }));
+    const never = () => new Promise<void>(() => {});
+    const trust = new TrustModel({ storage: await openStorage(`t-${Math.random()}`), roots: scheme.roots, fetchShipped, shippedCheckWhen: never, now: () => NOW * 1000 });
+    await trust.start();
+    expect(fetchShipped).toHaveBeenCalledTimes(1);
+    expect((await trust.whenUsable())?.bundle.seq).toBe(1);
+  });
+
   it('does not adopt a shipped bundle signed by a root that is not pinned', async () => {
     const stranger = await generateSigningKey('ES256');
     const { trust } = await model(async () => ({ bundleJwt: await scheme.signBundle({ seq: 5, root: stranger }), listJwts: [] }));

@@ -104,3 +104,49 @@ test('a .wasm that cannot be fetched reports the reader broken (the screen then 
   const blank = Buffer.alloc(640 * 480, 128).toString('base64');
   await expect(decodeWith(prelude, blank)).resolves.toEqual({ engine: 'broken', text: 'the QR reader could not be fetched (HTTP 404)' });
 });
+
+/**
+ * Starts the worker with a prelude that reports each picture it reads itself (OffscreenCanvas getImageData) and each
+ * fetch, and sends it no frame: what it does on its own once ready.
+ */
+function readsWhenLeftAlone(prelude: string): Promise<{ fetched: string[]; read: number[][] }> {
+  return page.evaluate(
+    async ({ prelude, workerUrl }) => {
+      const origin = new URL(workerUrl).origin;
+      const source = `const f = fetch; globalThis.fetch = (u, o) => { postMessage({ type: 'fetch', url: String(u) }); return f(new URL(String(u), ${JSON.stringify(origin)}), o); };
+        const read = OffscreenCanvasRenderingContext2D.prototype.getImageData;
+        OffscreenCanvasRenderingContext2D.prototype.getImageData = function (...box) { postMessage({ type: 'read', box }); return read.apply(this, box); };
+        ${prelude}\nawait import(${JSON.stringify(workerUrl)});`;
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+      const fetched: string[] = [];
+      const read: number[][] = [];
+      worker.addEventListener('message', (event: MessageEvent<{ type: string; url?: string; box?: number[] }>) => {
+        if (event.data.type === 'fetch') fetched.push(event.data.url!.split('/').pop()!);
+        if (event.data.type === 'read') read.push(event.data.box!);
+      });
+      await new Promise((resolve) => worker.addEventListener('message', (event) => event.data.type === 'ready' && resolve(undefined)));
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // the warm-up's read is one decode, a few ms
+      worker.terminate();
+      return { fetched, read };
+    },
+    { prelude, workerUrl },
+  );
+}
+
+test('once ready, zxing reads its own warm-up QR (fetched beside the .wasm), so the first camera frame finds its code compiled', async () => {
+  const { fetched, read } = await readsWhenLeftAlone('');
+  expect(fetched.some((name) => /^zxing_reader-.*\.wasm$/.test(name))).toBe(true);
+  expect(fetched.some((name) => /^warm-up-qr-.*\.png$/.test(name))).toBe(true);
+  expect(read).toEqual([[0, 0, 260, 260]]);
+});
+
+test('with a native detector there is no zxing to warm up: the warm-up QR is neither fetched nor read', async () => {
+  const prelude = `
+    globalThis.BarcodeDetector = class {
+      static async getSupportedFormats() { return ['qr_code']; }
+      async detect() { return []; }
+    };`;
+  const { fetched, read } = await readsWhenLeftAlone(prelude);
+  expect(fetched.filter((name) => /warm-up-qr/.test(name))).toEqual([]);
+  expect(read).toEqual([]);
+});

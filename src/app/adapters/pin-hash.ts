@@ -1,13 +1,10 @@
 // The staff PIN is never stored: only a salted PBKDF2-SHA-256 hash of it (WebCrypto), compared in constant time.
+// Loaded by the staff PIN model when a PIN is first tried or chosen (staff-pin-model.ts).
 
 export type PinHash = { salt: string; hash: string; iterations: number };
 
 export const DEMO_PIN = '1234';
 const ITERATIONS = 150_000;
-
-export function isAcceptablePin(pin: string): boolean {
-  return /^\d{4,12}$/.test(pin);
-}
 
 export async function hashPin(pin: string, salt: Uint8Array = crypto.getRandomValues(new Uint8Array(16)), iterations = ITERATIONS): Promise<PinHash> {
   const bits = await derive(pin, salt, iterations);

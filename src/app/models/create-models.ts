@@ -27,6 +27,8 @@ export type AppAdapters = {
   storage: AppStorage;
   roots: readonly PinnedRoot[];
   fetchShipped: () => Promise<TrustTokens | undefined>;
+  /** With trust data held, when the shipped files are checked (TrustDeps.shippedCheckWhen); unset: at once. */
+  shippedCheckWhen?: () => Promise<unknown>;
   screen: Pick<KioskDeps, 'enterFullscreen' | 'exitFullscreen' | 'keepAwake'>;
   feedback: FeedbackOutputs;
   download: Models['download'];
@@ -48,7 +50,8 @@ export async function createModels(adapters: AppAdapters): Promise<Models> {
   const now = adapters.now ?? (() => Date.now());
 
   // trust first: reading and checking it is the longest step, and the first verdict waits on it (issue 13)
-  const trust = new TrustModel({ storage, roots, fetchShipped: adapters.fetchShipped, now });
+  const { fetchShipped, shippedCheckWhen } = adapters;
+  const trust = new TrustModel({ storage, roots, fetchShipped, now, ...(shippedCheckWhen ? { shippedCheckWhen } : {}) });
   void trust.start();
 
   const settings = new SettingsModel(storage, { now, demoBuild: adapters.demoBuild ?? false });

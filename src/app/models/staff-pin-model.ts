@@ -4,12 +4,17 @@
 // waits 30 s, doubling up to 15 minutes; the count and the wait are saved, so a reload does not reset them.
 
 import { computed, createModel, signal } from '@preact/signals';
-import { DEMO_PIN, hashPin, isAcceptablePin, verifyPin, type PinHash } from '../adapters/pin-hash.ts';
+import type { PinHash } from '../adapters/pin-hash.ts';
 import type { PinAttempts, SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 
-/** Whether a PIN may be chosen (the PIN screens check it as staff type; screens never import adapters). */
-export { isAcceptablePin };
+/** The hashing, loaded when a PIN is first tried or chosen: no till needs it before its first verdict (issue 13). */
+const pinHashing = () => import('../adapters/pin-hash.ts');
+
+/** Whether a PIN may be chosen (the PIN screens check it as staff type): 4 to 12 digits. */
+export function isAcceptablePin(pin: string): boolean {
+  return /^\d{4,12}$/.test(pin);
+}
 
 export const FREE_ATTEMPTS = 5;
 export const FIRST_WAIT_SECONDS = 30;
@@ -61,6 +66,7 @@ export const StaffPinModel = createModel((deps: StaffPinDeps) => {
   const currentPin = async (): Promise<PinHash | undefined> => {
     await load();
     if (stored.peek() || !deps.demoBuild) return stored.peek();
+    const { hashPin, DEMO_PIN } = await pinHashing();
     const demo = await hashPin(DEMO_PIN);
     await deps.storage.saveSetting(PIN_KEY, demo);
     stored.value = demo;
@@ -81,6 +87,7 @@ export const StaffPinModel = createModel((deps: StaffPinDeps) => {
     const pin = await currentPin();
     if (!pin) return 'no-pin';
     if (waitLeft() > 0) return 'wait';
+    const { verifyPin } = await pinHashing();
     if (await verifyPin(entered, pin)) {
       failures.value = 0;
       lockedUntil.value = 0;
@@ -114,6 +121,7 @@ export const StaffPinModel = createModel((deps: StaffPinDeps) => {
     async choose(next: string): Promise<boolean> {
       if (!isAcceptablePin(next)) return false;
       await load();
+      const { hashPin } = await pinHashing();
       const hashed = await hashPin(next);
       await deps.storage.saveSetting(PIN_KEY, hashed);
       stored.value = hashed;

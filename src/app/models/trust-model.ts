@@ -13,6 +13,12 @@ export type TrustDeps = {
   storage: AppStorage;
   roots: readonly PinnedRoot[];
   fetchShipped: () => Promise<TrustTokens | undefined>;
+  /**
+   * With a copy held, the shipped files are an update check: fetched once this resolves (main.tsx: at the first
+   * verdict, or a moment after the decoder is ready), so their fetches and checks take no time from the first verdict
+   * (issue 13). With nothing held, or without it, they are fetched at once.
+   */
+  shippedCheckWhen?: () => Promise<unknown>;
   now?: () => number;
   /** How often ages on screen move (the clock is read again); 30 s by default. */
   tickMs?: number;
@@ -116,9 +122,11 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     info,
     age,
     start() {
-      // the shipped files are fetched while the held copy is read: a first visit has no held copy and waits on them
-      const shippedFetch = deps.fetchShipped();
       const heldRead = readHeld();
+      // without a moment to wait for, the shipped files are fetched while the held copy is read (a first visit has no
+      // held copy and waits on them); with one, they wait for it when a copy is held
+      const later = deps.shippedCheckWhen;
+      const shippedFetch = later ? heldRead.catch(() => undefined).then(() => state.peek() && later()).then(() => deps.fetchShipped()) : deps.fetchShipped();
       ready = start(heldRead, shippedFetch);
       usable = heldRead.then(() => (state.peek() ? undefined : ready));
       return ready;

@@ -3,6 +3,7 @@
 // compiled to WebAssembly: it decoded 16 of 16 hard camera conditions where @zxing/library managed 7 (toolchain notes).
 
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import warmUpUrl from './warm-up-qr.png?url';
 import type { DecodeRequest, DecoderEngine, DecoderLoadTimes, DecoderReply, ReaderTweaks, SeenButUnread } from './decoder-protocol.ts';
 
 /** Epoch ms: the page's and the worker's performance clocks start at different moments. */
@@ -75,6 +76,25 @@ let compiling: Promise<WebAssembly.Module> | undefined;
 const compiledReader = () => (compiling ??= compileReader());
 // a platform with a native detector may not need zxing at all: there the .wasm waits until it is asked for
 if (!('BarcodeDetector' in globalThis)) compiledReader().catch(() => undefined);
+
+/**
+ * The first QR zxing reads takes it two to three times as long as the next (its code is compiled as it first runs):
+ * the worker reads one of its own (src/build/make-warm-up-qr.ts) while the camera is still opening, so the first
+ * frame does not pay for it (issue 13). The picture is fetched beside the .wasm; without it (or OffscreenCanvas), the
+ * first frame pays as before.
+ */
+let asked = false;
+const warmUpPicture = 'BarcodeDetector' in globalThis ? undefined : fetch(warmUpUrl).then((r) => r.blob()).then(createImageBitmap).catch(() => undefined);
+
+async function warmUp(decode: Decode): Promise<void> {
+  const picture = await warmUpPicture;
+  // frames came first: the first one has paid already
+  if (!picture || asked || typeof OffscreenCanvas === 'undefined') return;
+  const context = new OffscreenCanvas(picture.width, picture.height).getContext('2d');
+  if (!context) return;
+  context.drawImage(picture, 0, 0);
+  await decode(context.getImageData(0, 0, picture.width, picture.height)).catch(() => undefined);
+}
 
 async function instantiateReader(imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
   return WebAssembly.instantiate(await compiledReader(), imports);
@@ -154,6 +174,8 @@ function reply(message: DecoderReply): void {
 const loading = load().then(
   (loaded) => {
     reply({ type: 'ready', engine: loaded.engine, loaded: { ...times, started: times.started!, ready: epochNow() } });
+    // after "ready", not before: a frame that comes meanwhile waits at most for this one read
+    if (loaded.engine === 'zxing-wasm') void warmUp(loaded.decode);
     return loaded;
   },
   (error: unknown) => {
@@ -165,6 +187,7 @@ const loading = load().then(
 scope.addEventListener('message', (event) => {
   const request = event.data;
   if (request?.type !== 'decode') return;
+  asked = true;
   void loading.then(async (loaded) => {
     const started = performance.now();
     const luma = meanLuma(request.image); // before a native detector inverts the picture

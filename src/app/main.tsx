@@ -42,8 +42,8 @@ async function start(): Promise<void> {
   // an installed app holds its trust data: the shipped files are then an update check, made with the service worker's
   // (below), so their fetches and checks take nothing from the first verdict (issue 13)
   const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
-  let updateCheckTime = () => {};
-  const updateCheck = new Promise<void>((resolve) => (updateCheckTime = resolve));
+  let shippedCheckTime = () => {};
+  const shippedCheck = new Promise<void>((resolve) => (shippedCheckTime = resolve));
 
   const models = await createModels({
     storage,
@@ -53,7 +53,7 @@ async function start(): Promise<void> {
       const shipped = await client.fetchShipped(document.baseURI);
       return shipped.ok ? shipped : undefined;
     },
-    ...(installed ? { shippedCheckWhen: () => updateCheck } : {}),
+    ...(installed ? { shippedCheckWhen: () => shippedCheck } : {}),
     screen: kioskDisplay,
     feedback: { beep, vibrate },
     download: (filename, text) => downloadText(filename, text),
@@ -75,7 +75,6 @@ async function start(): Promise<void> {
     kiosk.enter(false);
     await KioskScreen.preload().catch(() => undefined); // otherwise its first render says "Loading" and then the kiosk
   }
-  void requestPersistence();
 
   // a passport read by boot.ts's early scan while the app loaded is checked before the first render, so the first
   // screen is its verdict rather than a camera view that would close again at once (issue 13); never held long
@@ -100,13 +99,15 @@ async function start(): Promise<void> {
   const ready = Promise.allSettled([sharedDecoder().ready, models.trust.whenUsable()]);
   const after = (ms: number) => () => new Promise((resolve) => setTimeout(resolve, ms));
   const firstScanDone = Promise.race([verdictShown.then(after(1_000)), ready.then(after(3_000))]);
-  // an installed app's update checks (a new version; newer shipped trust files) are small, and it must be listening
-  // early for a new version that arrives while a verdict is on screen: at the first verdict, or half a second after
-  // the decoder and the trust data are ready; a first install downloads the whole app again, so it waits as sync does
-  void (installed ? Promise.race([verdictShown, ready.then(after(500))]) : firstScanDone).then(() => {
-    updateCheckTime();
-    registerServiceWorker();
-  });
+  // an installed app's update check is one small request, and it must be listening early for a new version that
+  // arrives while a verdict is on screen: at the first verdict, or half a second after the decoder and the trust data
+  // are ready; a first install downloads the whole app again, so it waits as sync does. The shipped trust files, a few
+  // fetches and signature checks, are looked at just after that first verdict is painted.
+  const updateCheck = installed ? Promise.race([verdictShown, ready.then(after(500))]) : firstScanDone;
+  void updateCheck.then(() => registerServiceWorker());
+  void Promise.race([verdictShown.then(after(100)), ready.then(after(500))]).then(() => shippedCheckTime());
+  // asking the browser to keep this device's records is one more call at start: made once the first scan is done
+  void firstScanDone.then(() => requestPersistence());
   void firstScanDone.then(() =>
     models.sync?.start((listener) => {
       window.addEventListener('online', listener);

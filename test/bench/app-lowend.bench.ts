@@ -6,10 +6,13 @@
 //
 // BENCH_LOWEND_FIRST (visits with a fresh profile a rate, default 3) and BENCH_LOWEND_LATER (later visits after each
 // first one, default 3) trade time for steadiness; BENCH_LOWEND_RATES (default "1,4,6") picks the rates.
+// BENCH_LOWEND_FPS (default 10) is the fake camera's frame rate: Chromium delivers the first frame a view can use one
+// frame interval after the camera opens, so at 10 fps about 100 ms of every visit is the camera's own.
 // BENCH_LOWEND_BASELINE=<folder of another build> (say `git stash; npx vite build --outDir /tmp/base`) serves that build
 // beside this one and takes turns between them, visit for visit, so load from elsewhere on the machine falls on both.
 // After each profile's later visits, one more later visit is traced (not counted in the medians) for CPU time by
-// thread and kind of work.
+// thread and kind of work. Last, BENCH_LOWEND_LIGHTHOUSE (default 3) first visits with Lighthouse's mobile profile in a
+// browser with no camera, as Lighthouse runs it: paints, total blocking time, script bootup and uncompressed text files.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,7 +25,7 @@ import { CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium.ts';
 import { demoPassport } from '../e2e/support/scan-fixtures.ts';
 import { writeQrY4m } from '../e2e/support/y4m.ts';
 import { BenchSkipped, median, printTable, type Figure } from './report.ts';
-import { cpuByThread, navigationStart, startTrace } from './trace-cpu.ts';
+import { cpuByThread, longTasks, navigationStart, startTrace } from './trace-cpu.ts';
 
 export const name = 'app-lowend';
 export const description = 'navigation to verdict with the CPU throttled (1x, 4x, 6x), first and later visits, and where the time goes (issue 13)';
@@ -32,11 +35,16 @@ export const timeoutSeconds = 900;
 const GOALS: Record<number, [number | undefined, number | undefined]> = { 1: [undefined, 200], 4: [1500, 400], 6: [2000, 600] };
 /** The first visit's link (issue 13): 9 Mbps both ways, 60 ms latency. */
 const LINK = { offline: false, latency: 60, downloadThroughput: (9_000_000 / 8), uploadThroughput: (9_000_000 / 8) };
+/** Lighthouse's mobile "slow 4G": 150 ms round trips, 1.6 Mbps down, 750 kbps up (what its simulation assumes). */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1_638_400 / 8), uploadThroughput: (768_000 / 8) };
+/** Visits made with Lighthouse's mobile profile (BENCH_LOWEND_LIGHTHOUSE, default 3; 0 leaves them out). */
+const LIGHTHOUSE_VISITS = Number.parseInt(process.env.BENCH_LOWEND_LIGHTHOUSE ?? '3', 10) || 0;
 
 const FIRST = positiveInt(process.env.BENCH_LOWEND_FIRST, 3);
 const LATER = positiveInt(process.env.BENCH_LOWEND_LATER, 3);
 const RATES = (process.env.BENCH_LOWEND_RATES ?? '1,4,6').split(',').map(Number).filter((r) => r >= 1);
 const BASELINE = process.env.BENCH_LOWEND_BASELINE;
+const FPS = positiveInt(process.env.BENCH_LOWEND_FPS, 10);
 
 /** What one visit recorded: ms since navigation start, from the page's own clock. */
 type Visit = { controlled: boolean; verdict: number; marks: Record<string, number>; frames: number; scripts: { name: string; fetched: number; bytes: number }[]; wasm?: { fetched: number; bytes: number } };
@@ -55,7 +63,7 @@ export async function run(): Promise<void> {
   let browser: Browser | undefined;
   try {
     const passport = await demoPassport();
-    browser = await launchChromium({ fakeCamera: writeQrY4m(passport.qrText, { moduleSize: 4 }) });
+    browser = await launchChromium({ fakeCamera: writeQrY4m(passport.qrText, { moduleSize: 4, fps: FPS }) });
     const summary: Figure[] = [];
     const breakdowns: { title: string; visits: Visit[] }[] = [];
     const cpuTables: { title: string; traces: CpuTime[] }[] = [];
@@ -93,10 +101,20 @@ export async function run(): Promise<void> {
       cpuTables.push({ title: `${rate}x CPU, later visits`, traces: traces[0]! });
       if (baseline) cpuTables.push({ title: `${rate}x CPU, later visits, baseline`, traces: traces[1]! });
     }
-    printTable('navigation to verdict on screen, built app served by the scheme service', summary);
+    printTable(`navigation to verdict on screen, built app served by the scheme service, fake camera at ${FPS} fps`, summary);
     printTable('issue 13: goals beside the medians above', goalTable(summary));
     for (const b of breakdowns) printTable(`where the time goes: ${b.title} (median ms since navigation start)`, breakdown(b.visits));
     for (const c of cpuTables) printTable(`CPU time by thread and kind of work, navigation to verdict: ${c.title} (median ms of ${c.traces.length} traced visits)`, cpuRows(c.traces));
+    if (LIGHTHOUSE_VISITS > 0) {
+      const noCamera = await launchChromium();
+      try {
+        const visits: LighthouseLike[] = [];
+        for (let i = 0; i < LIGHTHOUSE_VISITS; i++) visits.push(await lighthouseLikeVisit(noCamera, served.url));
+        printTable(`Lighthouse's mobile profile, measured here (4x CPU, slow 4G, fresh profile, no camera; median of ${visits.length})`, lighthouseRows(visits));
+      } finally {
+        await noCamera.close();
+      }
+    }
   } finally {
     await browser?.close();
     await served.close();
@@ -112,11 +130,77 @@ async function tracedVisit(browser: Browser, page: Page, url: string): Promise<C
     const stop = await startTrace(session);
     const seen = await visit(page, url);
     const events = await stop();
-    const from = navigationStart(events);
+    const from = navigationStart(events, url);
     return from === undefined ? new Map() : cpuByThread(events, from, seen.verdict);
   } finally {
     await session.detach();
   }
+}
+
+/** What Lighthouse's performance audits look at, from one first visit with its mobile profile, traced. */
+type LighthouseLike = { fcp: number; lcp: number; blockingMs: number; longest: number; bootupMs: number; uncompressed: string[] };
+/** How long a Lighthouse-like visit is traced: past the point where the idle app starts sync and installs itself. */
+const LIGHTHOUSE_SPAN_MS = 8_000;
+
+/**
+ * A first visit as Lighthouse's mobile profile makes it (4x CPU, slow 4G) in a browser with no camera, as Lighthouse's
+ * own Chrome has none: the app starts, finds no camera and says so. Traced for 8 s from navigation (sync starts and the
+ * service worker installs in that time): first and largest contentful paint, total blocking time (each main-thread
+ * task's time over 50 ms, after first contentful paint), script bootup (the page's script parse, compile and
+ * evaluation) and each text file of 512 bytes or more sent without compression. Lighthouse itself cannot be installed.
+ */
+async function lighthouseLikeVisit(browser: Browser, url: string): Promise<LighthouseLike> {
+  const context = await browser.newContext();
+  const bodies: Promise<string | undefined>[] = [];
+  context.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    const text = /\.(html|js|mjs|css|json|svg|webmanifest|jwt)$/.test(path) || path.endsWith('/');
+    if (!text || response.status() !== 200 || response.headers()['content-encoding'] || response.fromServiceWorker()) return;
+    bodies.push(response.body().then((body) => (body.length >= 512 ? `${path} (${body.length} bytes)` : undefined), () => undefined));
+  });
+  const session: CDPSession = await browser.newBrowserCDPSession();
+  try {
+    await context.addInitScript({ content: PAINT_WATCH });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    const stop = await startTrace(session, { toplevel: true });
+    await page.goto(url);
+    await new Promise((resolve) => setTimeout(resolve, LIGHTHOUSE_SPAN_MS));
+    const paints = (await page.evaluate('({ fcp: window.__fcp, lcp: window.__lcp })')) as { fcp?: number; lcp?: number };
+    const events = await stop();
+    const from = navigationStart(events, url);
+    const fcp = paints.fcp ?? NaN;
+    const tasks = from ? longTasks(events, from, fcp, LIGHTHOUSE_SPAN_MS) : { blockingMs: NaN, longest: NaN, over50: NaN };
+    const pageCpu = from ? cpuByThread(events, from, LIGHTHOUSE_SPAN_MS).get('page') : undefined;
+    const bootupMs = (pageCpu?.get('script evaluation') ?? 0) + (pageCpu?.get('script parse and compile') ?? 0);
+    const uncompressed = (await Promise.all(bodies)).filter((b): b is string => b !== undefined);
+    return { fcp, lcp: paints.lcp ?? fcp, blockingMs: tasks.blockingMs, longest: tasks.longest, bootupMs, uncompressed };
+  } finally {
+    await session.detach();
+    await context.close();
+  }
+}
+
+/** First and largest contentful paint, as the page's own PerformanceObserver reports them. */
+const PAINT_WATCH = `
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+`;
+
+function lighthouseRows(visits: LighthouseLike[]): Figure[] {
+  const ms = (pick: (v: LighthouseLike) => number) => Math.round(median(visits.map(pick)));
+  const uncompressed = [...new Set(visits.flatMap((v) => v.uncompressed))];
+  return [
+    { figure: 'first contentful paint', value: ms((v) => v.fcp), unit: 'ms' },
+    { figure: 'largest contentful paint', value: ms((v) => v.lcp), unit: 'ms' },
+    { figure: `total blocking time (tasks over 50 ms, first contentful paint to ${LIGHTHOUSE_SPAN_MS / 1000} s)`, value: ms((v) => v.blockingMs), unit: 'ms (goal at most 50)' },
+    { figure: 'longest main-thread task after first contentful paint', value: ms((v) => v.longest), unit: 'ms' },
+    { figure: `script bootup (the page's script parse, compile and evaluation, first ${LIGHTHOUSE_SPAN_MS / 1000} s)`, value: ms((v) => v.bootupMs), unit: 'ms (goal at most 500)' },
+    { figure: 'text files of 512 bytes or more sent uncompressed', value: uncompressed.length, unit: uncompressed.length > 0 ? uncompressed.join(', ') : '(goal none)' },
+  ];
 }
 
 function cpuRows(traces: CpuTime[]): Figure[] {

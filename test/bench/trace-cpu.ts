@@ -4,7 +4,7 @@
 
 import type { CDPSession } from 'playwright-core';
 
-type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } };
+type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { documentLoaderURL?: string } } };
 
 const OTHER = 'other (task scheduling, IPC, media, storage)';
 const CATEGORIES = ['blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'];
@@ -21,12 +21,13 @@ function kindOf(name: string): string | undefined {
   return undefined;
 }
 
-/** Records a trace from `start()` until the returned `stop()`. */
-export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+/** Records a trace from `start()` until the returned `stop()`; `toplevel` adds each task of each thread (longTasks). */
+export async function startTrace(cdp: CDPSession, options: { toplevel?: boolean } = {}): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const onData = (data: { value: object[] }) => void events.push(...(data.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  const includedCategories = options.toplevel ? [...CATEGORIES, 'toplevel'] : CATEGORIES;
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories } });
   return async () => {
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
@@ -36,9 +37,13 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
   };
 }
 
-/** The page's navigation start: the trace's clock (us) and the renderer process, from the last navigationStart mark. */
-export function navigationStart(events: TraceEvent[]): { ts: number; pid: number } | undefined {
-  const last = events.filter((e) => e.name === 'navigationStart').sort((a, b) => a.ts - b.ts).at(-1);
+/**
+ * The page's navigation start: the trace's clock (us) and the renderer process, from the last navigationStart mark (of
+ * `url` when given: a fresh profile's trace also holds blank pages' and other processes' marks).
+ */
+export function navigationStart(events: TraceEvent[], url?: string): { ts: number; pid: number } | undefined {
+  const starts = events.filter((e) => e.name === 'navigationStart' && (url === undefined || e.args?.data?.documentLoaderURL === url));
+  const last = starts.sort((a, b) => a.ts - b.ts).at(-1);
   return last && { ts: last.ts, pid: last.pid };
 }
 
@@ -91,4 +96,27 @@ function threadLabel(name: string): string | undefined {
   if (/DedicatedWorker/i.test(name)) return 'decoder worker';
   if (/ServiceWorker/i.test(name)) return 'service worker';
   return undefined;
+}
+
+/**
+ * The page's main-thread tasks between `fromMs` and `untilMs` after navigation start (a trace made with `toplevel`),
+ * as Lighthouse counts them: total blocking time is each task's time over 50 ms, summed, a task that starts before
+ * `fromMs` (first contentful paint) counted from there.
+ */
+export function longTasks(events: TraceEvent[], start: { ts: number; pid: number }, fromMs: number, untilMs: number): { blockingMs: number; longest: number; over50: number } {
+  const main = new Set<number>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.pid === start.pid && e.args?.name === 'CrRendererMain') main.add(e.tid);
+  const tasks = events
+    .filter((e) => e.ph === 'X' && e.pid === start.pid && main.has(e.tid) && e.name === 'ThreadControllerImpl::RunTask' && e.dur !== undefined)
+    .map((e) => {
+      const at = (e.ts - start.ts) / 1000;
+      const clipped = Math.max(at, fromMs);
+      return { at: clipped, ms: Math.min(at + e.dur! / 1000, untilMs) - clipped };
+    })
+    .filter((t) => t.ms > 0 && t.at <= untilMs);
+  return {
+    blockingMs: tasks.reduce((sum, t) => sum + Math.max(0, t.ms - 50), 0),
+    longest: Math.max(0, ...tasks.map((t) => t.ms)),
+    over50: tasks.filter((t) => t.ms > 50).length,
+  };
 }

@@ -1,5 +1,7 @@
 // Spec section 7 against the running service: cacheable, open to any page, and what it publishes verifies with the core.
 
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrustState, decodeStatusList, loadTrustBundle, verifyPassport } from '../../src/core/index.ts';
 import { BACKENDS } from './support/backends.ts';
@@ -37,6 +39,37 @@ describe.each(BACKENDS)('publication ($name)', (backend) => {
     expect(await again.text()).toBe('');
     const other = await fetch(`${t.url}${WK}/trust-bundle.jwt`, { headers: { 'if-none-match': '"something-else"' } });
     expect(other.status).toBe(200);
+  });
+
+  it('sends the bundle brotli- or gzip-compressed to a client that takes it, each with its own ETag, and a small file as it is', async () => {
+    /** The raw answer, nothing decoded on the way (fetch would inflate it). */
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        get(`${t.url}${path}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw(`${WK}/trust-bundle.jwt`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(512);
+    const br = await raw(`${WK}/trust-bundle.jwt`, { 'accept-encoding': 'gzip, deflate, br' });
+    const gz = await raw(`${WK}/trust-bundle.jwt`, { 'accept-encoding': 'gzip;q=1, br;q=0' });
+    expect([br.headers['content-encoding'], gz.headers['content-encoding']]).toEqual(['br', 'gzip']);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length * 0.8);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    const tags = [plain, br, gz].map((r) => r.headers.etag);
+    expect(new Set(tags).size).toBe(3);
+    expect(br.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '-br"'));
+    // a copy held in any encoding is still current
+    for (const tag of tags) expect((await raw(`${WK}/trust-bundle.jwt`, { 'if-none-match': String(tag), 'accept-encoding': 'br' })).status).toBe(304);
+    // status-lists.json is a few hundred bytes: not worth compressing
+    const index = await raw(`${WK}/status-lists.json`, { 'accept-encoding': 'br' });
+    expect(index.body.length).toBeLessThan(512);
+    expect(index.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers a CORS preflight for If-None-Match from another origin', async () => {

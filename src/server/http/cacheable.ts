@@ -1,28 +1,68 @@
 // Published trust data (spec section 7): cacheable by any web server or CDN, readable from any web page.
 
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const PUBLICATION_MAX_AGE = 300;
+/** Smaller bodies go as they are: compressing a few hundred bytes saves next to nothing (issue 13: nothing sizeable uncompressed). */
+export const COMPRESS_FROM_BYTES = 512;
+/** Compressed bodies kept by ETag: the same bundle and lists are asked for by every device, so each is compressed once. */
+const COMPRESSED_KEPT = 64;
 
-/** A strong ETag from the body, a short max-age, CORS for everyone, and 304 when the client already holds it. */
+type Encoding = 'br' | 'gzip';
+const compressed = new Map<string, Buffer>();
+
+/**
+ * A strong ETag from the body, a short max-age, CORS for everyone, and 304 when the client already holds it. A body of
+ * 512 bytes or more goes brotli- or gzip-compressed to a client that accepts it; each encoding has its own ETag (the
+ * body's, with `-br` or `-gzip`), and any of them answers If-None-Match.
+ */
 export function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: string, contentType: string): FastifyReply {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  const encoding = Buffer.byteLength(body) >= COMPRESS_FROM_BYTES ? acceptedEncoding(req.headers['accept-encoding']) : undefined;
   reply.headers({
     'content-type': contentType,
-    etag,
+    etag: encoding ? `"${tag}-${encoding}"` : `"${tag}"`,
     'cache-control': `public, max-age=${PUBLICATION_MAX_AGE}`,
     'access-control-allow-origin': '*',
     'access-control-expose-headers': 'ETag',
     'cross-origin-resource-policy': 'cross-origin',
+    vary: 'Accept-Encoding',
   });
-  if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.code(200).send(body);
+  if (matchesEtag(req.headers['if-none-match'], tag)) return reply.code(304).send();
+  if (!encoding) return reply.code(200).send(body);
+  reply.header('content-encoding', encoding);
+  return reply.code(200).send(compressedBody(`${tag}-${encoding}`, body, encoding));
 }
 
-function matchesEtag(header: string | undefined, etag: string): boolean {
+/** brotli where the client takes it (every browser over HTTPS and on localhost), else gzip, else none. */
+function acceptedEncoding(header: string | string[] | undefined): Encoding | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of String(header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name!.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (takes('br')) return 'br';
+  if (takes('gzip')) return 'gzip';
+  return undefined;
+}
+
+function compressedBody(key: string, body: string, encoding: Encoding): Buffer {
+  let bytes = compressed.get(key);
+  if (!bytes) {
+    bytes = encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 });
+    if (compressed.size >= COMPRESSED_KEPT) compressed.delete(compressed.keys().next().value!);
+    compressed.set(key, bytes);
+  }
+  return bytes;
+}
+
+/** If-None-Match against the body's tag, whichever encoding the client's copy came in (weak comparison, RFC 9110 13.1.2). */
+function matchesEtag(header: string | undefined, tag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  // weak comparison for If-None-Match (RFC 9110 section 13.1.2): W/ prefixes do not matter
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  return header.split(',').some((sent) => sent.trim().replace(/^W\//, '').replace(/-(br|gzip)"$/, '"') === `"${tag}"`);
 }

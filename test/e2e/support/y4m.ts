@@ -17,6 +17,8 @@ export type QrFrameOptions = {
   /** Where the code's centre sits, as a share of the picture (0.5, 0.5 is the middle). */
   centre?: [number, number];
   frames?: number;
+  /** Frames a second the fake camera plays (10 unless set: Chromium's first frame then comes about 100 ms after the camera opens). */
+  fps?: number;
 };
 
 /** The QR code's modules: true is a dark module. */
@@ -50,13 +52,13 @@ export function qrLuma(text: string, options: QrFrameOptions = {}): { width: num
 
 /** The bytes of a YUV4MPEG2 file: grey chroma (128), the QR in luma. */
 export function qrY4m(text: string, options: QrFrameOptions = {}): Buffer {
-  return lumaY4m(qrLuma(text, options), options.frames);
+  return lumaY4m(qrLuma(text, options), options.frames, options.fps);
 }
 
 /** Any grey picture as a YUV4MPEG2 file of `frames` identical frames (the hard set of hard-frames.ts). */
-export function lumaY4m({ width, height, luma }: { width: number; height: number; luma: Uint8Array }, frames = 3): Buffer {
+export function lumaY4m({ width, height, luma }: { width: number; height: number; luma: Uint8Array }, frames = 3, fps = 10): Buffer {
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`, 'ascii');
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`, 'ascii');
   const frame = Buffer.concat([Buffer.from('FRAME\n', 'ascii'), Buffer.from(luma), chroma]);
   return Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]);
 }

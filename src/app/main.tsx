@@ -39,8 +39,8 @@ async function start(): Promise<void> {
   const roots = (await pinning).filter((r): r is PinnedRoot => r !== undefined);
   // one client for both sources of trust data: the files shipped beside the app and the scheme service
   const client = createSyncClient();
-  // an installed app holds its trust data: the shipped files are then an update check, made with the service worker's
-  // (below), so their fetches and checks take nothing from the first verdict (issue 13)
+  // an installed app holds its trust data: the shipped files are then an update check, made just after the first
+  // verdict (below), so their fetches and checks take nothing from it (issue 13)
   const installed = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
   let shippedCheckTime = () => {};
   const shippedCheck = new Promise<void>((resolve) => (shippedCheckTime = resolve));

@@ -77,15 +77,16 @@ const compiledReader = () => (compiling ??= compileReader());
 // a platform with a native detector may not need zxing at all: there the .wasm waits until it is asked for
 if (!('BarcodeDetector' in globalThis)) compiledReader().catch(() => undefined);
 
+/** True once the page has sent a frame: the first frame has then paid for the compile, and a warm-up would only delay the next. */
+let asked = false;
+/** The warm-up QR (below), fetched beside the .wasm; undefined when it could not be had. */
+const warmUpPicture = 'BarcodeDetector' in globalThis ? undefined : fetch(warmUpUrl).then((r) => r.blob()).then(createImageBitmap).catch(() => undefined);
+
 /**
  * The first QR zxing reads takes it two to three times as long as the next (its code is compiled as it first runs):
  * the worker reads one of its own (src/build/make-warm-up-qr.ts) while the camera is still opening, so the first
- * frame does not pay for it (issue 13). The picture is fetched beside the .wasm; without it (or OffscreenCanvas), the
- * first frame pays as before.
+ * frame does not pay for it (issue 13). Without the picture, or OffscreenCanvas, the first frame pays as before.
  */
-let asked = false;
-const warmUpPicture = 'BarcodeDetector' in globalThis ? undefined : fetch(warmUpUrl).then((r) => r.blob()).then(createImageBitmap).catch(() => undefined);
-
 async function warmUp(decode: Decode): Promise<void> {
   const picture = await warmUpPicture;
   // frames came first: the first one has paid already

@@ -1,6 +1,6 @@
 // Wires the adapters into the models and renders the shell. The only file that knows the real browser adapters.
 
-import { render } from 'preact';
+import { render, type VNode } from 'preact';
 import pinnedRoots, { demo as demoBuild } from 'virtual:carers-passport/pinned-roots';
 import { pinRoot, type PinnedRoot } from '../core/index.ts';
 import { downloadText, kioskDisplay, persistedState, requestPersistence } from './adapters/device.ts';
@@ -24,14 +24,19 @@ import './styles.css';
 async function start(): Promise<void> {
   performance.mark('cp:main'); // the app's script has been fetched, parsed and evaluated
   const root = document.getElementById('app')!;
+  // the bar index.html painted before any script ran goes as the app first renders
+  const show = (app: VNode) => {
+    root.querySelector(':scope > .topbar--starting')?.remove();
+    render(app, root);
+  };
   // another tab opened a newer version and this tab has let go of its data: reload at once unless a verification is
   // on screen, then staff choose the moment (set once the verdict model exists)
   let verificationShowing = () => false;
   // the pinned roots' thumbprints are worked out while storage opens (issue 13)
   const pinning = Promise.all(pinnedRoots.map(pinRoot));
   const storage = await openStorage(undefined, {
-    onBlocked: () => void loadLanguage(DEFAULT_LOCALE, ['staff']).then(() => render(<OtherTabNotice kind="waiting" />, root)),
-    onVersionChange: () => (verificationShowing() ? render(<OtherTabNotice kind="updated" />, root) : location.reload()),
+    onBlocked: () => void loadLanguage(DEFAULT_LOCALE, ['staff']).then(() => show(<OtherTabNotice kind="waiting" />)),
+    onVersionChange: () => (verificationShowing() ? show(<OtherTabNotice kind="updated" />) : location.reload()),
   });
   performance.mark('cp:storage-open');
   // only the chosen language's words are fetched, beside the models' loading
@@ -85,11 +90,10 @@ async function start(): Promise<void> {
   followLanguage(() => (kiosk.active.value ? models.kioskLanguage.current.value : settings.settings.value.language));
   if (earlyScan) await Promise.race([earlyScan, new Promise((resolve) => setTimeout(resolve, 1_000))]);
 
-  render(
+  show(
     <ModelsContext.Provider value={models}>
       <App />
     </ModelsContext.Provider>,
-    root,
   );
   performance.mark('cp:rendered');
   // what the first verdict does not need waits for it (issue 13): sync's code, refreshes and uploads start a moment

@@ -19,18 +19,21 @@ export function decodeBase64url(text: string, mode: 'canonical' | 'loose' = 'can
 
 /**
  * decodeBase64url over the characters in bytes[start, end) (one byte a character): a compact JWS held as bytes is
- * decoded part by part where it lies, with no string or copy in between.
+ * decoded part by part where it lies, with no string or copy in between. With `into`, the bytes are decoded to its
+ * start when they fit (a view of them is returned), else to a new array.
  */
 export function decodeBase64urlBytes(
   bytes: Uint8Array,
   start: number,
   end: number,
   mode: 'canonical' | 'loose' = 'canonical',
+  into?: Uint8Array,
 ): Uint8Array | undefined {
   const length = end - start;
   const tail = length % 4;
   if (tail === 1) return undefined;
-  const out = new Uint8Array(Math.floor((length * 3) / 4));
+  const size = Math.floor((length * 3) / 4);
+  const out = into !== undefined && size <= into.length ? into.subarray(0, size) : new Uint8Array(size);
   // -1 for a character outside the alphabet: OR-ed together, any one of them makes `refused` negative
   let refused = 0;
   let o = 0;

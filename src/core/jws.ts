@@ -56,7 +56,16 @@ export function readHeaderKid(compact: string): string | undefined {
   return typeof header?.kid === 'string' ? header.kid : undefined;
 }
 
-export type ParseOptions = { typ: string; maxPayloadBytes?: number };
+export type ParseOptions = {
+  typ: string;
+  maxPayloadBytes?: number;
+  /**
+   * Buffers the payload and the signature are decoded into when they fit, instead of new arrays: for a caller done
+   * with both before it next yields (verifyPassport reads the claims at once, and WebCrypto copies the signature).
+   * A new array costs more than its decoding (one of a payload's size is allocated outside the JavaScript heap).
+   */
+  reuse?: { payload: Uint8Array; signature: Uint8Array };
+};
 
 /** Parses a compact JWS and applies the header rules of section 1; the payload is not parsed here. */
 export function parseCompactJws(compact: string, options: ParseOptions): JwsParse {
@@ -77,11 +86,11 @@ export function parseCompactJwsBytes(jws: Uint8Array, options: ParseOptions): Jw
   // Loose decoding: the signature covers the text of header and payload, so a re-encoded header or payload fails at
   // the signature (BAD_SIGNATURE), like any other tampering; a re-encoded signature is made to fail there too. The
   // decoder refuses any character outside the base64url alphabet, so no pattern is matched first.
-  const payload = decodeBase64urlBytes(jws, headerEnd + 1, payloadEnd, 'loose');
+  const payload = decodeBase64urlBytes(jws, headerEnd + 1, payloadEnd, 'loose', options.reuse?.payload);
   // canonical first (every signature a signer makes is); a second, loose read only to tell a re-encoded one from garbage
   const signatureStart = payloadEnd + 1;
   const signature =
-    decodeBase64urlBytes(jws, signatureStart, jws.length) ??
+    decodeBase64urlBytes(jws, signatureStart, jws.length, 'canonical', options.reuse?.signature) ??
     (decodeBase64urlBytes(jws, signatureStart, jws.length, 'loose') ? NEVER_VERIFIES : undefined);
   const header = readHeader(jws.subarray(0, headerEnd), options.typ);
   if (header === 'base64url' || !payload || !signature) return { ok: false, problem: 'base64url' };

@@ -45,7 +45,7 @@ export function algSuitsKey(alg: Alg, jwk: PublicJwk): boolean {
   return alg === 'ES256' ? jwk.kty === 'EC' : jwk.kty === 'OKP';
 }
 
-/** Resolves true or false, never rejects. */
+/** Resolves true or false, never rejects; reads its bytes before it returns. */
 type Verifier = (signingInput: Uint8Array, signature: Uint8Array) => Promise<boolean>;
 
 /**
@@ -62,6 +62,10 @@ export class KeyCache {
     return this.verifySignature(alg, jwk, signingInput, signature);
   }
 
+  /**
+   * Resolves true or false, never rejects. The bytes are read before it returns (WebCrypto copies them, and they are
+   * copied here while the key is imported), so the caller may reuse them at once, as verifyPassport does.
+   */
   verifySignature(alg: Alg, jwk: PublicJwk & { kid: string }, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
     // spec section 1: a signature under an alg that does not suit the key does not verify
     if (!algSuitsKey(alg, jwk)) return Promise.resolve(false);
@@ -73,7 +77,10 @@ export class KeyCache {
       this.#verifiers.set(jwk.kid, verifier);
       verifier.then((imported) => this.#ready.set(jwk.kid, imported), () => undefined);
     }
-    return verifier.then((imported) => imported(signingInput, signature)).catch(() => false);
+    // held until the key is imported, while the caller may already be reusing its buffers
+    const heldInput = signingInput.slice();
+    const heldSignature = signature.slice();
+    return verifier.then((imported) => imported(heldInput, heldSignature)).catch(() => false);
   }
 }
 

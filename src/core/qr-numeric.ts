@@ -16,23 +16,33 @@ export function numericToJws(digits: string): string | undefined {
  * these are the bytes its signature covers, and base64url decodes its parts where they lie.
  */
 export function numericToJwsBytes(digits: string): Uint8Array | undefined {
+  return numericToJwsBytesReused(digits)?.slice();
+}
+
+/**
+ * numericToJwsBytes in a buffer that the next call reuses: the bytes are good only until the caller next yields. A new
+ * array of a passport's size is allocated outside the JavaScript heap, which costs more than decoding it;
+ * verifyPassport hands these bytes to WebCrypto, which copies them before it returns.
+ */
+export function numericToJwsBytesReused(digits: string): Uint8Array | undefined {
   const count = digits.length;
   if (count === 0 || count % 2 !== 0) return undefined;
   scratch ??= new Uint8Array(MAX_QR_TEXT_CHARS);
-  const digitBytes = count <= scratch.length ? scratch : new Uint8Array(count);
+  const bytes = count <= scratch.length ? scratch : new Uint8Array(count);
   // the digits as bytes in one native call (much quicker than charCodeAt over a long string), read two at a time
-  const { read, written } = asciiEncoder.encodeInto(digits, digitBytes);
+  const { read, written } = asciiEncoder.encodeInto(digits, bytes);
   if (read !== count || written !== count) return undefined; // not all ASCII, so not all digits
-  const characters = new Uint8Array(count / 2);
-  for (let i = 0, at = 0; i < characters.length; i++, at += 2) {
-    const tens = digitBytes[at]! - 48; // '0' is 48
-    const units = digitBytes[at + 1]! - 48;
+  const length = count / 2;
+  // each character written in place of its digits: character i over digits 2i and 2i + 1, which are read first
+  for (let i = 0, at = 0; i < length; i++, at += 2) {
+    const tens = bytes[at]! - 48; // '0' is 48
+    const units = bytes[at + 1]! - 48;
     if (tens >>> 0 > 9 || units >>> 0 > 9) return undefined; // not a digit (below '0' wraps round to a large number)
-    characters[i] = tens * 10 + units + 45;
+    bytes[i] = tens * 10 + units + 45;
   }
-  return characters;
+  return bytes.subarray(0, length);
 }
 
 const asciiEncoder = new TextEncoder();
-/** Reused by numericToJwsBytes, which never yields while it holds it; a passport's digits fit (section 2: 4,091). */
+/** Reused by numericToJwsBytesReused; a passport's digits fit (section 2: 4,091). */
 let scratch: Uint8Array | undefined;

@@ -5,7 +5,7 @@ import { parseClaims, parseCompactJwsBytes, type ParseOptions } from './jws.ts';
 import { sharedKeyCache, type KeyCache } from './keys.ts';
 import type { NumericDate } from './numeric-date.ts';
 import { readPassportClaims } from './passport-claims.ts';
-import { numericToJwsBytes } from './qr-numeric.ts';
+import { numericToJwsBytesReused } from './qr-numeric.ts';
 import { readQrText } from './qr-text.ts';
 import { STATUS_SUSPENDED, STATUS_VALID, isStatusListStale, statusAt, type StatusListSet } from './status-list.ts';
 import { isBundleStale, type TrustBundle } from './trust-bundle.ts';
@@ -13,7 +13,18 @@ import type { Passport, Verdict } from './verdict.ts';
 
 export const DEFAULT_CLOCK_SKEW = 300;
 export const MAX_PAYLOAD_BYTES = 2048;
-const PASSPORT_JWS: ParseOptions = { typ: 'cp+jwt', maxPayloadBytes: MAX_PAYLOAD_BYTES };
+/** An ES256 or EdDSA signature's bytes (spec section 1). */
+const SIGNATURE_BYTES = 64;
+/**
+ * Payload and signature are decoded into the same buffers scan after scan (as the JWS bytes are: see below): arrays
+ * allocated each scan cost more than the decoding, and both are read before the first await (the signature by
+ * verifySignature, which reads its bytes before it returns).
+ */
+const PASSPORT_JWS: ParseOptions = {
+  typ: 'cp+jwt',
+  maxPayloadBytes: MAX_PAYLOAD_BYTES,
+  reuse: { payload: new Uint8Array(MAX_PAYLOAD_BYTES), signature: new Uint8Array(SIGNATURE_BYTES) },
+};
 
 export type VerificationContext = {
   bundle: TrustBundle;
@@ -21,6 +32,7 @@ export type VerificationContext = {
   now: NumericDate;
   /** Allowed clock skew for a passport's nbf and exp, in seconds. */
   skew?: number;
+  /** Its verifySignature must read the bytes before it returns, as KeyCache's does: the next scan reuses them. */
   keyCache?: KeyCache;
 };
 
@@ -32,8 +44,10 @@ export async function verifyPassport(qrText: string, context: VerificationContex
   const shape = readQrText(qrText);
   if (shape.kind === 'none') return { result: 'invalid', code: 'NOT_A_PASSPORT' };
   if (shape.kind === 'too-long') return { result: 'invalid', code: 'MALFORMED' };
-  // the JWS's characters as bytes (a bare JWS is ASCII, row 1): parsed where they lie, the signed part never copied
-  const jws = shape.kind === 'numeric' ? numericToJwsBytes(shape.digits) : utf8(shape.jws);
+  // the JWS's characters as bytes (a bare JWS is ASCII, row 1): parsed where they lie, the signed part never copied.
+  // The numeric form's are in a buffer the next scan reuses: all of it is read before the first await (the signing
+  // input by verifySignature, which reads its bytes before it returns).
+  const jws = shape.kind === 'numeric' ? numericToJwsBytesReused(shape.digits) : utf8(shape.jws);
   if (jws === undefined) return { result: 'invalid', code: 'MALFORMED' };
   const parsed = parseCompactJwsBytes(jws, PASSPORT_JWS);
   if (!parsed.ok) return { result: 'invalid', code: 'MALFORMED' }; // row 2

@@ -4,7 +4,6 @@ import { render, type VNode } from 'preact';
 import pinnedRoots, { demo as demoBuild } from 'virtual:carers-passport/pinned-roots';
 import { pinRoot, type PinnedRoot } from '../core/index.ts';
 import { downloadText, kioskDisplay, persistedState, requestPersistence } from './adapters/device.ts';
-import { beep, vibrate } from './adapters/feedback.ts';
 import { openStorage } from './adapters/storage.ts';
 import { onEarlyScan } from './adapters/camera-early.ts';
 import { sharedDecoder } from './adapters/decoder-bridge.ts';
@@ -60,7 +59,11 @@ async function start(): Promise<void> {
     },
     ...(installed ? { shippedCheckWhen: () => shippedCheck } : {}),
     screen: kioskDisplay,
-    feedback: { beep, vibrate },
+    // sound and vibration are for staff who turn them on: their code loads with the first result that asks for them
+    feedback: {
+      beep: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.beep(result)),
+      vibrate: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.vibrate(result)),
+    },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
     scanner: browserScanner(),

@@ -15,6 +15,7 @@ import { preloadVerdictPanels } from './screens/VerdictScreen.tsx';
 import { OtherTabNotice } from './components/OtherTabNotice.tsx';
 import { ModelsContext } from './models/context.ts';
 import { createModels } from './models/create-models.ts';
+import { pinHashing } from './models/staff-pin-model.ts';
 import { followLanguage, loadLanguage } from './words.ts';
 import { DEFAULT_LOCALE } from '../i18n/languages.ts';
 import './lang.css';
@@ -61,8 +62,8 @@ async function start(): Promise<void> {
     screen: kioskDisplay,
     // sound and vibration are for staff who turn them on: their code loads with the first result that asks for them
     feedback: {
-      beep: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.beep(result)),
-      vibrate: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.vibrate(result)),
+      beep: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.beep(result), () => undefined),
+      vibrate: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.vibrate(result), () => undefined),
     },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
@@ -99,6 +100,8 @@ async function start(): Promise<void> {
     </ModelsContext.Provider>,
   );
   performance.mark('cp:rendered');
+  // before any verdict: a browser that asks the user (Firefox) does not ask over a carer's details
+  void requestPersistence();
   // what the first verdict does not need waits for it (issue 13): sync's code, refreshes and uploads start a moment
   // after the first verdict, so they take neither the link nor the CPU from it, or three seconds after the decoder and
   // the trust data are ready on a till where no passport is shown yet (the held trust data applies meanwhile)
@@ -112,9 +115,10 @@ async function start(): Promise<void> {
   // fetches and signature checks, are looked at just after that first verdict is painted.
   const updateCheck = installed ? Promise.race([verdictShown, ready.then(after(500))]) : firstScanDone;
   void updateCheck.then(() => registerServiceWorker());
-  void Promise.race([verdictShown.then(after(100)), ready.then(after(500))]).then(() => shippedCheckTime());
-  // asking the browser to keep this device's records is one more call at start: made once the first scan is done
-  void firstScanDone.then(() => requestPersistence());
+  // (and in five seconds at most, should the decoder never say it is ready)
+  void Promise.race([verdictShown.then(after(100)), ready.then(after(500)), after(5_000)()]).then(() => shippedCheckTime());
+  // the PIN forms' hashing, loaded while the link is there (a kiosk that goes offline can still be left)
+  void firstScanDone.then(() => pinHashing().catch(() => undefined));
   void firstScanDone.then(() =>
     models.sync?.start((listener) => {
       window.addEventListener('online', listener);

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preac
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin, verifyPin } from '../../src/app/adapters/pin-hash.ts';
 import { App } from '../../src/app/App.tsx';
+import { PinPrompt } from '../../src/app/screens/PinPrompt.tsx';
 import { makeHarness } from './support/harness.tsx';
 import { makeAppScheme, type AppScheme } from './support/scheme.ts';
 
@@ -59,5 +60,26 @@ describe('Settings behind the PIN', () => {
       await fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
     });
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Settings', level: 1 })).toBeTruthy());
+  });
+
+  it('a PIN that cannot be checked (its code failed to load, offline) is not accepted, and the form stays usable', async () => {
+    const harness = await makeHarness(scheme);
+    let tries = 0;
+    const onSubmit = async () => {
+      tries++;
+      throw new Error('the PIN hashing could not be loaded');
+    };
+    harness.wrap(<PinPrompt onSubmit={onSubmit} />);
+    for (const attempt of [1, 2]) {
+      await act(async () => {
+        await fireEvent.input(screen.getByLabelText('Enter the staff PIN'), { target: { value: '1234' } });
+      });
+      await act(async () => {
+        await fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+      });
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That PIN is not right. Try again.'));
+      expect((screen.getByRole('button', { name: 'Unlock' }) as HTMLButtonElement).disabled).toBe(false);
+      expect(tries).toBe(attempt);
+    }
   });
 });

@@ -104,6 +104,8 @@ function threadLabel(name: string): string | undefined {
  * `fromMs` (first contentful paint) counted from there.
  */
 export function longTasks(events: TraceEvent[], start: { ts: number; pid: number }, fromMs: number, untilMs: number): { blockingMs: number; longest: number; over50: number } {
+  // no first paint recorded: nothing to count from, and 0 would read as the goal met
+  if (!Number.isFinite(fromMs)) return { blockingMs: Number.NaN, longest: Number.NaN, over50: Number.NaN };
   const main = new Set<number>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.pid === start.pid && e.args?.name === 'CrRendererMain') main.add(e.tid);
   const tasks = events

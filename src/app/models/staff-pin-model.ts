@@ -8,8 +8,16 @@ import type { PinHash } from '../adapters/pin-hash.ts';
 import type { PinAttempts, SettingKey } from '../adapters/settings-schema.ts';
 import type { AppStorage } from '../adapters/storage.ts';
 
-/** The hashing, loaded when a PIN is first tried or chosen: no till needs it before its first verdict (issue 13). */
-const pinHashing = () => import('../adapters/pin-hash.ts');
+/**
+ * The hashing, loaded ahead once the first scan is done (main.tsx) or when first needed: no till needs it before its
+ * first verdict (issue 13). A load that fails (offline before the app was installed) is tried again next time.
+ */
+let hashing: Promise<typeof import('../adapters/pin-hash.ts')> | undefined;
+export const pinHashing = (): Promise<typeof import('../adapters/pin-hash.ts')> =>
+  (hashing ??= import('../adapters/pin-hash.ts').catch((error: unknown) => {
+    hashing = undefined;
+    throw error;
+  }));
 
 /** Whether a PIN may be chosen (the PIN screens check it as staff type): 4 to 12 digits. */
 export function isAcceptablePin(pin: string): boolean {

@@ -14,9 +14,9 @@ export type TrustDeps = {
   roots: readonly PinnedRoot[];
   fetchShipped: () => Promise<TrustTokens | undefined>;
   /**
-   * With a copy held, the shipped files are an update check: fetched once this resolves (main.tsx: at the first
-   * verdict, or a moment after the decoder is ready), so their fetches and checks take no time from the first verdict
-   * (issue 13). With nothing held, or without it, they are fetched at once.
+   * With a copy held, the shipped files are an update check: fetched once this resolves (main.tsx: just after the first
+   * verdict, or a moment after the decoder and the held copy are ready, or five seconds after start at most), so their
+   * fetches and checks take no time from the first verdict (issue 13). With nothing held, or without it, at once.
    */
   shippedCheckWhen?: () => Promise<unknown>;
   now?: () => number;
@@ -143,6 +143,8 @@ export const TrustModel = createModel((deps: TrustDeps) => {
     adopt: (next: TrustState): Promise<void> => save(next),
     /** Files staff chose in Settings (read by code loaded then: no till needs it before its first verdict). */
     async loadFiles(files: TrustFile[]): Promise<number> {
+      // after the first load, shipped files included: two merges at once would each save over the other's
+      await ready.catch(() => undefined);
       const { loadTrustFiles } = await import('../trust-data.ts');
       const outcome = await loadTrustFiles(files, state.peek(), deps.roots);
       if (outcome.state) await save(outcome.state);

@@ -42,7 +42,8 @@ export function PinPrompt({ heading, onSubmit, onCancel }: PinPromptProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const ok = await onSubmit(pin);
+    // a PIN that could not be checked (its code failed to load) counts as not accepted, and the form stays usable
+    const ok = await onSubmit(pin).catch(() => false);
     setBusy(false);
     setPin('');
     setWrong(!ok);
@@ -99,7 +100,7 @@ export function ChoosePin({ onCancel }: { onCancel?: () => void }) {
     const trouble = !isAcceptablePin(first) ? t('pin.tooShort') : first !== again ? t('pin.choose.mismatch') : undefined;
     if (!trouble) {
       setBusy(true);
-      const ok = await settings.choosePin(first);
+      const ok = await settings.choosePin(first).catch(() => false);
       setBusy(false);
       if (ok) return;
     }

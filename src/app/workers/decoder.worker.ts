@@ -79,8 +79,9 @@ if (!('BarcodeDetector' in globalThis)) compiledReader().catch(() => undefined);
 
 /** True once the page has sent a frame: the first frame has then paid for the compile, and a warm-up would only delay the next. */
 let asked = false;
-/** The warm-up QR (below), fetched beside the .wasm; undefined when it could not be had. */
-const warmUpPicture = 'BarcodeDetector' in globalThis ? undefined : fetch(warmUpUrl).then((r) => r.blob()).then(createImageBitmap).catch(() => undefined);
+/** The warm-up QR (below): fetched beside the .wasm, or when zxing turns out to be needed; undefined when it could not be had. */
+const fetchWarmUp = () => fetch(warmUpUrl).then((r) => r.blob()).then(createImageBitmap).catch(() => undefined);
+let warmUpPicture = 'BarcodeDetector' in globalThis ? undefined : fetchWarmUp();
 
 /**
  * The first QR zxing reads takes it two to three times as long as the next (its code is compiled as it first runs):
@@ -88,7 +89,7 @@ const warmUpPicture = 'BarcodeDetector' in globalThis ? undefined : fetch(warmUp
  * frame does not pay for it (issue 13). Without the picture, or OffscreenCanvas, the first frame pays as before.
  */
 async function warmUp(decode: Decode): Promise<void> {
-  const picture = await warmUpPicture;
+  const picture = await (warmUpPicture ??= fetchWarmUp());
   // frames came first: the first one has paid already
   if (!picture || asked || typeof OffscreenCanvas === 'undefined') return;
   const context = new OffscreenCanvas(picture.width, picture.height).getContext('2d');

@@ -36,18 +36,18 @@ export function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: st
   return reply.code(200).send(compressedBody(`${tag}-${encoding}`, body, encoding));
 }
 
-/** brotli where the client takes it (every browser over HTTPS and on localhost), else gzip, else none. */
+/** The encoding the client prefers of brotli and gzip (brotli on a tie, as every browser takes both), else none. */
 function acceptedEncoding(header: string | string[] | undefined): Encoding | undefined {
   const accepted = new Map<string, number>();
   for (const part of String(header ?? '').toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name!.trim(), q ? Number(q.slice(2)) : 1);
+    accepted.set(name!.trim(), q ? Number(q.slice(2)) || 0 : 1);
   }
-  const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (takes('br')) return 'br';
-  if (takes('gzip')) return 'gzip';
-  return undefined;
+  const weight = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  const [br, gzip] = [weight('br'), weight('gzip')];
+  if (br > 0 && br >= gzip) return 'br';
+  return gzip > 0 ? 'gzip' : undefined;
 }
 
 function compressedBody(key: string, body: string, encoding: Encoding): Buffer {

@@ -21,6 +21,8 @@ import { DEFAULT_LOCALE } from '../i18n/languages.ts';
 import './lang.css';
 import './styles.css';
 
+const feedbackOutputs = () => import('./adapters/feedback.ts');
+
 async function start(): Promise<void> {
   performance.mark('cp:main'); // the app's script has been fetched, parsed and evaluated
   const root = document.getElementById('app')!;
@@ -62,8 +64,8 @@ async function start(): Promise<void> {
     screen: kioskDisplay,
     // sound and vibration are for staff who turn them on: their code loads with the first result that asks for them
     feedback: {
-      beep: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.beep(result), () => undefined),
-      vibrate: (result) => void import('./adapters/feedback.ts').then((outputs) => outputs.vibrate(result), () => undefined),
+      beep: (result) => void feedbackOutputs().then((outputs) => outputs.beep(result), () => undefined),
+      vibrate: (result) => void feedbackOutputs().then((outputs) => outputs.vibrate(result), () => undefined),
     },
     download: (filename, text) => downloadText(filename, text),
     persistence: { state: persistedState, request: requestPersistence },
@@ -84,6 +86,8 @@ async function start(): Promise<void> {
     kiosk.enter(false);
     await KioskScreen.preload().catch(() => undefined); // otherwise its first render says "Loading" and then the kiosk
   }
+  // before the first render, which may be a verdict: a browser that asks the user (Firefox) does not ask over it
+  void requestPersistence();
 
   // a passport read by boot.ts's early scan while the app loaded is checked before the first render, so the first
   // screen is its verdict rather than a camera view that would close again at once (issue 13); never held long
@@ -100,8 +104,6 @@ async function start(): Promise<void> {
     </ModelsContext.Provider>,
   );
   performance.mark('cp:rendered');
-  // before any verdict: a browser that asks the user (Firefox) does not ask over a carer's details
-  void requestPersistence();
   // what the first verdict does not need waits for it (issue 13): sync's code, refreshes and uploads start a moment
   // after the first verdict, so they take neither the link nor the CPU from it, or three seconds after the decoder and
   // the trust data are ready on a till where no passport is shown yet (the held trust data applies meanwhile)
@@ -111,11 +113,11 @@ async function start(): Promise<void> {
   const firstScanDone = Promise.race([verdictShown.then(after(1_000)), ready.then(after(3_000))]);
   // an installed app's update check is one small request, and it must be listening early for a new version that
   // arrives while a verdict is on screen: at the first verdict, or half a second after the decoder and the trust data
-  // are ready; a first install downloads the whole app again, so it waits as sync does. The shipped trust files, a few
-  // fetches and signature checks, are looked at just after that first verdict is painted.
+  // are ready; a first install downloads the whole app again, so it waits as sync does. The shipped trust files (a few
+  // fetches and signature checks) are looked at just after that first verdict is painted.
   const updateCheck = installed ? Promise.race([verdictShown, ready.then(after(500))]) : firstScanDone;
   void updateCheck.then(() => registerServiceWorker());
-  // (and in five seconds at most, should the decoder never say it is ready)
+  // the shipped trust check: 100 ms after the first verdict, half a second after ready, five seconds at most
   void Promise.race([verdictShown.then(after(100)), ready.then(after(500)), after(5_000)()]).then(() => shippedCheckTime());
   // the PIN forms' hashing, loaded while the link is there (a kiosk that goes offline can still be left)
   void firstScanDone.then(() => pinHashing().catch(() => undefined));
